@@ -1,0 +1,3 @@
+"""mamoru (守る): technology-protection workbench for manufacturers."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""The tamper-evident record: every mutation, hash-chained, append-only."""

@@ -1,0 +1,45 @@
+"""Rich renderings shared by commands: decisions, records as tables."""
+
+from __future__ import annotations
+
+from typing import Any, Iterable, Sequence
+
+from rich.table import Table
+
+from mamoru.domain.gate import Decision
+from mamoru.i18n import t
+
+OUTCOME_STYLE = {"allow": "green", "allow_with_conditions": "yellow", "needs_approval": "magenta", "deny": "red"}
+
+
+def label(kind: str, value: Any, lang: str) -> str:
+    if value is None:
+        return t(f"{kind}.none", lang) if kind == "tier" else "-"
+    text = t(f"{kind}.{value}", lang)
+    return str(value) if text == f"{kind}.{value}" else text
+
+
+def decision_table(decision: Decision, lang: str) -> Table:
+    style = OUTCOME_STYLE[decision.outcome]
+    table = Table(title=f"[bold {style}]{t('cli.decision', lang)}: {label('outcome', decision.outcome, lang)}[/]",
+                  show_lines=False, expand=False)
+    table.add_column(t("cli.col.effect", lang))
+    table.add_column(t("cli.col.reason", lang))
+    table.add_column(t("cli.col.code", lang), style="dim")
+    for reason in decision.reasons:
+        table.add_row(f"[{OUTCOME_STYLE[reason.effect]}]{label('outcome', reason.effect, lang)}[/]",
+                      reason.messages()[lang], reason.code)
+    if not decision.reasons:
+        table.add_row("[green]" + label("outcome", "allow", lang) + "[/]", t("cli.no_reasons", lang), "")
+    if decision.agreement:
+        table.caption = t("cli.under_agreement", lang, agreement=decision.agreement)
+    return table
+
+
+def rows_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Table:
+    table = Table(title=title)
+    for header in headers:
+        table.add_column(header)
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    return table

@@ -1,0 +1,75 @@
+"""What every command shares: the database, the language, JSON output, who acts."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any, Iterator
+
+from rich.console import Console
+from rich.table import Table
+
+from mamoru.config import database_url
+from mamoru.i18n import resolve_lang, t
+from mamoru.services.uow import read_only, unit_of_work
+from mamoru.store.db import engine_for
+
+
+@dataclass
+class State:
+    db: str | None = None
+    lang: str | None = None
+    json: bool = False
+    actor: str | None = None
+    console: Console = field(default_factory=lambda: Console(highlight=False))
+    err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
+
+    @property
+    def language(self) -> str:
+        return resolve_lang(self.lang)
+
+    @property
+    def who(self) -> str:
+        return self.actor or os.environ.get("MAMORU_USER") or getpass.getuser()
+
+    def engine(self):
+        return engine_for(database_url(self.db))
+
+    @contextmanager
+    def act(self) -> Iterator[Any]:
+        with unit_of_work(self.engine(), self.who) as ctx:
+            yield ctx
+
+    @contextmanager
+    def read(self) -> Iterator[Any]:
+        with read_only(self.engine()) as ctx:
+            yield ctx
+
+    def t(self, code: str, **params: Any) -> str:
+        return t(code, self.language, **params)
+
+    def emit(self, data: Any, table: Table | None = None, text: str | None = None) -> None:
+        """JSON for scripts with ``--json``; otherwise the Rich table and/or text."""
+        if self.json:
+            sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=_plain) + "\n")
+            return
+        if table is not None:
+            self.console.print(table)
+        if text:
+            self.console.print(text)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return str(value)
+
+
+STATE = State()

@@ -1,0 +1,31 @@
+"""Import and export commands for the registers (XLSX / CSV)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from mamoru.cli.state import STATE
+from mamoru.services import tabular
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_cmd)
+    app.command("export")(export_cmd)
+
+
+def import_cmd(file: Path, kind: Optional[str] = typer.Option(None, help="For CSV: technologies|elements|partners|agreements."),
+               update: bool = typer.Option(False, help="Update technologies, elements and partners that exist.")) -> None:
+    """Import registers from XLSX (sheets technologies/elements/partners/agreements) or one CSV; all or nothing."""
+    with STATE.act() as ctx:
+        counts = tabular.import_file(ctx, file, kind, update)
+    STATE.emit(counts, text=STATE.t("import.done", file=file.name, count=sum(counts.values())) + f" {counts}")
+
+
+def export_cmd(file: Path, kind: Optional[str] = typer.Option(None, help="For CSV: which registry.")) -> None:
+    """Export the registers to XLSX (all sheets) or one registry to CSV."""
+    with STATE.read() as ctx:
+        counts = tabular.export_file(ctx, file, kind)
+    STATE.emit(counts, text=f"{file} {counts}")

@@ -1,0 +1,49 @@
+"""Audit commands: verify the chain, read the log."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import typer
+from rich.progress import Progress
+
+from mamoru.cli.render import rows_table
+from mamoru.cli.state import STATE
+from mamoru.services import audit
+
+audit_app = typer.Typer(help="The tamper-evident audit record / 監査ログ", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def verify() -> None:
+    """Recompute the hash chain; name every edited, missing or reordered entry. Exit 1 if any."""
+    with STATE.read() as ctx:
+        if STATE.json:
+            verdict = audit.verify(ctx)
+        else:
+            with Progress(transient=True, console=STATE.err) as bar:
+                task = bar.add_task("verify", total=None)
+                verdict = audit.verify(ctx, progress=lambda n: bar.advance(task, n))
+    data = {"ok": verdict.ok, "entries": verdict.entries, "head_seq": verdict.head_seq,
+            "head_hash": verdict.head_hash,
+            "problems": [{"seq": p.seq, "kind": p.kind, "detail": p.detail} for p in verdict.problems]}
+    if verdict.ok:
+        STATE.emit(data, text="[green]✓ " + STATE.t("cli.audit_ok", count=verdict.entries, head=verdict.head_hash[:16]) + "[/]")
+    else:
+        STATE.emit(data, rows_table(STATE.t("cli.audit_bad", count=len(verdict.problems)), ["seq", "problem", "detail"],
+                                    [(p.seq, p.kind, p.detail) for p in verdict.problems]))
+        raise typer.Exit(1)
+
+
+@audit_app.command("log")
+def log(entity_type: Optional[str] = None, entity_id: Optional[str] = None, limit: int = 50) -> None:
+    with STATE.read() as ctx:
+        data = [{"seq": e.seq, "at": e.at, "actor": e.actor, "action": e.action, "entity_type": e.entity_type,
+                 "entity_id": e.entity_id, "hash": e.hash} for e in audit.entries(ctx, entity_type, entity_id, limit)]
+    rows = [(d["seq"], d["at"].isoformat(timespec="seconds"), d["actor"], d["action"], f"{d['entity_type']}:{d['entity_id']}",
+             d["hash"][:12]) for d in data]
+    STATE.emit(data, rows_table("audit", ["seq", "at (UTC)", "actor", "action", "entity", "hash"], rows))

@@ -1,0 +1,74 @@
+"""Message catalogues: every user-visible message exists in Japanese and English.
+
+Catalogues are YAML files in ``catalog/``, one per area, mapping a reason code to
+``{ja: ..., en: ...}``. Japanese is the default language; ``MAMORU_LANG`` or the
+locale (``LANG``) switches to English.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+LANGS = ("ja", "en")
+DEFAULT_LANG = "ja"
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """All messages from every catalogue file, checked for both languages."""
+    merged: dict[str, dict[str, str]] = {}
+    folder = resources.files("mamoru.i18n") / "catalog"
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".yaml"):
+            continue
+        data = yaml.safe_load(entry.read_text(encoding="utf-8")) or {}
+        for code, texts in data.items():
+            if code in merged:
+                raise RuntimeError(f"duplicate message code {code!r} in {entry.name}")
+            missing = [lang for lang in LANGS if not (texts or {}).get(lang)]
+            if missing:
+                raise RuntimeError(f"message {code!r} in {entry.name} lacks {missing}")
+            merged[code] = texts
+    return merged
+
+
+def resolve_lang(lang: str | None = None) -> str:
+    """The language to speak: explicit choice, then MAMORU_LANG, then the locale."""
+    for candidate in (lang, os.environ.get("MAMORU_LANG")):
+        if candidate:
+            candidate = candidate.lower()[:2]
+            if candidate in LANGS:
+                return candidate
+    locale = os.environ.get("LC_ALL") or os.environ.get("LC_MESSAGES") or os.environ.get("LANG") or ""
+    if locale.lower().startswith("en"):
+        return "en"
+    return DEFAULT_LANG
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def t(code: str, lang: str | None = None, **params: Any) -> str:
+    """The message for ``code`` in ``lang``; unknown codes come back as the code itself."""
+    texts = catalogue().get(code)
+    if texts is None:
+        return code
+    return texts[resolve_lang(lang)].format_map(_Keep({k: _show(v) for k, v in params.items()}))
+
+
+def both(code: str, **params: Any) -> dict[str, str]:
+    """The message in every language, for JSON output and stored reasons."""
+    return {lang: t(code, lang, **params) for lang in LANGS}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return ", ".join(str(v) for v in value)
+    return str(value)

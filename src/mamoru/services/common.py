@@ -1,0 +1,126 @@
+"""Lookups, validation and snapshots every use case shares."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any, Iterable, TypeVar
+
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy import select
+
+from mamoru.errors import Conflict, InvalidInput, NotFound
+from mamoru.services.uow import Context
+from mamoru.store.models import Agreement, KnowledgeElement, Partner, Sample, Technology, User
+
+T = TypeVar("T")
+
+REGISTRIES: dict[type, str] = {
+    Technology: "technology",
+    KnowledgeElement: "element",
+    Partner: "partner",
+    Agreement: "agreement",
+    Sample: "sample",
+}
+
+
+def snapshot(obj: Any) -> dict[str, Any]:
+    """Every column of a row, for the audit's before/after (no relationships)."""
+    mapper = sa_inspect(obj).mapper
+    return {col.key: getattr(obj, col.key) for col in mapper.column_attrs if col.key not in ("created_at", "updated_at")}
+
+
+def by_code(ctx: Context, model: type[T], code: str) -> T:
+    code = (code or "").strip()
+    row = ctx.session.execute(select(model).where(model.code == code)).scalar_one_or_none()
+    if row is None:
+        raise NotFound("notfound." + REGISTRIES[model], code=code)
+    return row
+
+
+def ensure_new_code(ctx: Context, model: type, code: str) -> str:
+    code = require_text("code", code, max_len=64)
+    if ctx.session.execute(select(model.id).where(model.code == code)).first() is not None:
+        raise Conflict("conflict.duplicate_code", kind=REGISTRIES.get(model, model.__tablename__), code=code)
+    return code
+
+
+def user(ctx: Context, username: str) -> User:
+    row = ctx.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if row is None or not row.active:
+        raise NotFound("notfound.user", username=username)
+    return row
+
+
+def require_text(field: str, value: Any, max_len: int = 300, allow_empty: bool = False) -> str:
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise InvalidInput("input.not_text", field=field, value=value)
+    value = value.strip()
+    if not value and not allow_empty:
+        raise InvalidInput("input.required", field=field)
+    if len(value) > max_len:
+        raise InvalidInput("input.too_long", field=field, max=max_len)
+    return value
+
+
+def choice(field: str, value: Any, allowed: Iterable[str]) -> str:
+    allowed = tuple(allowed)
+    if not isinstance(value, str) or value.strip() not in allowed:
+        raise InvalidInput("input.invalid_choice", field=field, value=value, allowed=allowed)
+    return value.strip()
+
+
+def rank(value: Any, field: str = "rank") -> int:
+    try:
+        number = int(value) if not isinstance(value, bool) else None
+    except (TypeError, ValueError):
+        number = None
+    if number is None or str(value).strip() not in {str(number), f"{number}.0"} or not 0 <= number <= 4:
+        raise InvalidInput("input.invalid_rank", field=field, value=value)
+    return number
+
+
+def flag(value: Any, field: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower() if value is not None else ""
+    if text in ("1", "true", "yes", "y", "はい", "○", "x"):
+        return True
+    if text in ("", "0", "false", "no", "n", "いいえ", "-"):
+        return False
+    raise InvalidInput("input.invalid_flag", field=field, value=value)
+
+
+def day(value: Any, field: str, required: bool = True) -> date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if required:
+            raise InvalidInput("input.required", field=field)
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip().replace("/", "-"))
+    except ValueError as exc:
+        raise InvalidInput("input.invalid_date", field=field, value=value) from exc
+
+
+def country(value: Any, field: str = "country") -> str:
+    text = require_text(field, value, max_len=2).upper()
+    if len(text) != 2 or not text.isalpha() or not text.isascii():
+        raise InvalidInput("input.invalid_country", field=field, value=value)
+    return text
+
+
+def names(value: Any, field: str) -> list[Any]:
+    """A list of names: a list as given, or a text split on ';' / '、'."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return value
+    if isinstance(value, str):
+        parts = [p.strip() for p in value.replace("、", ";").replace("；", ";").split(";")]
+        return [p for p in parts if p]
+    raise InvalidInput("input.not_text", field=field, value=value)

@@ -1,0 +1,229 @@
+"""Asking before disclosing, and recording what was shared (the ledger, 開示台帳).
+
+The flow: ``evaluate`` builds the gate's view from the records and asks the pure gate;
+``disclose`` records an allowed request (the person having accepted the conditions) or
+files one that needs approval; ``approve`` / ``reject`` decide it. Every step re-asks
+the gate, so a partner put on hold in between is caught.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from sqlalchemy import select
+
+from mamoru.domain import gate, vocab
+from mamoru.domain.reasons import Reason
+from mamoru.errors import Conflict, InvalidInput, MamoruError, NotFound
+from mamoru.services import common as c
+from mamoru.services import events as events_service
+from mamoru.services import samples as samples_service
+from mamoru.services.partners import certified
+from mamoru.services.uow import Context
+from mamoru.store.models import Agreement, Disclosure, DisclosureElement, KnowledgeElement, Partner
+
+DISCLOSED = ("recorded", "approved")
+APPROVER_ROLES = ("tech_manager", "admin")
+
+
+class Denied(MamoruError):
+    """The gate said no; ``decision`` carries every reason."""
+
+    def __init__(self, decision: gate.Decision) -> None:
+        self.decision = decision
+        super().__init__("disclosure.denied", reasons=[r.messages()["ja"] for r in decision.reasons
+                                                       if r.effect == "deny"])
+
+    def as_dict(self) -> dict[str, Any]:
+        return {**super().as_dict(), "decision": self.decision.as_dict()}
+
+
+def _elements(ctx: Context, codes: Iterable[str]) -> list[KnowledgeElement]:
+    codes = [code.strip() for code in codes if code and code.strip()]
+    if not codes:
+        raise InvalidInput("input.elements_required")
+    return [c.by_code(ctx, KnowledgeElement, code) for code in dict.fromkeys(codes)]
+
+
+def received_elements(ctx: Context, partner_id: int) -> set[str]:
+    rows = ctx.session.execute(
+        select(KnowledgeElement.code).join(DisclosureElement, DisclosureElement.element_id == KnowledgeElement.id)
+        .join(Disclosure, Disclosure.id == DisclosureElement.disclosure_id)
+        .where(Disclosure.partner_id == partner_id, Disclosure.status.in_(DISCLOSED))
+    ).scalars()
+    return set(rows)
+
+
+def build_request(ctx: Context, partner: Partner, elements: list[KnowledgeElement], channel: str,
+                  form: str) -> gate.GateRequest:
+    agreements = ctx.session.execute(select(Agreement).where(Agreement.partner_id == partner.id)).scalars().all()
+    technology_ranks: dict[str, dict[str, int]] = {}
+    for element in elements:
+        tech = element.technology
+        if tech.code not in technology_ranks:
+            technology_ranks[tech.code] = {e.code: e.rank for e in tech.elements if e.status == "active"}
+    return gate.GateRequest(
+        partner=gate.PartnerView(code=partner.code, kind=partner.kind, country=partner.country,
+                                 status=partner.status, risk_tier=partner.risk_tier,
+                                 hold_events=tuple(events_service.hold_kinds(ctx, partner.id)),
+                                 certified=certified(partner, ctx.today)),
+        elements=tuple(gate.ElementView(code=e.code, rank=e.rank, technology=e.technology.code,
+                                        proper_nouns=e.proper_nouns,
+                                        export_controlled=e.technology.export_controlled,
+                                        priority_control=e.technology.priority_control) for e in elements),
+        channel=channel, form=form, on=ctx.today,
+        agreements=tuple(gate.AgreementView(
+            code=a.code, valid_from=a.valid_from, valid_to=a.valid_to, status=a.status,
+            technologies=frozenset(t.code for t in a.technologies), elements=frozenset(e.code for e in a.elements),
+            clauses=frozenset(cl.kind for cl in a.clauses)) for a in agreements),
+        technology_ranks=technology_ranks,
+        already_received=frozenset(received_elements(ctx, partner.id)),
+    )
+
+
+def evaluate(ctx: Context, partner: str, elements: Iterable[str], channel: str, form: str = "plain") -> gate.Decision:
+    """The gate's answer for this request, now. Writes nothing."""
+    owner = c.by_code(ctx, Partner, partner)
+    chosen = _elements(ctx, elements)
+    channel = c.choice("channel", channel, vocab.CHANNELS)
+    form = c.choice("form", form, vocab.FORMS)
+    return gate.decide(build_request(ctx, owner, chosen, channel, form), ctx.policy)
+
+
+def disclose(
+    ctx: Context,
+    partner: str,
+    elements: Iterable[str],
+    purpose: str,
+    channel: str,
+    form: str = "plain",
+    accept_conditions: bool = False,
+    staged_plan: str = "",
+    sample: dict[str, Any] | None = None,
+    document_sha256: str | None = None,
+    note: str = "",
+) -> Disclosure:
+    """Record a disclosure the gate allows, or file one that needs approval.
+
+    Denied requests write nothing and raise ``Denied`` with every reason. Conditions
+    must be accepted explicitly: the person confirms they will be followed.
+    """
+    element_codes = list(elements)
+    purpose = c.require_text("purpose", purpose, 2000)
+    decision = evaluate(ctx, partner, element_codes, channel, form)
+    if decision.outcome == "deny":
+        raise Denied(decision)
+    if decision.conditions and not accept_conditions:
+        raise InvalidInput("disclosure.conditions_not_accepted",
+                           conditions=[r.messages()["ja"] for r in decision.conditions])
+    staged_plan = c.require_text("staged_plan", staged_plan, 5000, allow_empty=True)
+    if any(r.code == "gate.staged_plan_required" for r in decision.reasons) and not staged_plan:
+        raise InvalidInput("disclosure.staged_plan_missing")
+    if channel == "sample":
+        if not sample or not sample.get("description") or not sample.get("return_by"):
+            raise InvalidInput("disclosure.sample_details_required")
+        c.day(sample["return_by"], "return_by")
+    elif sample:
+        raise InvalidInput("disclosure.sample_without_channel")
+    if document_sha256 is not None and (len(document_sha256) != 64 or
+                                        any(ch not in "0123456789abcdef" for ch in document_sha256)):
+        raise InvalidInput("input.invalid_sha256", value=document_sha256)
+    owner = c.by_code(ctx, Partner, partner)
+    chosen = _elements(ctx, element_codes)
+    agreement_id = None
+    if decision.agreement:
+        agreement_id = c.by_code(ctx, Agreement, decision.agreement).id
+    pending = decision.outcome == "needs_approval"
+    record = Disclosure(
+        number=f"tmp-{ctx.now.timestamp()}-{id(owner)}", partner_id=owner.id, agreement_id=agreement_id,
+        purpose=purpose, channel=channel, form=form, outcome=decision.outcome,
+        reasons=[r.as_dict() for r in decision.reasons if r.effect != "allow_with_conditions"],
+        conditions=[r.as_dict() for r in decision.conditions],
+        status="pending_approval" if pending else "recorded", staged_plan=staged_plan,
+        requested_by=ctx.actor, disclosed_on=None if pending else ctx.today, document_sha256=document_sha256,
+        note=c.require_text("note", note, 5000, allow_empty=True), sample_request=sample or None,
+        items=[DisclosureElement(element_id=e.id, rank=e.rank) for e in chosen],
+    )
+    ctx.session.add(record)
+    ctx.session.flush()
+    record.number = f"D-{ctx.today.year}-{record.id:06d}"
+    ctx.session.flush()
+    ctx.audit("disclosure.request" if pending else "disclosure.record", "disclosure", record.number, None,
+              describe(record))
+    if not pending and channel == "sample":
+        _lend(ctx, record)
+    return record
+
+
+def _lend(ctx: Context, record: Disclosure) -> None:
+    request = record.sample_request or {}
+    samples_service.lend(ctx, request.get("code") or f"S-{record.number[2:]}", record.partner_id, record.id,
+                         request["description"], request["return_by"])
+
+
+def get(ctx: Context, number: str) -> Disclosure:
+    row = ctx.session.execute(select(Disclosure).where(Disclosure.number == (number or "").strip())).scalar_one_or_none()
+    if row is None:
+        raise NotFound("notfound.disclosure", number=number)
+    return row
+
+
+def _decide_as(ctx: Context, number: str) -> Disclosure:
+    record = get(ctx, number)
+    if record.status != "pending_approval":
+        raise Conflict("conflict.not_pending", number=number, status=record.status)
+    approver = c.user(ctx, ctx.actor)
+    if approver.role not in APPROVER_ROLES:
+        raise MamoruError("auth.approver_role_required", user=ctx.actor, role=approver.role)
+    if approver.username == record.requested_by:
+        raise MamoruError("auth.no_self_approval", user=ctx.actor)
+    return record
+
+
+def approve(ctx: Context, number: str, comment: str = "") -> Disclosure:
+    """A technology manager approves; the gate is asked again and must not deny now."""
+    record = _decide_as(ctx, number)
+    decision = evaluate(ctx, record.partner.code, [i.element.code for i in record.items], record.channel, record.form)
+    if decision.outcome == "deny":
+        raise Denied(decision)
+    before = describe(record)
+    record.status, record.decided_by, record.decided_at = "approved", ctx.actor, ctx.now
+    record.decision_comment = c.require_text("comment", comment, 5000, allow_empty=True)
+    record.disclosed_on = ctx.today
+    ctx.session.flush()
+    ctx.audit("disclosure.approve", "disclosure", record.number, before, describe(record))
+    if record.channel == "sample":
+        _lend(ctx, record)
+    return record
+
+
+def reject(ctx: Context, number: str, comment: str) -> Disclosure:
+    record = _decide_as(ctx, number)
+    before = describe(record)
+    record.status, record.decided_by, record.decided_at = "rejected", ctx.actor, ctx.now
+    record.decision_comment = c.require_text("comment", comment, 5000)
+    ctx.session.flush()
+    ctx.audit("disclosure.reject", "disclosure", record.number, before, describe(record))
+    return record
+
+
+def describe(record: Disclosure) -> dict[str, Any]:
+    return {
+        **c.snapshot(record),
+        "partner": record.partner.code if record.partner else None,
+        "agreement": record.agreement.code if record.agreement else None,
+        "elements": sorted((i.element.code, i.rank) for i in record.items),
+    }
+
+
+def list_disclosures(ctx: Context, status: str | None = None, limit: int | None = None) -> list[Disclosure]:
+    query = select(Disclosure).order_by(Disclosure.id.desc())
+    if status:
+        query = query.where(Disclosure.status == status)
+    if limit:
+        query = query.limit(limit)
+    return list(ctx.session.execute(query).scalars())
+
+
+def reasons_of(record: Disclosure) -> list[Reason]:
+    return [Reason.from_dict(r) for r in (record.reasons + record.conditions)]

@@ -1,0 +1,113 @@
+"""Partner events: record what happened, put the partner on hold, create what the agreements call for."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from mamoru.domain import vocab
+from mamoru.errors import Conflict, NotFound
+from mamoru.services import common as c
+from mamoru.services import obligations
+from mamoru.services.uow import Context
+from mamoru.store.models import Agreement, Obligation, Partner, PartnerEvent
+
+
+def record_event(ctx: Context, partner: str, kind: str, occurred_on: Any = None, description: str = "",
+                 source: str = "") -> tuple[PartnerEvent, list[Obligation]]:
+    """Record an event and derive its obligations from every active agreement's clauses.
+
+    Always: review the partner (re-run due diligence). Change of control (capital change,
+    M&A): seek approval or verify the notice, as the clause says. An event that matches a
+    termination trigger: decide termination and demand return / destruction of what was
+    given, then collect the certificate.
+    """
+    owner = c.by_code(ctx, Partner, partner)
+    kind = c.choice("kind", kind, vocab.EVENT_KINDS)
+    event = PartnerEvent(partner_id=owner.id, kind=kind, occurred_on=c.day(occurred_on, "occurred_on",
+                         required=False) or ctx.today,
+                         description=c.require_text("description", description, 5000, allow_empty=True),
+                         source=c.require_text("source", source, 100, allow_empty=True), recorded_by=ctx.actor)
+    ctx.session.add(event)
+    ctx.session.flush()
+    ctx.audit("event.record", "event", event.id, None, {**c.snapshot(event), "partner": owner.code})
+    _hold(ctx, owner, kind)
+    return event, _obligations_for(ctx, owner, event)
+
+
+def _hold(ctx: Context, partner: Partner, kind: str) -> None:
+    if kind in ctx.policy.gate["hold_event_kinds"] and partner.status == "active":
+        before = c.snapshot(partner)
+        partner.status = "on_hold"
+        ctx.session.flush()
+        ctx.audit("partner.hold", "partner", partner.code, before, c.snapshot(partner))
+
+
+def _obligations_for(ctx: Context, partner: Partner, event: PartnerEvent) -> list[Obligation]:
+    cfg = ctx.policy.section("events")
+    due = {k: event.occurred_on + timedelta(days=int(v)) for k, v in cfg["due_days"].items()}
+    wanted: list[tuple[str, Agreement | None]] = [("review", None)]
+    if event.kind == "list_hit":
+        wanted.append(("consult_authority", None))
+    trigger = cfg["trigger_of_event"].get(event.kind)
+    agreements = ctx.session.execute(
+        select(Agreement).where(Agreement.partner_id == partner.id, Agreement.status == "active")
+        .order_by(Agreement.code)
+    ).scalars()
+    for agreement in agreements:
+        for clause in agreement.clauses:
+            if clause.kind == "change_of_control" and event.kind in cfg["change_of_control_kinds"]:
+                wanted.extend((k, agreement) for k in cfg["clause_obligations"]["change_of_control"][clause.mode])
+            if clause.kind == "termination_triggers" and trigger in clause.triggers:
+                wanted.extend((k, agreement) for k in cfg["clause_obligations"]["termination_triggers"])
+    made = []
+    for kind, agreement in wanted:
+        ob = obligations.create(
+            ctx, kind, "event", event.id, due.get(kind, event.occurred_on + timedelta(days=14)), partner.id,
+            agreement.id if agreement else None,
+            {"event": event.kind, "partner": partner.code, **({"agreement": agreement.code} if agreement else {})},
+        )
+        if ob:
+            made.append(ob)
+    return made
+
+
+def resolve_event(ctx: Context, event_id: Any, resolution: str) -> PartnerEvent:
+    """Resolve an event; when no hold-worthy event stays open the partner is active again."""
+    try:
+        event = ctx.session.get(PartnerEvent, int(event_id))
+    except (TypeError, ValueError):
+        event = None
+    if event is None:
+        raise NotFound("notfound.event", id=event_id)
+    if event.status != "open":
+        raise Conflict("conflict.event_resolved", id=event.id)
+    before = c.snapshot(event)
+    event.status, event.resolution = "resolved", c.require_text("resolution", resolution, 5000)
+    event.resolved_by, event.resolved_at = ctx.actor, ctx.now
+    ctx.session.flush()
+    ctx.audit("event.resolve", "event", event.id, before, c.snapshot(event))
+    partner = event.partner
+    if partner.status == "on_hold" and not hold_kinds(ctx, partner.id):
+        p_before = c.snapshot(partner)
+        partner.status = "active"
+        ctx.session.flush()
+        ctx.audit("partner.release", "partner", partner.code, p_before, c.snapshot(partner))
+    return event
+
+
+def hold_kinds(ctx: Context, partner_id: int) -> list[str]:
+    """Kinds of this partner's open events that hold disclosures."""
+    kinds = ctx.session.execute(
+        select(PartnerEvent.kind).where(PartnerEvent.partner_id == partner_id, PartnerEvent.status == "open")
+    ).scalars()
+    return sorted({k for k in kinds if k in ctx.policy.gate["hold_event_kinds"]})
+
+
+def list_events(ctx: Context, open_only: bool = False) -> list[PartnerEvent]:
+    query = select(PartnerEvent).order_by(PartnerEvent.id)
+    if open_only:
+        query = query.where(PartnerEvent.status == "open")
+    return list(ctx.session.execute(query).scalars())

@@ -1,0 +1,112 @@
+"""Obligations: created by events, samples and agreements; closed only with evidence."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from mamoru.errors import Conflict, InvalidInput, NotFound
+from mamoru.services import common as c
+from mamoru.services.uow import Context
+from mamoru.store.models import Agreement, Obligation, Sample
+
+
+def create(ctx: Context, kind: str, source: str, source_id: int, due_on: date, partner_id: int | None,
+           agreement_id: int | None = None, detail: dict[str, Any] | None = None) -> Obligation | None:
+    """Create an obligation unless the same one (kind, source, agreement) already exists."""
+    existing = ctx.session.execute(
+        select(Obligation).where(Obligation.kind == kind, Obligation.source == source,
+                                 Obligation.source_id == source_id,
+                                 Obligation.agreement_id.is_(None) if agreement_id is None
+                                 else Obligation.agreement_id == agreement_id)
+    ).scalar_one_or_none()
+    if existing is not None:
+        return None
+    ob = Obligation(kind=kind, source=source, source_id=source_id, due_on=due_on, partner_id=partner_id,
+                    agreement_id=agreement_id, detail=detail or {})
+    ctx.session.add(ob)
+    ctx.session.flush()
+    ctx.audit("obligation.create", "obligation", ob.id, None, c.snapshot(ob))
+    return ob
+
+
+def get(ctx: Context, obligation_id: Any) -> Obligation:
+    try:
+        key = int(obligation_id)
+    except (TypeError, ValueError):
+        raise NotFound("notfound.obligation", id=obligation_id) from None
+    ob = ctx.session.get(Obligation, key)
+    if ob is None:
+        raise NotFound("notfound.obligation", id=obligation_id)
+    return ob
+
+
+def close(ctx: Context, obligation_id: Any, evidence: str) -> Obligation:
+    """Close with evidence text (e.g. "destruction certificate no. 123 received 2026-05-01")."""
+    ob = get(ctx, obligation_id)
+    if ob.status != "open":
+        raise Conflict("conflict.obligation_closed", id=ob.id)
+    if not isinstance(evidence, str) or not evidence.strip():
+        raise InvalidInput("input.evidence_required", id=ob.id)
+    evidence = c.require_text("evidence", evidence, 5000)
+    before = c.snapshot(ob)
+    ob.status, ob.evidence, ob.closed_by, ob.closed_at = "closed", evidence, ctx.actor, ctx.now
+    ctx.session.flush()
+    ctx.audit("obligation.close", "obligation", ob.id, before, c.snapshot(ob))
+    return ob
+
+
+def for_ended_agreement(ctx: Context, agreement: Agreement, ended_on: date) -> list[Obligation]:
+    """An agreement with a return/destroy clause that ends: get the information back or destroyed."""
+    if not any(cl.kind == "return_destroy" for cl in agreement.clauses):
+        return []
+    due = ended_on + timedelta(days=int(ctx.policy.section("agreements")["return_days"]))
+    made = []
+    for kind in ("demand_return", "demand_destruction", "collect_destruction_certificate"):
+        ob = create(ctx, kind, "agreement", agreement.id, due, agreement.partner_id, agreement.id,
+                    {"agreement": agreement.code, "ended_on": ended_on.isoformat()})
+        if ob:
+            made.append(ob)
+    return made
+
+
+def sweep(ctx: Context) -> list[Obligation]:
+    """Turn what time has made due into obligations: overdue samples, agreements past their end.
+
+    Idempotent: running it twice creates nothing new. Run by the CLI and the demo; a
+    scheduler (cron) can run ``mamoru obligations sweep`` daily.
+    """
+    made: list[Obligation] = []
+    cfg = ctx.policy.section("samples")
+    overdue = ctx.session.execute(
+        select(Sample).where(Sample.status == "out", Sample.due_back < ctx.today)
+    ).scalars()
+    for sample in overdue:
+        ob = create(ctx, "recover_sample", "sample", sample.id,
+                    sample.due_back + timedelta(days=int(cfg["recovery_days"])), sample.partner_id,
+                    detail={"sample": sample.code, "due_back": sample.due_back.isoformat()})
+        if ob:
+            made.append(ob)
+    expired = ctx.session.execute(
+        select(Agreement).where(Agreement.status == "active", Agreement.valid_to < ctx.today)
+    ).scalars().all()
+    for agreement in expired:
+        before = {"status": agreement.status}
+        agreement.status = "expired"
+        agreement.ended_on = agreement.valid_to
+        ctx.session.flush()
+        ctx.audit("agreement.expire", "agreement", agreement.code, before, {"status": "expired"})
+        made.extend(for_ended_agreement(ctx, agreement, agreement.valid_to))
+    return made
+
+
+def open_obligations(ctx: Context) -> list[Obligation]:
+    return list(ctx.session.execute(
+        select(Obligation).where(Obligation.status == "open").order_by(Obligation.due_on, Obligation.id)
+    ).scalars())
+
+
+def all_obligations(ctx: Context) -> list[Obligation]:
+    return list(ctx.session.execute(select(Obligation).order_by(Obligation.due_on, Obligation.id)).scalars())

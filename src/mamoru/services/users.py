@@ -1,0 +1,28 @@
+"""People and roles (admin, technology manager, staff, auditor)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from mamoru.domain import vocab
+from mamoru.errors import Conflict
+from mamoru.services import common as c
+from mamoru.services.uow import Context
+from mamoru.store.models import User
+
+
+def add_user(ctx: Context, username: str, role: str, display_name: str = "") -> User:
+    username = c.require_text("username", username, 100)
+    if ctx.session.execute(select(User.id).where(User.username == username)).first():
+        raise Conflict("conflict.duplicate_user", username=username)
+    user = User(username=username, role=c.choice("role", role, vocab.ROLES),
+                display_name=c.require_text("display_name", display_name, 200, allow_empty=True))
+    ctx.session.add(user)
+    ctx.session.flush()
+    ctx.audit("user.create", "user", username, None, {k: v for k, v in c.snapshot(user).items()
+                                                      if k != "password_hash"})
+    return user
+
+
+def list_users(ctx: Context) -> list[User]:
+    return list(ctx.session.execute(select(User).order_by(User.username)).scalars())

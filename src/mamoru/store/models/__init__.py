@@ -1,0 +1,30 @@
+"""One module per registry; importing this package registers every core table on Base."""
+
+from mamoru.store.models.agreements import Agreement, AgreementClause
+from mamoru.store.models.audit import AuditEntry, AuditHead
+from mamoru.store.models.disclosures import Disclosure, DisclosureElement
+from mamoru.store.models.events import PartnerEvent
+from mamoru.store.models.obligations import Obligation
+from mamoru.store.models.partners import DueDiligence, Partner
+from mamoru.store.models.requests import ExternalRequest
+from mamoru.store.models.samples import Sample
+from mamoru.store.models.technologies import KnowledgeElement, Technology
+from mamoru.store.models.users import User
+
+__all__ = [
+    "Agreement",
+    "AgreementClause",
+    "AuditEntry",
+    "AuditHead",
+    "Disclosure",
+    "DisclosureElement",
+    "DueDiligence",
+    "ExternalRequest",
+    "KnowledgeElement",
+    "Obligation",
+    "Partner",
+    "PartnerEvent",
+    "Sample",
+    "Technology",
+    "User",
+]
