@@ -14,10 +14,10 @@ class MamoruError(Exception):
     script can act on the code and a person can read the message.
     """
 
-    def __init__(self, code: str, **params: Any) -> None:
-        self.code = code
+    def __init__(self, reason: str, /, **params: Any) -> None:
+        self.code = reason
         self.params = params
-        super().__init__(f"{code}: {t(code, 'en', **params)}")
+        super().__init__(f"{reason}: {t(reason, 'en', **params)}")
 
     def message(self, lang: str | None = None) -> str:
         return t(self.code, lang, **self.params)
@@ -45,6 +45,8 @@ class InvalidInput(MamoruError):
 def _plain(value: Any) -> Any:
     if isinstance(value, (str, int, float, bool)) or value is None:
         return value
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
     if isinstance(value, (list, tuple, set, frozenset)):
         return [_plain(v) for v in value]
     return str(value)

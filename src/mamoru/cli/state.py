@@ -50,8 +50,8 @@ class State:
         with read_only(self.engine()) as ctx:
             yield ctx
 
-    def t(self, code: str, **params: Any) -> str:
-        return t(code, self.language, **params)
+    def t(self, key: str, /, **params: Any) -> str:
+        return t(key, self.language, **params)
 
     def emit(self, data: Any, table: Table | None = None, text: str | None = None) -> None:
         """JSON for scripts with ``--json``; otherwise the Rich table and/or text."""

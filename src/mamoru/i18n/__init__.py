@@ -55,20 +55,25 @@ class _Keep(dict):
         return "{" + key + "}"
 
 
-def t(code: str, lang: str | None = None, **params: Any) -> str:
+def t(code: str, lang: str | None = None, /, **params: Any) -> str:
     """The message for ``code`` in ``lang``; unknown codes come back as the code itself."""
     texts = catalogue().get(code)
     if texts is None:
         return code
-    return texts[resolve_lang(lang)].format_map(_Keep({k: _show(v) for k, v in params.items()}))
+    lang = resolve_lang(lang)
+    return texts[lang].format_map(_Keep({k: _show(v, lang) for k, v in params.items()}))
 
 
-def both(code: str, **params: Any) -> dict[str, str]:
+def both(code: str, /, **params: Any) -> dict[str, str]:
     """The message in every language, for JSON output and stored reasons."""
     return {lang: t(code, lang, **params) for lang in LANGS}
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, lang: str) -> str:
+    """Lists join with commas; a ``{ja, en}`` mapping (a nested message) shows in ``lang``."""
+    if isinstance(value, dict) and lang in value:
+        return str(value[lang])
     if isinstance(value, (list, tuple, set, frozenset)):
-        return ", ".join(str(v) for v in value)
+        return " ".join(_show(v, lang) for v in value) if any(isinstance(v, dict) for v in value) \
+            else ", ".join(_show(v, lang) for v in value)
     return str(value)

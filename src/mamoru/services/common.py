@@ -108,7 +108,7 @@ def day(value: Any, field: str, required: bool = True) -> date | None:
 
 
 def country(value: Any, field: str = "country") -> str:
-    text = require_text(field, value, max_len=2).upper()
+    text = require_text(field, value, max_len=100).upper()
     if len(text) != 2 or not text.isalpha() or not text.isascii():
         raise InvalidInput("input.invalid_country", field=field, value=value)
     return text

@@ -31,8 +31,8 @@ class Denied(MamoruError):
 
     def __init__(self, decision: gate.Decision) -> None:
         self.decision = decision
-        super().__init__("disclosure.denied", reasons=[r.messages()["ja"] for r in decision.reasons
-                                                       if r.effect == "deny"])
+        super().__init__("disclosure.denied",
+                         reasons=[r.messages() for r in decision.reasons if r.effect == "deny"])
 
     def as_dict(self) -> dict[str, Any]:
         return {**super().as_dict(), "decision": self.decision.as_dict()}
@@ -115,7 +115,7 @@ def disclose(
         raise Denied(decision)
     if decision.conditions and not accept_conditions:
         raise InvalidInput("disclosure.conditions_not_accepted",
-                           conditions=[r.messages()["ja"] for r in decision.conditions])
+                           conditions=[r.messages() for r in decision.conditions])
     staged_plan = c.require_text("staged_plan", staged_plan, 5000, allow_empty=True)
     if any(r.code == "gate.staged_plan_required" for r in decision.reasons) and not staged_plan:
         raise InvalidInput("disclosure.staged_plan_missing")
