@@ -56,7 +56,9 @@ _plugins()
 def run() -> None:
     """Console-script entry: bilingual errors, exit code 2, JSON errors with ``--json``."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
     except MamoruError as exc:
         _report(exc)
         sys.exit(2)
