@@ -20,7 +20,8 @@ from mamoru.services import events as events_service
 from mamoru.services import samples as samples_service
 from mamoru.services.partners import certified
 from mamoru.services.uow import Context
-from mamoru.store.models import Agreement, Disclosure, DisclosureElement, KnowledgeElement, Partner
+from mamoru.store.models import (Agreement, Disclosure, DisclosureElement, KnowledgeElement, Partner,
+                                  ReceivedElement)
 
 DISCLOSED = ("recorded", "approved")
 APPROVER_ROLES = ("tech_manager", "admin")
@@ -47,11 +48,21 @@ def _elements(ctx: Context, codes: Iterable[str]) -> list[KnowledgeElement]:
 
 def received_elements(ctx: Context, partner_id: int) -> set[str]:
     rows = ctx.session.execute(
-        select(KnowledgeElement.code).join(DisclosureElement, DisclosureElement.element_id == KnowledgeElement.id)
-        .join(Disclosure, Disclosure.id == DisclosureElement.disclosure_id)
-        .where(Disclosure.partner_id == partner_id, Disclosure.status.in_(DISCLOSED))
+        select(KnowledgeElement.code).join(ReceivedElement, ReceivedElement.element_id == KnowledgeElement.id)
+        .where(ReceivedElement.partner_id == partner_id)
     ).scalars()
     return set(rows)
+
+
+def _mark_received(ctx: Context, record: Disclosure) -> None:
+    """Keep the partner's received set in step with the ledger (same transaction)."""
+    have = set(ctx.session.execute(select(ReceivedElement.element_id).where(
+        ReceivedElement.partner_id == record.partner_id)).scalars())
+    for item in record.items:
+        if item.element_id not in have:
+            ctx.session.add(ReceivedElement(partner_id=record.partner_id, element_id=item.element_id,
+                                            first_disclosure_id=record.id, first_on=record.disclosed_on))
+    ctx.session.flush()
 
 
 def build_request(ctx: Context, partner: Partner, elements: list[KnowledgeElement], channel: str,
@@ -150,8 +161,10 @@ def disclose(
     ctx.session.flush()
     ctx.audit("disclosure.request" if pending else "disclosure.record", "disclosure", record.number, None,
               describe(record))
-    if not pending and channel == "sample":
-        _lend(ctx, record)
+    if not pending:
+        _mark_received(ctx, record)
+        if channel == "sample":
+            _lend(ctx, record)
     return record
 
 
@@ -192,6 +205,7 @@ def approve(ctx: Context, number: str, comment: str = "") -> Disclosure:
     record.disclosed_on = ctx.today
     ctx.session.flush()
     ctx.audit("disclosure.approve", "disclosure", record.number, before, describe(record))
+    _mark_received(ctx, record)
     if record.channel == "sample":
         _lend(ctx, record)
     return record

@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from mamoru.domain import exposure as rules
-from mamoru.services.disclosures import DISCLOSED
 from mamoru.services.uow import Context
-from mamoru.store.models import Disclosure, DisclosureElement, KnowledgeElement, Partner, Technology
+from mamoru.store.models import KnowledgeElement, Partner, ReceivedElement, Technology
 
 
 @dataclass(frozen=True)
@@ -32,12 +31,9 @@ def matrix(ctx: Context, partner: str | None = None, technology: str | None = No
         ranks.setdefault(tech_code, {})[element_code] = rank
     query = (
         select(Partner.code, Technology.code, KnowledgeElement.code)
-        .join(Disclosure, Disclosure.partner_id == Partner.id)
-        .join(DisclosureElement, DisclosureElement.disclosure_id == Disclosure.id)
-        .join(KnowledgeElement, KnowledgeElement.id == DisclosureElement.element_id)
+        .join(ReceivedElement, ReceivedElement.partner_id == Partner.id)
+        .join(KnowledgeElement, KnowledgeElement.id == ReceivedElement.element_id)
         .join(Technology, Technology.id == KnowledgeElement.technology_id)
-        .where(Disclosure.status.in_(DISCLOSED))
-        .distinct()
     )
     if partner:
         query = query.where(Partner.code == partner)

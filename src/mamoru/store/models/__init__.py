@@ -2,7 +2,7 @@
 
 from mamoru.store.models.agreements import Agreement, AgreementClause
 from mamoru.store.models.audit import AuditEntry, AuditHead
-from mamoru.store.models.disclosures import Disclosure, DisclosureElement
+from mamoru.store.models.disclosures import Disclosure, DisclosureElement, ReceivedElement
 from mamoru.store.models.events import PartnerEvent
 from mamoru.store.models.obligations import Obligation
 from mamoru.store.models.partners import DueDiligence, Partner
@@ -24,6 +24,7 @@ __all__ = [
     "Obligation",
     "Partner",
     "PartnerEvent",
+    "ReceivedElement",
     "Sample",
     "Technology",
     "User",

@@ -51,3 +51,18 @@ class DisclosureElement(Base):
 
     disclosure: Mapped[Disclosure] = relationship(back_populates="items")
     element = relationship("KnowledgeElement")
+
+
+class ReceivedElement(Base):
+    """What each partner has received so far: one row per (partner, element), kept with the ledger.
+
+    The gate and exposure need "everything this partner already has" on every request; reading
+    it from here stays fast however long the ledger grows.
+    """
+
+    __tablename__ = "received_elements"
+
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), primary_key=True)
+    element_id: Mapped[int] = mapped_column(ForeignKey("knowledge_elements.id"), primary_key=True)
+    first_disclosure_id: Mapped[int] = mapped_column(ForeignKey("disclosures.id"))
+    first_on: Mapped[date]

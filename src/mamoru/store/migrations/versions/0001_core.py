@@ -2,7 +2,7 @@
 
 Revision ID: 0001_core
 Revises: 
-Create Date: 2026-11-23 11:00:21.085653
+Create Date: 2026-11-23 11:15:38.657884
 """
 from alembic import op
 import sqlalchemy as sa
@@ -287,6 +287,16 @@ def upgrade() -> None:
     with op.batch_alter_table('disclosure_elements', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_disclosure_elements_element_id'), ['element_id'], unique=False)
 
+    op.create_table('received_elements',
+    sa.Column('partner_id', sa.Integer(), nullable=False),
+    sa.Column('element_id', sa.Integer(), nullable=False),
+    sa.Column('first_disclosure_id', sa.Integer(), nullable=False),
+    sa.Column('first_on', sa.Date(), nullable=False),
+    sa.ForeignKeyConstraint(['element_id'], ['knowledge_elements.id'], name=op.f('fk_received_elements_element_id_knowledge_elements')),
+    sa.ForeignKeyConstraint(['first_disclosure_id'], ['disclosures.id'], name=op.f('fk_received_elements_first_disclosure_id_disclosures')),
+    sa.ForeignKeyConstraint(['partner_id'], ['partners.id'], name=op.f('fk_received_elements_partner_id_partners')),
+    sa.PrimaryKeyConstraint('partner_id', 'element_id', name=op.f('pk_received_elements'))
+    )
     op.create_table('samples',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=64), nullable=False),
@@ -317,6 +327,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_samples_partner_id'))
 
     op.drop_table('samples')
+    op.drop_table('received_elements')
     with op.batch_alter_table('disclosure_elements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_disclosure_elements_element_id'))
 
