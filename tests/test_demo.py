@@ -29,7 +29,8 @@ def test_demo_story(engine):
 
 def test_demo_command_runs_and_catches_the_tampered_copy(tmp_path):
     env = {**os.environ, "MAMORU_HOME": str(tmp_path), "COLUMNS": "160"}
-    result = subprocess.run([sys.executable, "-c", "from mamoru.cli.main import run; run()", "--lang", "en", "demo"],
+    result = subprocess.run([sys.executable, "-c", "from mamoru.cli.main import run; run()", "--lang", "en", "demo",
+                             "--no-serve"],
                             capture_output=True, text=True, env=env, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "intact = ✓" in result.stdout

@@ -23,7 +23,9 @@ def register(app: typer.Typer) -> None:
     app.command("demo")(demo)
 
 
-def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file for the demo (recreated).")) -> None:
+def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file for the demo (recreated)."),
+         serve: bool = typer.Option(True, "--serve/--no-serve", help="Start the web application on the demo data."),
+         port: int = typer.Option(8000)) -> None:
     """Create the demo company in a fresh SQLite database and play out the guidance's three cases."""
     path = (path or data_dir() / "demo.sqlite").resolve()
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
@@ -52,6 +54,7 @@ def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file f
             console.print(f"\n[bold]{STATE.t(key, **payload)}[/]")
 
     outcome = story.run(engine, say)
+    logins = _demo_logins(engine)
     engine.dispose()
     _tamper_demo(path)
     console.print(f"\n[bold]{STATE.t('demo.next')}[/]")
@@ -62,6 +65,37 @@ def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file f
         console.print(f"  mamoru {db} {cmd}")
     if not outcome.audit_ok:
         raise typer.Exit(1)
+    if serve:
+        import os
+
+        from mamoru.cli.serve import serve as run_server
+
+        console.rule(f"[bold]{STATE.t('demo.web')}")
+        console.print(STATE.t("demo.url", url=f"http://127.0.0.1:{port}/"))
+        for username, role, password in logins:
+            console.print(f"  {username:8} {password}  ({STATE.t('role.' + role)})")
+        os.environ.setdefault("MAMORU_LANG", STATE.language)
+        STATE.db = str(path)
+        run_server(host="127.0.0.1", port=port, workers=1)
+
+
+def _demo_logins(engine) -> list[tuple[str, str, str]]:
+    """Fresh random passwords for the demo people, printed once: no default passwords, even in a demo."""
+    import secrets
+
+    from mamoru.demo import company
+    from mamoru.services import access
+    from mamoru.services.uow import unit_of_work
+
+    logins = []
+    with unit_of_work(engine, "demo") as ctx:
+        for username, role, _name in company.USERS:
+            password = secrets.token_urlsafe(12)
+            access.set_password(ctx, username, password)
+            logins.append((username, role, password))
+        access.assign(ctx, "sato", ["T-SINTER", "T-ELEC"])
+        access.assign(ctx, "ito", ["T-ELEC"])
+    return logins
 
 
 def _tamper_demo(path: Path) -> None:

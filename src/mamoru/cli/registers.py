@@ -220,3 +220,30 @@ def user_list() -> None:
         data = [{"username": u.username, "role": u.role, "display_name": u.display_name}
                 for u in users.list_users(ctx)]
     STATE.emit(data, rows_table("users", ["username", "role", "name"], [tuple(d.values()) for d in data]))
+
+
+@user_app.command("passwd")
+def user_passwd(username: str, password_stdin: bool = typer.Option(False, "--password-stdin",
+                                                                    help="Read the password from standard input.")) -> None:
+    """Set a user's web password (argon2-hashed; never shown or logged)."""
+    import sys
+
+    from mamoru.services import access
+
+    if password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = typer.prompt(STATE.t("web.password"), hide_input=True, confirmation_prompt=True)
+    with STATE.act() as ctx:
+        access.set_password(ctx, username, password)
+    STATE.emit({"username": username}, text=STATE.t("cli.updated", kind="user", code=username))
+
+
+@user_app.command("assign")
+def user_assign(username: str, tech: List[str] = typer.Option(..., help="Technology the staff member may see (repeat).")) -> None:
+    """Need-to-know: the technologies a staff member is assigned."""
+    from mamoru.services import access
+
+    with STATE.act() as ctx:
+        access.assign(ctx, username, tech)
+    STATE.emit({"username": username, "technologies": tech}, text=STATE.t("cli.updated", kind="user", code=username))

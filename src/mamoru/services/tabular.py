@@ -259,15 +259,31 @@ def _column_of(exc: MamoruError, registry: str) -> str | None:
     }.get(exc.code)
 
 
+def preview_file(ctx: Context, path: Path, kind: str | None = None) -> dict[str, int]:
+    """Run the whole import and roll it back: the counts it would write, or every error."""
+    savepoint = ctx.session.begin_nested()
+    try:
+        return import_file(ctx, path, kind)
+    finally:
+        savepoint.rollback()
+
+
 # --- exporting -----------------------------------------------------------------------------
 
-def rows_of(ctx: Context, registry: str) -> list[list[Any]]:
+def rows_of(ctx: Context, registry: str, viewer: Any = None) -> list[list[Any]]:
+    """Rows for export; with a ``viewer`` (web, API) only what they may see, restricted details withheld."""
+    techs = technologies.list_technologies(ctx)
+    if viewer is not None:
+        techs = [t for t in techs if viewer.sees_technology(t.id)]
     if registry == "technologies":
         return [[t.code, t.name, t.domain, t.description, t.export_controlled, t.priority_control,
-                 t.owner_department, t.code_name or ""] for t in technologies.list_technologies(ctx)]
+                 t.owner_department, t.code_name or ""] for t in techs]
     if registry == "elements":
-        return [[t.code, e.code, e.title, e.rank, e.kind, e.description, e.proper_nouns]
-                for t in technologies.list_technologies(ctx) for e in t.elements]
+        def shown(e):
+            return viewer is None or viewer.sees_details(e)
+
+        return [[t.code, e.code, e.title if shown(e) else "", e.rank, e.kind if shown(e) else "",
+                 e.description if shown(e) else "", e.proper_nouns] for t in techs for e in t.elements]
     if registry == "partners":
         return [[p.code, p.name, p.name_kana, p.name_en, p.kind, p.country, p.listed, p.industry, p.parent_company,
                  "; ".join(map(str, p.major_shareholders)), "; ".join(map(str, p.officers)), p.certification,
@@ -278,7 +294,7 @@ def rows_of(ctx: Context, registry: str) -> list[list[Any]]:
              " ".join(agreements.format_clause(cl) for cl in a.clauses)] for a in agreements.list_agreements(ctx)]
 
 
-def export_file(ctx: Context, path: Path, kind: str | None = None) -> dict[str, int]:
+def export_file(ctx: Context, path: Path, kind: str | None = None, viewer: Any = None) -> dict[str, int]:
     """Write the registers to XLSX (one sheet each) or one registry to CSV (UTF-8 with BOM, for Excel)."""
     path = Path(path)
     suffix = path.suffix.lower()
@@ -292,7 +308,7 @@ def export_file(ctx: Context, path: Path, kind: str | None = None) -> dict[str, 
         for registry in ORDER:
             sheet = book.create_sheet(registry)
             sheet.append(list(COLUMNS[registry]))
-            rows = rows_of(ctx, registry)
+            rows = rows_of(ctx, registry, viewer)
             for row in rows:
                 sheet.append(row)
             counts[registry] = len(rows)
@@ -300,7 +316,7 @@ def export_file(ctx: Context, path: Path, kind: str | None = None) -> dict[str, 
     elif suffix == ".csv":
         if kind not in COLUMNS:
             raise InvalidInput("input.invalid_choice", field="kind", value=kind, allowed=tuple(COLUMNS))
-        rows = rows_of(ctx, kind)
+        rows = rows_of(ctx, kind, viewer)
         with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(COLUMNS[kind])

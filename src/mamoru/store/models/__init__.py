@@ -1,5 +1,6 @@
 """One module per registry; importing this package registers every core table on Base."""
 
+from mamoru.store.models.access import ApiToken, LoginAttempt, Setting, WebSession, technology_assignments
 from mamoru.store.models.agreements import Agreement, AgreementClause
 from mamoru.store.models.audit import AuditEntry, AuditHead
 from mamoru.store.models.disclosures import Disclosure, DisclosureElement, ReceivedElement
@@ -12,6 +13,11 @@ from mamoru.store.models.technologies import KnowledgeElement, Technology
 from mamoru.store.models.users import User
 
 __all__ = [
+    "ApiToken",
+    "LoginAttempt",
+    "Setting",
+    "WebSession",
+    "technology_assignments",
     "Agreement",
     "AgreementClause",
     "AuditEntry",

@@ -1,8 +1,8 @@
-"""core registers, ledger, obligations, audit
+"""core registers, ledger, obligations, audit, sign-in
 
 Revision ID: 0001_core
 Revises: 
-Create Date: 2026-11-23 11:15:38.657884
+Create Date: 2026-11-23 11:17:50.232769
 """
 from alembic import op
 import sqlalchemy as sa
@@ -40,6 +40,19 @@ def upgrade() -> None:
     sa.Column('hash', sa.String(length=64), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_audit_head'))
     )
+    op.create_table('login_attempts',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('username', sa.String(length=100), nullable=False),
+    sa.Column('client', sa.String(length=100), nullable=False),
+    sa.Column('success', sa.Boolean(), nullable=False),
+    sa.Column('at', mamoru.store.base.UTCDateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_login_attempts'))
+    )
+    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_login_attempts_at'), ['at'], unique=False)
+        batch_op.create_index(batch_op.f('ix_login_attempts_client'), ['client'], unique=False)
+        batch_op.create_index(batch_op.f('ix_login_attempts_username'), ['username'], unique=False)
+
     op.create_table('partners',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('code', sa.String(length=64), nullable=False),
@@ -61,6 +74,11 @@ def upgrade() -> None:
     sa.Column('updated_at', mamoru.store.base.UTCDateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_partners')),
     sa.UniqueConstraint('code', name=op.f('uq_partners_code'))
+    )
+    op.create_table('settings',
+    sa.Column('key', sa.String(length=100), nullable=False),
+    sa.Column('value', sa.String(length=500), nullable=False),
+    sa.PrimaryKeyConstraint('key', name=op.f('pk_settings'))
     )
     op.create_table('technologies',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -112,6 +130,21 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('agreements', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_agreements_partner_id'), ['partner_id'], unique=False)
+
+    op.create_table('api_tokens',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=100), nullable=False),
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('created_at', mamoru.store.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('last_used_at', mamoru.store.base.UTCDateTime(timezone=True), nullable=True),
+    sa.Column('revoked_at', mamoru.store.base.UTCDateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_api_tokens_user_id_users')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_api_tokens')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_api_tokens_token_hash'))
+    )
+    with op.batch_alter_table('api_tokens', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_api_tokens_user_id'), ['user_id'], unique=False)
 
     op.create_table('due_diligences',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -194,6 +227,26 @@ def upgrade() -> None:
     with op.batch_alter_table('partner_events', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_partner_events_partner_id'), ['partner_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_partner_events_status'), ['status'], unique=False)
+
+    op.create_table('technology_assignments',
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('technology_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['technology_id'], ['technologies.id'], name=op.f('fk_technology_assignments_technology_id_technologies')),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_technology_assignments_user_id_users')),
+    sa.PrimaryKeyConstraint('user_id', 'technology_id', name=op.f('pk_technology_assignments'))
+    )
+    op.create_table('web_sessions',
+    sa.Column('token_hash', sa.String(length=64), nullable=False),
+    sa.Column('user_id', sa.Integer(), nullable=False),
+    sa.Column('csrf_token', sa.String(length=64), nullable=False),
+    sa.Column('created_at', mamoru.store.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('expires_at', mamoru.store.base.UTCDateTime(timezone=True), nullable=False),
+    sa.Column('revoked', sa.Boolean(), nullable=False),
+    sa.ForeignKeyConstraint(['user_id'], ['users.id'], name=op.f('fk_web_sessions_user_id_users')),
+    sa.PrimaryKeyConstraint('token_hash', name=op.f('pk_web_sessions'))
+    )
+    with op.batch_alter_table('web_sessions', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_web_sessions_user_id'), ['user_id'], unique=False)
 
     op.create_table('agreement_clauses',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -348,6 +401,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_agreement_clauses_agreement_id'))
 
     op.drop_table('agreement_clauses')
+    with op.batch_alter_table('web_sessions', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_web_sessions_user_id'))
+
+    op.drop_table('web_sessions')
+    op.drop_table('technology_assignments')
     with op.batch_alter_table('partner_events', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_partner_events_status'))
         batch_op.drop_index(batch_op.f('ix_partner_events_partner_id'))
@@ -366,13 +424,24 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_due_diligences_partner_id'))
 
     op.drop_table('due_diligences')
+    with op.batch_alter_table('api_tokens', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_api_tokens_user_id'))
+
+    op.drop_table('api_tokens')
     with op.batch_alter_table('agreements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_agreements_partner_id'))
 
     op.drop_table('agreements')
     op.drop_table('users')
     op.drop_table('technologies')
+    op.drop_table('settings')
     op.drop_table('partners')
+    with op.batch_alter_table('login_attempts', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_login_attempts_username'))
+        batch_op.drop_index(batch_op.f('ix_login_attempts_client'))
+        batch_op.drop_index(batch_op.f('ix_login_attempts_at'))
+
+    op.drop_table('login_attempts')
     op.drop_table('audit_head')
     with op.batch_alter_table('audit_entries', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_audit_entries_entity_type'))

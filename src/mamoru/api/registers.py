@@ -1,0 +1,125 @@
+"""Registers over the API: technologies and their elements, partners and due diligence, agreements."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Optional
+
+from fastapi import Depends, Path, Request
+
+from mamoru.api import views
+from mamoru.api.common import Paging, router
+from mamoru.api.schemas import AgreementIn, ClauseIn, DueDiligenceIn, ElementIn, PartnerIn, TechnologyIn
+from mamoru.domain import vocab
+from mamoru.services import access, agreements, partners, technologies
+from mamoru.services import common as c
+from mamoru.store.models import Agreement, Partner, Technology
+from mamoru.web.auth import allowed
+from mamoru.web.context import Auth, acting, reading
+
+CodePath = Annotated[str, Path(min_length=1, max_length=64, pattern=r"^[^\x00]+$")]
+routes = router()
+
+
+# --- technologies -------------------------------------------------------------------------
+
+@routes.get("/technologies", tags=["technologies"], summary="List technologies (staff: assigned only)")
+def list_technologies(request: Request, paging: Paging = Depends(), auth: Auth = Depends(allowed("read"))):
+    with reading(request) as ctx:
+        rows = access.visible_technologies(ctx, auth.viewer)
+        return paging.page(rows, lambda t: views.technology(t, auth.viewer))
+
+
+@routes.post("/technologies", status_code=201, tags=["technologies"], summary="Register a technology")
+def create_technology(request: Request, body: TechnologyIn, auth: Auth = Depends(allowed("register_technology"))):
+    with acting(request, auth) as ctx:
+        values = body.model_dump(exclude={"code"})
+        return views.technology(technologies.add_technology(ctx, body.code, **values), auth.viewer, detail=True)
+
+
+@routes.get("/technologies/{code}", tags=["technologies"], summary="A technology with its elements")
+def get_technology(request: Request, code: CodePath, auth: Auth = Depends(allowed("read"))):
+    with reading(request) as ctx:
+        tech = views.visible_technology(c.by_code(ctx, Technology, code), auth.viewer)
+        return views.technology(tech, auth.viewer, detail=True)
+
+
+@routes.post("/technologies/{code}/elements", status_code=201, tags=["technologies"],
+             summary="Add a knowledge element to a technology")
+def create_element(request: Request, code: CodePath, body: ElementIn,
+                   auth: Auth = Depends(allowed("register_technology"))):
+    with acting(request, auth) as ctx:
+        values = body.model_dump(exclude={"code"})
+        return views.element(technologies.add_element(ctx, code, body.code, **values), auth.viewer)
+
+
+# --- partners ------------------------------------------------------------------------------
+
+@routes.get("/partners", tags=["partners"], summary="List partners")
+def list_partners(request: Request, paging: Paging = Depends(),
+                  status: Optional[Literal[vocab.PARTNER_STATUSES]] = None,
+                  risk_tier: Optional[Literal[vocab.RISK_TIERS]] = None,
+                  auth: Auth = Depends(allowed("read"))):
+    with reading(request) as ctx:
+        rows = [p for p in partners.list_partners(ctx)
+                if (status is None or p.status == status) and (risk_tier is None or p.risk_tier == risk_tier)]
+        return paging.page(rows, views.partner)
+
+
+@routes.post("/partners", status_code=201, tags=["partners"], summary="Register a partner")
+def create_partner(request: Request, body: PartnerIn, auth: Auth = Depends(allowed("register_partner"))):
+    with acting(request, auth) as ctx:
+        return views.partner(partners.add_partner(ctx, body.code, **body.model_dump(exclude={"code"})), detail=True)
+
+
+@routes.get("/partners/{code}", tags=["partners"], summary="A partner with its due-diligence history")
+def get_partner(request: Request, code: CodePath, auth: Auth = Depends(allowed("read"))):
+    with reading(request) as ctx:
+        return views.partner(c.by_code(ctx, Partner, code), detail=True)
+
+
+@routes.post("/partners/{code}/due-diligence", status_code=201, tags=["partners"],
+             summary="Record a due-diligence assessment (sets the risk tier)")
+def assess_partner(request: Request, code: CodePath, body: DueDiligenceIn,
+                   auth: Auth = Depends(allowed("assess_partner"))):
+    with acting(request, auth) as ctx:
+        record = partners.assess(ctx, code, body.factors.model_dump(), dict(body.notes), body.comment)
+        return views.assessment(record)
+
+
+# --- agreements ----------------------------------------------------------------------------
+
+@routes.get("/agreements", tags=["agreements"], summary="List agreements")
+def list_agreements(request: Request, paging: Paging = Depends(), partner: Optional[str] = None,
+                    auth: Auth = Depends(allowed("read"))):
+    with reading(request) as ctx:
+        rows = [a for a in agreements.list_agreements(ctx) if partner is None or a.partner.code == partner]
+        return paging.page(rows, lambda a: views.agreement(a, auth.viewer))
+
+
+@routes.post("/agreements", status_code=201, tags=["agreements"], summary="Register an agreement with its clauses")
+def create_agreement(request: Request, body: AgreementIn, auth: Auth = Depends(allowed("register_agreement"))):
+    with acting(request, auth) as ctx:
+        values = body.model_dump(exclude={"code", "partner", "clauses"})
+        made = agreements.add_agreement(ctx, body.code, body.partner, clauses=[cl.model_dump() for cl in body.clauses],
+                                        **values)
+        return views.agreement(made, auth.viewer, agreements.gaps(ctx, made.code))
+
+
+@routes.get("/agreements/{code}", tags=["agreements"], summary="An agreement with its clauses and missing clauses")
+def get_agreement(request: Request, code: CodePath, auth: Auth = Depends(allowed("read"))):
+    with reading(request) as ctx:
+        return views.agreement(c.by_code(ctx, Agreement, code), auth.viewer, agreements.gaps(ctx, code))
+
+
+@routes.get("/agreements/{code}/gaps", tags=["agreements"],
+            summary="Clauses the guidance expects for the highest rank covered, and the agreement lacks")
+def agreement_gaps(request: Request, code: CodePath, auth: Auth = Depends(allowed("read"))):
+    with reading(request) as ctx:
+        return {"agreement": code, "gaps": agreements.gaps(ctx, code)}
+
+
+@routes.post("/agreements/{code}/clauses", status_code=201, tags=["agreements"], summary="Add a clause")
+def add_clause(request: Request, code: CodePath, body: ClauseIn, auth: Auth = Depends(allowed("register_agreement"))):
+    with acting(request, auth) as ctx:
+        made = agreements.add_clause(ctx, code, body.model_dump())
+        return views.agreement(made, auth.viewer, agreements.gaps(ctx, code))

@@ -1,0 +1,78 @@
+"""Exposure, the audit record, and the caller's own API tokens."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+from fastapi import Depends, Path, Query, Request
+
+from mamoru.api import queries, views
+from mamoru.api.common import MAX_ID, Paging, router
+from mamoru.api.schemas import TokenIn
+from mamoru.services import access, audit, exposure
+from mamoru.store.models import ApiToken
+from mamoru.web.auth import allowed
+from mamoru.web.context import Auth, acting, reading
+
+Filter = Annotated[Optional[str], Query(max_length=100, pattern=r"^[^\x00]*$")]
+routes = router()
+
+
+@routes.get("/me", tags=["account"], summary="Who the token or session belongs to, and what they may do")
+def me(auth: Auth = Depends(allowed("read"))):
+    from mamoru.domain.access import ACTIONS
+
+    who = auth.viewer
+    return {"username": who.username, "role": who.role, "actions": sorted(a for a in ACTIONS if who.may(a)),
+            "technologies": None if who.technology_ids is None else len(who.technology_ids)}
+
+
+@routes.get("/exposure", tags=["exposure"],
+            summary="Exposure matrix: each partner's weighted share of each technology it has received")
+def exposure_matrix(request: Request, partner: Filter = None, technology: Filter = None,
+                    auth: Auth = Depends(allowed("read"))):
+    with reading(request) as ctx:
+        visible = {t.code for t in access.visible_technologies(ctx, auth.viewer)}
+        cells = [cell for cell in exposure.matrix(ctx, partner, technology) if cell.technology in visible]
+        return {"cells": [{"partner": cl.partner, "technology": cl.technology, "share": cl.share,
+                           "flagged": cl.flagged, "received": list(cl.received)} for cl in cells]}
+
+
+@routes.get("/audit", tags=["audit"], summary="The audit record, newest first")
+def audit_log(request: Request, paging: Paging = Depends(), entity_type: Filter = None, entity_id: Filter = None,
+              auth: Auth = Depends(allowed("audit"))):
+    with reading(request) as ctx:
+        rows, total = queries.audit_page(ctx, entity_type, entity_id, paging.limit, paging.offset)
+        return paging.page(rows, views.audit_entry, total=total, sliced=True)
+
+
+@routes.get("/audit/verify", tags=["audit"], summary="Walk the hash chain and name every entry that does not fit")
+def audit_verify(request: Request, auth: Auth = Depends(allowed("audit"))):
+    with reading(request) as ctx:
+        verdict = audit.verify(ctx)
+        return {"ok": verdict.ok, "entries": verdict.entries, "head_seq": verdict.head_seq,
+                "head_hash": verdict.head_hash,
+                "problems": [{"seq": p.seq, "kind": p.kind, "detail": p.detail} for p in verdict.problems]}
+
+
+@routes.get("/tokens", tags=["account"], summary="The caller's API tokens (never the secret)")
+def list_tokens(request: Request, paging: Paging = Depends(), auth: Auth = Depends(allowed("own_tokens"))):
+    with reading(request) as ctx:
+        return paging.page(access.list_tokens(ctx, auth.viewer.username), views.token)
+
+
+@routes.post("/tokens", status_code=201, tags=["account"],
+             summary="Create an API token; the secret is returned this once only")
+def create_token(request: Request, body: TokenIn, auth: Auth = Depends(allowed("own_tokens"))):
+    with acting(request, auth) as ctx:
+        secret = access.create_token(ctx, auth.viewer.username, body.name)
+        made = access.list_tokens(ctx, auth.viewer.username)[-1]
+        return {**views.token(made), "token": secret}
+
+
+@routes.post("/tokens/{token_id}/revoke", tags=["account"], summary="Revoke one of the caller's API tokens")
+def revoke_token(request: Request, token_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+                 auth: Auth = Depends(allowed("own_tokens"))):
+    with acting(request, auth) as ctx:
+        access.revoke_token(ctx, auth.viewer.username, token_id)
+        return views.token(ctx.session.get(ApiToken, token_id))

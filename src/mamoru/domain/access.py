@@ -1,0 +1,39 @@
+"""Who may do what, and who may see what (need-to-know). Pure rules; the doors ask them.
+
+Roles: admin, tech_manager (技術管理責任者), staff (営業・技術担当), auditor (read-only).
+Staff see only the technologies they are assigned; details of elements of rank 3 and up
+are for technology managers, admins and auditors only.
+"""
+
+from __future__ import annotations
+
+ACTIONS: dict[str, frozenset[str]] = {
+    "read": frozenset({"admin", "tech_manager", "staff", "auditor"}),
+    "register_technology": frozenset({"admin", "tech_manager"}),
+    "register_partner": frozenset({"admin", "tech_manager", "staff"}),
+    "assess_partner": frozenset({"admin", "tech_manager"}),
+    "register_agreement": frozenset({"admin", "tech_manager"}),
+    "import": frozenset({"admin", "tech_manager"}),
+    "disclose": frozenset({"admin", "tech_manager", "staff"}),
+    "approve": frozenset({"admin", "tech_manager"}),
+    "operate": frozenset({"admin", "tech_manager", "staff"}),
+    "audit": frozenset({"admin", "tech_manager", "auditor"}),
+    "manage_users": frozenset({"admin"}),
+    "own_tokens": frozenset({"admin", "tech_manager", "staff", "auditor"}),
+}
+
+DETAIL_FROM_RANK = 3
+SEE_RESTRICTED = frozenset({"admin", "tech_manager", "auditor"})
+SEE_ALL_TECHNOLOGIES = frozenset({"admin", "tech_manager", "auditor"})
+
+
+def may(role: str, action: str) -> bool:
+    return role in ACTIONS[action]
+
+
+def sees_all_technologies(role: str) -> bool:
+    return role in SEE_ALL_TECHNOLOGIES
+
+
+def sees_details(role: str, rank: int) -> bool:
+    return rank < DETAIL_FROM_RANK or role in SEE_RESTRICTED

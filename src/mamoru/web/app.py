@@ -1,0 +1,126 @@
+"""The ASGI application: pages, API, static assets, error handling, security headers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.middleware.base import BaseHTTPMiddleware
+
+from mamoru import __version__
+from mamoru.config import database_url, load_policy
+from mamoru.errors import Conflict, InvalidInput, MamoruError, NotFound
+from mamoru.i18n import both
+from mamoru.services import access
+from mamoru.services.uow import unit_of_work
+from mamoru.store.db import engine_for
+from mamoru.web.auth import NeedsSignIn
+from mamoru.web.context import lang_of, render
+
+STATIC = Path(__file__).parent / "static"
+CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
+       "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+
+
+class SecurityHeaders(BaseHTTPMiddleware):
+    async def dispatch(self, request, call_next):
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        return response
+
+
+def status_for(exc: MamoruError) -> int:
+    if isinstance(exc, NotFound):
+        return 404
+    if isinstance(exc, Conflict):
+        return 409
+    if isinstance(exc, access.Forbidden) or exc.code.startswith("auth.approver") or exc.code == "auth.no_self_approval":
+        return 403
+    if isinstance(exc, access.Unauthenticated):
+        return 401
+    if isinstance(exc, access.RateLimited):
+        return 429
+    if exc.code == "disclosure.denied":
+        return 422
+    if isinstance(exc, InvalidInput):
+        return 422
+    return 400
+
+
+def problem(exc: MamoruError, status: int) -> JSONResponse:
+    """RFC 9457 problem details, with the reason code and both languages."""
+    body = {"type": f"urn:mamoru:{exc.code}", "title": exc.message("en"), "status": status,
+            **exc.as_dict()}
+    return JSONResponse(body, status_code=status, media_type="application/problem+json")
+
+
+def create_app(url: str | None = None, engine=None) -> FastAPI:
+    engine = engine or engine_for(database_url(url))
+    app = FastAPI(title="mamoru", version=__version__, openapi_url="/api/v1/openapi.json",
+                  docs_url="/api/v1/docs", redoc_url=None)
+    app.state.engine = engine
+    app.state.policy = load_policy()
+    with unit_of_work(engine, "system", policy=app.state.policy) as ctx:
+        app.state.secret_key = access.secret_key(ctx)
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    @app.get("/fonts/mamoru-jp.otf", include_in_schema=False)
+    def japanese_font():
+        """Noto Sans CJK JP from its PyPI package: Japanese renders even where no font is installed."""
+        from fastapi.responses import FileResponse
+
+        from mamoru.web.pages.reports import font_uri
+
+        uri = font_uri()
+        if uri is None:
+            raise HTTPException(status_code=404)
+        return FileResponse(uri[len("file://"):], media_type="font/otf",
+                            headers={"Cache-Control": "public, max-age=31536000, immutable"})
+
+    @app.exception_handler(NeedsSignIn)
+    async def _sign_in(request: Request, exc: NeedsSignIn):
+        return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
+
+    @app.exception_handler(MamoruError)
+    async def _mamoru(request: Request, exc: MamoruError):
+        status = status_for(exc)
+        if request.url.path.startswith("/api/"):
+            return problem(exc, status)
+        return render(request, "error.html", None, status_code=status, error=exc.message(lang_of(request)),
+                      code=exc.code)
+
+    @app.exception_handler(HTTPException)
+    async def _http(request: Request, exc: HTTPException):
+        code = exc.detail if isinstance(exc.detail, str) and "." in exc.detail else "http.error"
+        if request.url.path.startswith("/api/"):
+            messages = both(code) if code != "http.error" else {"ja": str(exc.detail), "en": str(exc.detail)}
+            return JSONResponse({"type": f"urn:mamoru:{code}", "title": messages["en"], "status": exc.status_code,
+                                 "code": code, "message": messages}, status_code=exc.status_code,
+                                media_type="application/problem+json", headers=exc.headers)
+        message = both(code)[lang_of(request)] if code != "http.error" else str(exc.detail)
+        return render(request, "error.html", None, status_code=exc.status_code, error=message, code=code)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):
+        """A bug: log it with the request, show a plain bilingual apology, never a stack trace."""
+        import logging
+
+        logging.getLogger("mamoru.web").exception("unhandled error on %s %s", request.method, request.url.path)
+        error = MamoruError("http.internal")
+        if request.url.path.startswith("/api/"):
+            return problem(error, 500)
+        return render(request, "error.html", None, status_code=500, error=error.message(lang_of(request)),
+                      code=error.code)
+
+    from mamoru.api import v1
+    from mamoru.web.pages import register_pages
+
+    app.include_router(v1.router)
+    register_pages(app)
+    return app

@@ -1,0 +1,15 @@
+"""Page routers, one module per area; each registers the same way."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from mamoru.web.pages import (account, audit, dashboard, disclosures, imports, operations, registers, reports,
+                              session)
+
+MODULES = (session, dashboard, registers, disclosures, operations, audit, reports, imports, account)
+
+
+def register_pages(app: FastAPI) -> None:
+    for module in MODULES:
+        app.include_router(module.router)
