@@ -34,3 +34,14 @@ def test_japanese_is_the_default(monkeypatch):
     assert t("notfound.partner", code="P") == "取引先 P は登録されていません。"
     monkeypatch.setenv("LANG", "en_US.UTF-8")
     assert t("notfound.partner", code="P") == "Partner P is not registered."
+
+
+def test_every_text_the_pages_show_exists_in_both_languages():
+    used = set()
+    web = SRC / "web"
+    for path in list(web.rglob("*.html")) + list(web.rglob("*.py")):
+        used |= set(re.findall(r"""\b(?:t|tr)\(\s*['"]((?:web|cli|gate|cond|demo)\.[a-z_.]+)['"]""", path.read_text("utf-8")))
+    messages = catalogue()
+    assert len(used) > 150
+    missing = sorted(code for code in used if code not in messages)
+    assert not missing, missing
