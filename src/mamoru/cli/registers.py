@@ -120,6 +120,23 @@ def partner_add(code: str, name: str = typer.Option(...), kind: str = typer.Opti
     STATE.emit({"code": code}, text=STATE.t("cli.created", kind="partner", code=code))
 
 
+@partner_app.command("update")
+def partner_update(code: str, name: Optional[str] = None, kind: Optional[str] = None, country: Optional[str] = None,
+                   name_kana: Optional[str] = None, name_en: Optional[str] = None, listed: Optional[bool] = None,
+                   industry: Optional[str] = None, parent_company: Optional[str] = None,
+                   shareholder: Optional[List[str]] = typer.Option(None, help="Replaces the major shareholders (repeat)."),
+                   officer: Optional[List[str]] = typer.Option(None, help="Replaces the officers (repeat)."),
+                   certification: Optional[str] = None, certification_expiry: Optional[str] = None) -> None:
+    with STATE.act() as ctx:
+        partners.update_partner(ctx, code, **_given(
+            name=name, kind=kind, country=country, name_kana=name_kana, name_en=name_en, listed=listed,
+            industry=industry, parent_company=parent_company,
+            major_shareholders=list(shareholder) if shareholder else None,
+            officers=list(officer) if officer else None, certification=certification,
+            certification_expiry=certification_expiry))
+    STATE.emit({"code": code}, text=STATE.t("cli.updated", kind="partner", code=code))
+
+
 @partner_app.command("assess")
 def partner_assess(code: str, business_overlap: str = typer.Option(...), financial_condition: str = typer.Option(...),
                    leadership_attitude: str = typer.Option(...), board_foreign_duty: str = typer.Option(...),
