@@ -31,6 +31,9 @@ class SecurityHeaders(BaseHTTPMiddleware):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "no-referrer")
+        lang = request.query_params.get("lang")
+        if lang in ("ja", "en"):
+            response.set_cookie("mamoru_lang", lang, samesite="lax", max_age=365 * 24 * 3600)
         return response
 
 

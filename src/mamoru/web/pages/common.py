@@ -105,3 +105,23 @@ def fill(fields: list[dict[str, Any]], values: dict[str, Any]) -> list[dict[str,
 
 def options(values: Iterable[str], label: Callable[[str], str]) -> list[tuple[str, str]]:
     return [(v, label(v)) for v in values]
+
+
+async def submit_form(request: Request, auth: Auth, fields: list[dict[str, Any]], title: str, action: str,
+                      cancel: str, apply: Callable[[dict[str, Any]], Any], success: Callable[[dict[str, Any]], str],
+                      aliases: dict[str, str] | None = None):
+    """The one shape of every form POST: read, apply in a use case, redirect — or show errors in place."""
+    data = await form_data(request)
+    fill(fields, data)
+    try:
+        apply(data)
+    except MamoruError as exc:
+        error = field_errors(exc, request, fields, aliases)
+        return render(request, "form.html", auth, status_code=409 if exc.code.startswith("conflict.") else 422,
+                      title=title, action=action, fields=fields, error=error, cancel=cancel)
+    return redirect(success(data))
+
+
+def field_values(fields: list[dict[str, Any]], data: dict[str, Any]) -> dict[str, Any]:
+    """What the form sent for each declared field (unchecked boxes are False)."""
+    return {f["name"]: data.get(f["name"], False if f.get("type") == "checkbox" else "") for f in fields}

@@ -13,7 +13,8 @@ from mamoru.services.disclosures import received_elements
 from mamoru.store.models import Agreement, Partner, Technology
 from mamoru.web.auth import allowed
 from mamoru.web.context import Auth, acting, lang_of, reading, render
-from mamoru.web.pages.common import field_errors, fill, form_data, listing, options, redirect
+from mamoru.web.pages.common import (field_errors, field_values, fill, form_data, listing, options, redirect,
+                                     submit_form)
 
 router = APIRouter(include_in_schema=False)
 
@@ -79,17 +80,14 @@ def technology_new(request: Request, auth: Auth = Depends(allowed("register_tech
 @router.post("/technologies/new")
 async def technology_create(request: Request, auth: Auth = Depends(allowed("register_technology"))):
     _, t = _labels(request)
-    data = await form_data(request)
-    fields = fill(tech_fields(request, True), data)
-    values = {f["name"]: data.get(f["name"], False if f.get("type") == "checkbox" else "") for f in fields}
-    try:
+    fields = tech_fields(request, True)
+
+    def apply(data):
         with acting(request, auth) as ctx:
-            technologies.add_technology(ctx, **values)
-    except MamoruError as exc:
-        error = field_errors(exc, request, fields)
-        return render(request, "form.html", auth, status_code=422, title=t("web.new_technology"),
-                      action="/technologies/new", fields=fields, error=error, cancel="/technologies")
-    return redirect(f"/technologies/{values['code'].strip()}")
+            technologies.add_technology(ctx, **field_values(fields, data))
+
+    return await submit_form(request, auth, fields, t("web.new_technology"), "/technologies/new", "/technologies",
+                             apply, lambda data: f"/technologies/{data.get('code', '').strip()}")
 
 
 def _visible_tech(ctx, auth: Auth, code: str) -> Technology:
@@ -142,18 +140,15 @@ def element_fields(request: Request) -> list[dict]:
 @router.post("/technologies/{code}/elements")
 async def element_create(request: Request, code: str, auth: Auth = Depends(allowed("register_technology"))):
     _, t = _labels(request)
-    data = await form_data(request)
-    fields = fill(element_fields(request), data)
-    try:
+    fields = element_fields(request)
+
+    def apply(data):
+        values = field_values(fields, data)
         with acting(request, auth) as ctx:
-            technologies.add_element(ctx, code, data.get("code", ""), title=data.get("title", ""),
-                                     rank=data.get("rank", ""), kind=data.get("kind") or "other",
-                                     description=data.get("description", ""), proper_nouns=data.get("proper_nouns", False))
-    except MamoruError as exc:
-        error = field_errors(exc, request, fields)
-        return render(request, "form.html", auth, status_code=422, title=t("web.add_element"),
-                      action=f"/technologies/{code}/elements", fields=fields, error=error, cancel=f"/technologies/{code}")
-    return redirect(f"/technologies/{code}")
+            technologies.add_element(ctx, code, values.pop("code"), **{**values, "kind": values["kind"] or "other"})
+
+    return await submit_form(request, auth, fields, t("web.add_element"), f"/technologies/{code}/elements",
+                             f"/technologies/{code}", apply, lambda data: f"/technologies/{code}")
 
 
 @router.get("/technologies/{code}/edit")
@@ -169,17 +164,14 @@ def technology_edit(request: Request, code: str, auth: Auth = Depends(allowed("r
 @router.post("/technologies/{code}/edit")
 async def technology_update(request: Request, code: str, auth: Auth = Depends(allowed("register_technology"))):
     _, t = _labels(request)
-    data = await form_data(request)
-    fields = fill(tech_fields(request, False), data)
-    values = {f["name"]: data.get(f["name"], False if f.get("type") == "checkbox" else "") for f in fields}
-    try:
+    fields = tech_fields(request, False)
+
+    def apply(data):
         with acting(request, auth) as ctx:
-            technologies.update_technology(ctx, code, **values)
-    except MamoruError as exc:
-        error = field_errors(exc, request, fields)
-        return render(request, "form.html", auth, status_code=422, title=f"{t('web.edit')} {code}",
-                      action=f"/technologies/{code}/edit", fields=fields, error=error, cancel=f"/technologies/{code}")
-    return redirect(f"/technologies/{code}")
+            technologies.update_technology(ctx, code, **field_values(fields, data))
+
+    return await submit_form(request, auth, fields, f"{t('web.edit')} {code}", f"/technologies/{code}/edit",
+                             f"/technologies/{code}", apply, lambda data: f"/technologies/{code}")
 
 
 # --- partners -----------------------------------------------------------------------------
@@ -232,24 +224,17 @@ def partner_new(request: Request, auth: Auth = Depends(allowed("register_partner
                   fields=partner_fields(request, True), cancel="/partners")
 
 
-def _partner_values(fields: list[dict], data: dict) -> dict:
-    return {f["name"]: data.get(f["name"], False if f.get("type") == "checkbox" else "") for f in fields}
-
-
 @router.post("/partners/new")
 async def partner_create(request: Request, auth: Auth = Depends(allowed("register_partner"))):
     _, t = _labels(request)
-    data = await form_data(request)
-    fields = fill(partner_fields(request, True), data)
-    values = _partner_values(fields, data)
-    try:
+    fields = partner_fields(request, True)
+
+    def apply(data):
         with acting(request, auth) as ctx:
-            partners.add_partner(ctx, **values)
-    except MamoruError as exc:
-        error = field_errors(exc, request, fields)
-        return render(request, "form.html", auth, status_code=422, title=t("web.new_partner"), action="/partners/new",
-                      fields=fields, error=error, cancel="/partners")
-    return redirect(f"/partners/{values['code'].strip()}")
+            partners.add_partner(ctx, **field_values(fields, data))
+
+    return await submit_form(request, auth, fields, t("web.new_partner"), "/partners/new", "/partners", apply,
+                             lambda data: f"/partners/{data.get('code', '').strip()}")
 
 
 @router.get("/partners/{code}/edit")
@@ -266,16 +251,14 @@ def partner_edit(request: Request, code: str, auth: Auth = Depends(allowed("regi
 @router.post("/partners/{code}/edit")
 async def partner_update(request: Request, code: str, auth: Auth = Depends(allowed("register_partner"))):
     _, t = _labels(request)
-    data = await form_data(request)
-    fields = fill(partner_fields(request, False), data)
-    try:
+    fields = partner_fields(request, False)
+
+    def apply(data):
         with acting(request, auth) as ctx:
-            partners.update_partner(ctx, code, **_partner_values(fields, data))
-    except MamoruError as exc:
-        error = field_errors(exc, request, fields)
-        return render(request, "form.html", auth, status_code=422, title=f"{t('web.edit')} {code}",
-                      action=f"/partners/{code}/edit", fields=fields, error=error, cancel=f"/partners/{code}")
-    return redirect(f"/partners/{code}")
+            partners.update_partner(ctx, code, **field_values(fields, data))
+
+    return await submit_form(request, auth, fields, f"{t('web.edit')} {code}", f"/partners/{code}/edit",
+                             f"/partners/{code}", apply, lambda data: f"/partners/{code}")
 
 
 def dd_fields(request: Request) -> list[dict]:
@@ -332,16 +315,13 @@ def partner_detail(request: Request, code: str, auth: Auth = Depends(allowed("re
 @router.post("/partners/{code}/assess")
 async def partner_assess(request: Request, code: str, auth: Auth = Depends(allowed("assess_partner"))):
     _, t = _labels(request)
-    data = await form_data(request)
-    fields = fill(dd_fields(request), data)
-    try:
+
+    def apply(data):
         with acting(request, auth) as ctx:
             partners.assess(ctx, code, {f: data.get(f, "") for f in vocab.DD_FACTORS}, comment=data.get("comment", ""))
-    except MamoruError as exc:
-        error = field_errors(exc, request, fields, {"factor": None})
-        return render(request, "form.html", auth, status_code=422, title=t("web.assess"),
-                      action=f"/partners/{code}/assess", fields=fields, error=error, cancel=f"/partners/{code}")
-    return redirect(f"/partners/{code}")
+
+    return await submit_form(request, auth, dd_fields(request), t("web.assess"), f"/partners/{code}/assess",
+                             f"/partners/{code}", apply, lambda data: f"/partners/{code}", {"factor": None})
 
 
 # --- agreements ---------------------------------------------------------------------------
