@@ -7,6 +7,9 @@ from typing import Any
 
 from mamoru.i18n import both
 
+# Parameters that hold vocabulary codes, shown with their labels (``event.capital_change`` ...).
+LABELLED_PARAMS = {"events": "event", "clauses": "clause", "kind": "partner_kind"}
+
 # Effects, weakest first: the gate's outcome is the strongest effect among its reasons.
 SEVERITY = {"allow": 0, "allow_with_conditions": 1, "needs_approval": 2, "deny": 3}
 
@@ -18,7 +21,7 @@ class Reason:
     params: dict[str, Any] = field(default_factory=dict)
 
     def messages(self) -> dict[str, str]:
-        return both(self.code, **self.params)
+        return both(self.code, **{k: _labelled(k, v) for k, v in self.params.items()})
 
     def as_dict(self) -> dict[str, Any]:
         return {"code": self.code, "effect": self.effect, "params": self.params, "message": self.messages()}
@@ -34,3 +37,17 @@ def strongest(reasons: list[Reason]) -> str:
         if SEVERITY[reason.effect] > SEVERITY[effect]:
             effect = reason.effect
     return effect
+
+
+def _labelled(name: str, value: Any) -> Any:
+    vocab_set = LABELLED_PARAMS.get(name)
+    if vocab_set is None:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_label(vocab_set, v) for v in value]
+    return _label(vocab_set, value)
+
+
+def _label(vocab_set: str, code: Any) -> Any:
+    texts = both(f"{vocab_set}.{code}")
+    return code if texts["en"] == f"{vocab_set}.{code}" else texts

@@ -74,6 +74,7 @@ def _show(value: Any, lang: str) -> str:
     if isinstance(value, dict) and lang in value:
         return str(value[lang])
     if isinstance(value, (list, tuple, set, frozenset)):
-        return " ".join(_show(v, lang) for v in value) if any(isinstance(v, dict) for v in value) \
-            else ", ".join(_show(v, lang) for v in value)
+        messages = any(isinstance(v, dict) and len(str(v.get(lang, ""))) > 40 for v in value)
+        separator = " " if messages else ("、" if lang == "ja" else ", ")
+        return separator.join(_show(v, lang) for v in value)
     return str(value)
