@@ -73,3 +73,12 @@ def test_english_is_one_click_away(client, people):
     page = client.get("/?lang=en")
     assert "Open obligations" in page.text and "Dashboard" in page.text
     assert "Partners" in client.get("/partners").text  # the choice sticks
+
+
+def test_a_missing_clause_is_shown_and_can_be_added(client, people, seeded):
+    csrf = signed_in(client, "tanaka", people["tech_manager"]["password"])
+    page = client.get("/agreements/NDA-1").text
+    assert "支配権変更の事前承諾・通知" in page.split("不足条項を追加")[0]
+    client.post("/agreements/NDA-1/clauses", data={"csrf_token": csrf, "clause": "change_of_control:notice"})
+    checklist = client.get("/agreements/NDA-1").text
+    assert 'value="change_of_control:approval"' not in checklist

@@ -429,10 +429,26 @@ def agreement_detail(request: Request, code: str, auth: Auth = Depends(allowed("
                 {"title": t("web.clause_checklist"), "columns": [("kind", t("web.f.kind")), ("state", t("web.f.status"))],
                  "rows": checklist, "note": t("gate.clause_gap", agreement=code, clauses=[lab("clause")(m) for m in missing]) if missing else None,
                  "note_cls": "overdue"}]
+    if active and auth.viewer.may("register_agreement") and missing:
+        sections.append({"title": t("web.add_clause"), "form": {"action": f"/agreements/{code}/clauses",
+                         "submit": t("web.add"), "fields": [
+                             {"name": "clause", "label": t("web.f.clauses"), "type": "select", "required": True,
+                              "options": [(m if m not in ("subcontracting", "change_of_control") else f"{m}:approval",
+                                           lab("clause")(m)) for m in missing if m != "termination_triggers"]
+                              + ([(f"{m}:notice", lab("clause")(f"{m}:notice")) for m in missing
+                                  if m in ("subcontracting", "change_of_control")])}]}})
     if active and auth.viewer.may("register_agreement"):
         sections.append({"title": t("web.end_agreement"), "form": {"action": f"/agreements/{code}/end", "submit": t("web.end_agreement"),
                          "cls": "danger", "fields": [{"name": "reason", "label": t("web.f.reason"), "type": "textarea", "required": True}]}})
     return render(request, "detail.html", auth, title=title, facts=facts, sections=sections)
+
+
+@router.post("/agreements/{code}/clauses")
+async def agreement_clause(request: Request, code: str, auth: Auth = Depends(allowed("register_agreement"))):
+    data = await form_data(request)
+    with acting(request, auth) as ctx:
+        agreements.add_clause(ctx, code, data.get("clause", ""))
+    return redirect(f"/agreements/{code}")
 
 
 @router.post("/agreements/{code}/end")
