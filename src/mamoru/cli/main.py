@@ -44,7 +44,7 @@ def _plugins() -> None:
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name != name:
+            if not (exc.name and name.startswith(exc.name)):
                 raise
             continue
         module.register(app)

@@ -12,5 +12,5 @@ def import_plugin_models() -> None:
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:
-            if exc.name != name:
+            if not (exc.name and name.startswith(exc.name)):
                 raise

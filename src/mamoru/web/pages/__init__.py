@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from mamoru.web.pages import (account, audit, dashboard, disclosures, imports, operations, registers, reports,
-                              session)
+from mamoru.web.pages import (account, audit, dashboard, disclosures, guard, imports, operations, registers,
+                              reports, session)
 
-MODULES = (session, dashboard, registers, disclosures, operations, audit, reports, imports, account)
+MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account)
 
 
 def register_pages(app: FastAPI) -> None:

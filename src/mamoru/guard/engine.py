@@ -1,0 +1,145 @@
+"""The guard without a database: scan a file, or write its sanitised, marked copy.
+
+Services feed it a matcher (from the codebook) and code names (from the store);
+tests and benchmarks feed it plain terms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Mapping
+
+from mamoru.errors import MamoruError
+from mamoru.guard.findings import Finding, Location, ScanResult
+from mamoru.guard.formats import Edit, apply_edits, format_for
+from mamoru.guard.marking import Marking
+from mamoru.guard.output import atomic_target, check_target, sha256_file
+from mamoru.guard.policy import RedactionPolicy
+from mamoru.guard.scanner import Scanner
+
+
+@dataclass(frozen=True)
+class RedactionOutcome:
+    """What was replaced, and the fingerprints that go on the record."""
+
+    findings: list[Finding]
+    source_sha256: str
+    output_sha256: str
+    control_number: str
+
+
+class Guard:
+    def __init__(self, scanner: Scanner, policy: RedactionPolicy | None = None) -> None:
+        self.scanner = scanner
+        self.policy = policy or RedactionPolicy()
+
+    def _settle(self, text: str, location: Location, found: list[Finding], code_names) -> list[Edit]:
+        """Edits for one unit, re-checked on the rewritten text.
+
+        Shortening text can bring a quantity within reach of a process word that was out
+        of reach before; such newly exposed conditions are masked too (``found`` grows).
+        """
+        edits = _edits(found, self.policy, code_names)
+        for _ in range(_SETTLE_ROUNDS):
+            rewritten = apply_edits(text, edits)
+            residual = [f for f in self.scanner.scan_text(rewritten, location) if not self.policy.is_clean(f)]
+            added = _settle_round(text, location, found, edits, residual)
+            if not added:
+                break
+            found.extend(added)
+            edits = _edits(found, self.policy, code_names)
+        return edits
+
+    def scan_file(self, path: Path) -> ScanResult:
+        path = _existing(path)
+        result = ScanResult()
+        for unit in format_for(path).extract(path):
+            result.units += 1
+            result.characters += len(unit.text)
+            result.findings.extend(self.scanner.scan_text(unit.text, unit.location))
+        return result
+
+    def redact_file(
+        self,
+        source: Path,
+        target: Path,
+        marking: Marking,
+        code_names: Mapping[int, str],
+        *,
+        overwrite: bool = False,
+    ) -> RedactionOutcome:
+        """Write the sanitised copy to ``target`` atomically, then re-scan it.
+
+        The copy is kept only if the re-scan finds nothing but already-coarse bands.
+        """
+        source = _existing(source)
+        fmt = format_for(source)
+        if not fmt.can_redact:
+            raise MamoruError("guard.redact.unsupported", suffix=source.suffix)
+        check_target(source, target, overwrite=overwrite)
+        before = sha256_file(source)
+        findings: list[Finding] = []
+
+        def rewrite(text: str, location: Location) -> list[Edit]:
+            found = self.scanner.scan_text(text, location)
+            edits = self._settle(text, location, found, code_names)
+            findings.extend(found)
+            return edits
+
+        with atomic_target(target) as tmp:
+            fmt.redact(source, tmp, rewrite, marking)
+            residual = [f for f in self.scan_file(tmp).findings if not self.policy.is_clean(f)]
+            if residual:
+                raise MamoruError(
+                    "guard.redact.residual", count=len(residual), location=residual[0].location.label("en")
+                )
+            output = sha256_file(tmp)
+        if sha256_file(source) != before:
+            raise RuntimeError("source file changed during redaction")
+        return RedactionOutcome(findings, before, output, marking.control_number)
+
+
+_SETTLE_ROUNDS = 3
+
+
+def _edits(findings: list[Finding], policy: RedactionPolicy, code_names: Mapping[int, str]) -> list[Edit]:
+    edits = []
+    for f in sorted(findings, key=lambda f: f.start):
+        replacement = policy.replacement(f, code_names)
+        if replacement != f.text:
+            edits.append(Edit(f.start, f.end, replacement))
+    return edits
+
+
+def _to_original(edits: list[Edit], start: int, end: int) -> tuple[int, int] | None:
+    """Original offsets of a span of the rewritten text, or None if it touches a replacement."""
+    delta = 0
+    for e in edits:
+        new_start = e.start + delta
+        new_end = new_start + len(e.text)
+        if end <= new_start:
+            break
+        if start < new_end:
+            return None
+        delta += len(e.text) - (e.end - e.start)
+    return start - delta, end - delta
+
+
+def _settle_round(text, location, found, edits, residual) -> list[Finding]:
+    """Residual findings of the rewritten text, as findings of the original text."""
+    added = []
+    for r in residual:
+        span = _to_original(edits, r.start, r.end)
+        if span is None or any(f.start < span[1] and span[0] < f.end for f in found + added):
+            continue
+        added.append(replace(r, start=span[0], end=span[1], text=text[span[0] : span[1]], location=location,
+                             force_mask=True))
+    return added
+
+
+def _existing(path: Path) -> Path:
+    path = Path(path)
+    if not path.is_file():
+        raise MamoruError("guard.file.not_found", path=str(path))
+    return path

@@ -1,0 +1,273 @@
+"""Score two prepared names and say why: token alignment, transliteration, phonetics.
+
+The score is the share of the shorter name that is found in the longer one
+(token by token, in any order, typos forgiven in proportion to token length),
+lowered by the share of the longer name left over. So "Vladimir Putin" against
+"PUTIN, Vladimir Vladimirovich" scores high (only a patronymic is left over),
+while "Olaf Scholz" against "Octavian Scholz" scores low (a given name
+contradicts). Names written in Han or kana on both sides are compared character
+by character; katakana against Latin through consonant skeletons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from rapidfuzz.distance import Indel, Levenshtein
+from rigour.text.phonetics import metaphone
+
+from mamoru.screening.names import NameForm, Reading
+from mamoru.screening.translit import skeleton
+
+MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
+LEFTOVER_PENALTY = 0.5  # weight of the longer name's unmatched share
+SINGLE_WORD_LEFTOVER_PENALTY = 0.8  # one word found inside a longer name proves little
+HAN_READING_DISCOUNT = 0.95  # kanji/hanzi read aloud: which reading is meant is a guess
+JOIN_DISCOUNT = 0.95  # "Al Qaida" vs "Alqaida": a little less sure than token by token
+PHONETIC_DISCOUNT = 0.95  # katakana ↔ Latin skeletons lose vowels and l/r, b/v
+# Both names in Han/kana/Hangul: the characters decide. Readings only bridge variant
+# characters (鴨緑江 / 鸭绿江), and homophones (高市 / 高石) must not pass as equal.
+DENSE_READING_DISCOUNT = 0.75
+PARTICLE_SWAP_PENALTY = 0.3  # "Salman bin Muhammad" is not "Muhammad bin Salman"
+_FILIAL = frozenset({"bin", "ibn", "ben", "bint", "binti", "ould", "walad"})
+
+# Words that say little about identity: particles of personal names, and generic
+# words of organisation names. They count for a third of a normal word.
+WEAK_TOKENS = frozenset(
+    "al el ul bin ibn bint abu abd de del della der den di da do dos das du la le van von ten ter y e "
+    "the of and for und et "
+    "group holding holdings international intl trading trade industries industry industrial "
+    "enterprise enterprises company co corporation corp technology technologies tech "
+    "import export imp exp development investment investments services service general "
+    "global national foundation association institute center centre organisation organization "
+    "shipping logistics manufacturing engineering".split()
+)
+_PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ovic", "evic", "ogly", "oglu", "kyzy")
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """A score in [0, 1] and the evidence behind it."""
+
+    score: float
+    path: str  # as_written, romaji, pinyin, transliterated, cjk_direct, katakana_phonetic, joined
+    aligned: tuple[tuple[str, str, float], ...] = ()
+    unmatched_query: tuple[str, ...] = ()
+    unmatched_candidate: tuple[str, ...] = ()
+    query_reading: str = ""
+    candidate_reading: str = ""
+    legal_forms: tuple[str, ...] = field(default=())
+
+
+NO_MATCH = Comparison(0.0, "none")
+
+
+@lru_cache(maxsize=500_000)
+def token_weight(token: str) -> float:
+    """Longer words carry more identity; particles, generic words and patronymics little."""
+    base = float(max(2, min(len(token), 10)))
+    if token in WEAK_TOKENS or token.endswith(_PATRONYMIC_ENDINGS):
+        return base / 3
+    return base
+
+
+@lru_cache(maxsize=1_000_000)
+def token_sim(a: str, b: str) -> float:
+    """Similarity of two words: exact, initial, typo-tolerant, or sounding alike."""
+    if a == b:
+        return 1.0
+    if len(a) == 1 or len(b) == 1:
+        return 0.7 if a[0] == b[0] else 0.0
+    if a.isdigit() or b.isdigit():
+        return 0.0
+    sim = Levenshtein.normalized_similarity(a, b)
+    if min(len(a), len(b)) <= 3:
+        sim *= 0.8  # one letter changes a short word into another word
+    if sim >= 0.6 and len(a) > 4 and len(b) > 4 and metaphone(a) == metaphone(b):
+        sim = max(sim, 0.85)
+    return sim
+
+
+def align(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim):
+    """Greedy one-to-one pairing of tokens by similarity, best pairs first, order ignored."""
+    pairs = []
+    for i, x in enumerate(a):
+        for j, y in enumerate(b):
+            s = sim(x, y)
+            if s >= MIN_TOKEN_SIM:
+                pairs.append((s, i, j))
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    out = []
+    for s, i, j in pairs:
+        if i in used_a or j in used_b:
+            continue
+        used_a.add(i)
+        used_b.add(j)
+        out.append((i, j, s))
+    return out
+
+
+def score_tokens(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim, weights_from=None):
+    """Score two token sequences; returns (score, aligned pairs, unmatched a, unmatched b)."""
+    if not a or not b:
+        return 0.0, (), a, b
+    wa_src = weights_from[0] if weights_from else a
+    wb_src = weights_from[1] if weights_from else b
+    wa = [token_weight(t) for t in wa_src]
+    wb = [token_weight(t) for t in wb_src]
+    pairs = align(a, b, sim)
+    got_a = sum(wa[i] * s for i, _, s in pairs)
+    got_b = sum(wb[j] * s for _, j, s in pairs)
+    total_a, total_b = sum(wa), sum(wb)
+    matched_a = {i for i, _, _ in pairs}
+    matched_b = {j for _, j, _ in pairs}
+    left_a = sum(w for i, w in enumerate(wa) if i not in matched_a) / total_a
+    left_b = sum(w for j, w in enumerate(wb) if j not in matched_b) / total_b
+    # the shorter name must be found; the longer one may carry extra words
+    if total_a <= total_b:
+        cover, leftover, short = got_a / total_a, left_b, a
+    else:
+        cover, leftover, short = got_b / total_b, left_a, b
+    single = sum(1 for t in short if t not in WEAK_TOKENS) <= 1
+    score = cover * (1 - (SINGLE_WORD_LEFTOVER_PENALTY if single else LEFTOVER_PENALTY) * leftover)
+    aligned = tuple((a[i], b[j], round(s, 3)) for i, j, s in pairs)
+    return (
+        score,
+        aligned,
+        tuple(t for i, t in enumerate(a) if i not in matched_a),
+        tuple(t for j, t in enumerate(b) if j not in matched_b),
+    )
+
+
+def _joined(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Word joined or split ("Al Qaida" / "Alqaida"): compare without spaces."""
+    if len(a) == len(b):
+        return 0.0
+    x, y = "".join(a), "".join(b)
+    if min(len(x), len(y)) < 4:
+        return 0.0
+    return Levenshtein.normalized_similarity(x, y) * JOIN_DISCOUNT
+
+
+def _cjk(q: NameForm, c: NameForm) -> float:
+    """Han/kana on both sides: characters compared directly, chunk order ignored."""
+    x, y = q.cjk, c.cjk
+    if x == y:
+        return 1.0
+    best = Indel.normalized_similarity(x, y)
+    if len(q.cjk_chunks) > 1 or len(c.cjk_chunks) > 1:
+        sx, sy = "".join(sorted(q.cjk_chunks)), "".join(sorted(c.cjk_chunks))
+        best = max(best, 1.0 if sx == sy else Indel.normalized_similarity(sx, sy))
+    return best
+
+
+def _skeleton_sim(a: str, b: str) -> float:
+    if a == b:
+        return 1.0
+    if min(len(a), len(b)) < 2:
+        return 0.0
+    return Levenshtein.normalized_similarity(a, b)
+
+
+def compare_names(q: NameForm, c: NameForm) -> Comparison:
+    """The best of every way the two names can be put side by side."""
+    best = NO_MATCH
+    legal = q.legal_forms + c.legal_forms
+    if q.cjk and c.cjk:
+        s = _cjk(q, c)
+        if s > best.score:
+            best = Comparison(s, "cjk_direct", query_reading=q.cjk, candidate_reading=c.cjk, legal_forms=legal)
+        if s == 1.0:
+            return best
+    for rq in q.readings:
+        for rc in c.readings:
+            if q.cjk and c.cjk and rq.method != rc.method:
+                continue  # both in Han: a Japanese reading against a Chinese one means nothing
+            found = _reading_pair(rq, rc, legal)
+            if q.cjk and c.cjk:
+                found = _discounted(found, DENSE_READING_DISCOUNT)
+            elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
+                found = _discounted(found, HAN_READING_DISCOUNT)
+            best = _better(best, found)
+    if q.katakana != c.katakana and (q.katakana and not c.cjk or c.katakana and not q.cjk):
+        best = _better(best, _phonetic(q, c, legal))
+    return best
+
+
+def _discounted(c: Comparison, factor: float) -> Comparison:
+    return Comparison(c.score * factor, c.path, c.aligned, c.unmatched_query, c.unmatched_candidate,
+                      c.query_reading, c.candidate_reading, c.legal_forms)
+
+
+def _merged(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """Join neighbouring words of ``a`` that are one word in ``b`` ("Patr ushev" / "Patrushev")."""
+    if len(a) <= len(b):
+        return a  # only the side with more words can have a word split in two
+    out = list(a)
+    i = 0
+    while i < len(out) - 1:
+        joined = out[i] + out[i + 1]
+        if any(y not in out and token_sim(joined, y) >= 0.9 for y in b):
+            out[i : i + 2] = [joined]
+        else:
+            i += 1
+    return tuple(out)
+
+
+def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
+    """Names built with bin/ibn (son of) whose aligned words change order around it."""
+    if not (_FILIAL & set(a) and _FILIAL & set(b)):
+        return False
+    pos_a = {x: i for i, x in enumerate(a)}
+    pos_b = {y: j for j, y in enumerate(b)}
+    seq = [pos_b[y] for x, y, _ in sorted(aligned, key=lambda p: pos_a[p[0]]) if x not in _FILIAL]
+    return any(seq[k] > seq[k + 1] for k in range(len(seq) - 1))
+
+
+def _reading_pair(rq: Reading, rc: Reading, legal) -> Comparison:
+    ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
+    score, aligned, uq, uc = score_tokens(ta, tb)
+    if score > 0 and _particle_swap(ta, tb, aligned):
+        score = max(0.0, score - PARTICLE_SWAP_PENALTY)
+    path = rq.method if rq.method != "as_written" else rc.method
+    joined = _joined(rq.tokens, rc.tokens)
+    if joined > score:
+        return Comparison(joined, "joined", (), (), (), " ".join(rq.tokens), " ".join(rc.tokens), legal)
+    return Comparison(score, path, aligned, uq, uc, " ".join(rq.tokens), " ".join(rc.tokens), legal)
+
+
+def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
+    if not q.readings or not c.readings:
+        return NO_MATCH
+    tq, tc = q.readings[0].tokens, c.readings[0].tokens
+    sq = tuple(skeleton(katakana_onset(t) if q.katakana else t) for t in tq)
+    sc = tuple(skeleton(katakana_onset(t) if c.katakana else t) for t in tc)
+    if not all(sq) or not all(sc):
+        return NO_MATCH
+    score, _, _, _ = score_tokens(sq, sc, sim=_skeleton_sim, weights_from=(tq, tc))
+    pairs = align(sq, sc, _skeleton_sim)
+    aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
+    return Comparison(
+        score * PHONETIC_DISCOUNT,
+        "katakana_phonetic",
+        aligned,
+        tuple(t for i, t in enumerate(tq) if i not in {p[0] for p in pairs}),
+        tuple(t for j, t in enumerate(tc) if j not in {p[1] for p in pairs}),
+        " ".join(sq),
+        " ".join(sc),
+        legal,
+    )
+
+
+def katakana_onset(token: str) -> str:
+    """Katakana writes a leading V or W as ウ (ウラジーミル, ウィリアム): read it as a consonant."""
+    if len(token) > 2 and token[0] == "u" and token[1] not in "aeiou":
+        return "w" + token[1:]
+    return token
+
+
+def _better(a: Comparison, b: Comparison) -> Comparison:
+    return b if b.score > a.score else a

@@ -1,0 +1,162 @@
+"""The embedded candidate index: blocking keys → names, in flat numpy arrays.
+
+Retrieval adds up, for every indexed name, the weight of the query keys it
+shares (rarer keys weigh more, like IDF), and hands the best few to the scorer.
+Keys shared by a large part of the index ("mohammed", "bank") are skipped
+unless nothing else is known. Saved as one .npz file next to the SQLite
+database; the PostgreSQL backend reads the same keys from a table.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from mamoru.screening.keys import KIND_WEIGHT, key_hash, name_keys
+from mamoru.screening.names import name_form
+
+TYPE_CODES = ("unknown", "person", "organization", "vessel", "aircraft")
+MAX_POSTING_SHARE = 0.02  # a key on more than 2% of names (min 2,000) is too common to block on
+MIN_MAX_POSTING = 2_000
+MIN_SHARE_OF_BEST = 0.35  # a candidate sharing less than this share of the best key weight is not scored
+
+
+@dataclass(slots=True)
+class IndexedName:
+    """One name in the index: its text, the entry it belongs to and the entry type."""
+
+    text: str
+    entry: int
+    kind: str
+
+
+class Retriever(Protocol):
+    """What the screener needs from a candidate backend."""
+
+    @property
+    def names(self) -> Sequence[IndexedName]: ...
+
+    def candidates(self, form, limit: int = 50, exclude: frozenset[int] = frozenset()) -> list[int]: ...
+
+
+class CandidateIndex:
+    """Inverted index from hashed blocking keys to name numbers (CSR layout)."""
+
+    def __init__(self, names: list[IndexedName], keys: np.ndarray, offsets: np.ndarray, ids: np.ndarray):
+        self.names = names
+        self.keys = keys  # uint64, sorted, unique
+        self.offsets = offsets  # int64, len(keys) + 1
+        self.ids = ids  # int32, name numbers grouped by key
+
+    # -- building -------------------------------------------------------------------------
+    @classmethod
+    def build(cls, names: list[IndexedName], progress=None) -> "CandidateIndex":
+        """Index ``names``; ``progress(n)`` is called every 10,000 names."""
+        hashes: list[int] = []
+        owners: list[int] = []
+        for number, item in enumerate(names):
+            form = name_form(item.text, _kind(item.kind))
+            for key in name_keys(form):
+                hashes.append(key_hash(key))
+                owners.append(number)
+            if progress and number % 10_000 == 0:
+                progress(number)
+        h = np.fromiter(hashes, dtype=np.uint64, count=len(hashes))
+        o = np.fromiter(owners, dtype=np.int32, count=len(owners))
+        del hashes, owners
+        order = np.lexsort((o, h))
+        h, o = h[order], o[order]
+        keys, starts = np.unique(h, return_index=True)
+        offsets = np.append(starts, len(h)).astype(np.int64)
+        return cls(names, keys, offsets, o)
+
+    # -- retrieval ------------------------------------------------------------------------
+    def candidates(self, form, limit: int = 50, exclude: frozenset[int] = frozenset()) -> list[int]:
+        """Name numbers sharing the most (weighted) keys with ``form``, best first."""
+        keys = name_keys(form)
+        if not keys:
+            return []
+        hashes = np.array([key_hash(k) for k in keys], dtype=np.uint64)
+        pos = np.searchsorted(self.keys, hashes)
+        pos_ok = np.minimum(pos, len(self.keys) - 1)
+        found = (pos < len(self.keys)) & (self.keys[pos_ok] == hashes)
+        kinds = list(keys.values())
+        postings = [
+            (kinds[i], self.ids[self.offsets[pos[i]] : self.offsets[pos[i] + 1]]) for i in np.nonzero(found)[0]
+        ]
+        return rank(postings, len(self.names), limit, exclude)
+
+    # -- persistence ----------------------------------------------------------------------
+    def save(self, path: Path, fingerprint: str) -> None:
+        """Write the index atomically; ``fingerprint`` ties it to the list versions it holds."""
+        path = Path(path)
+        tmp = path.with_name(path.name + ".tmp")
+        meta = {"fingerprint": fingerprint, "names": [[n.text, n.entry, n.kind] for n in self.names]}
+        with open(tmp, "wb") as fh:
+            np.savez(
+                fh,
+                keys=self.keys,
+                offsets=self.offsets,
+                ids=self.ids,
+                meta=np.frombuffer(json.dumps(meta, ensure_ascii=False).encode("utf-8"), dtype=np.uint8),
+            )
+        tmp.replace(path)
+
+    @classmethod
+    def load(cls, path: Path) -> tuple["CandidateIndex", str]:
+        with np.load(Path(path)) as data:
+            meta = json.loads(data["meta"].tobytes().decode("utf-8"))
+            names = [IndexedName(t, e, k) for t, e, k in meta["names"]]
+            return cls(names, data["keys"], data["offsets"], data["ids"]), meta["fingerprint"]
+
+
+def rank(postings: list[tuple[str, np.ndarray]], total: int, limit: int, exclude: frozenset[int] = frozenset()) -> list[int]:
+    """Add up key weights per name and keep the best ``limit``; ties go to the lower number.
+
+    Shared by the embedded and the database backends, so both rank alike.
+    ``postings`` holds (key kind, name numbers sorted ascending) per query key found.
+    """
+    total = max(total, 1)
+    max_posting = max(MIN_MAX_POSTING, int(total * MAX_POSTING_SHARE))
+    chunks, weights, common = [], [], []
+    for kind, ids in postings:
+        df = len(ids)
+        if df == 0:
+            continue
+        weight = KIND_WEIGHT[kind] * math.log(1 + total / df)
+        if df > max_posting:
+            common.append((df, kind, weight, ids))
+            continue
+        chunks.append(ids)
+        weights.append(np.full(df, weight, dtype=np.float64))
+    if not chunks and common:  # nothing rare: use the least common key, truncated
+        df, _, weight, ids = min(common, key=lambda c: (c[0], c[1], int(c[3][0])))
+        chunks.append(ids[:max_posting])
+        weights.append(np.full(min(df, max_posting), weight, dtype=np.float64))
+    if not chunks:
+        return []
+    ids = np.concatenate(chunks).astype(np.int64)
+    w = np.concatenate(weights)
+    uniq, inverse = np.unique(ids, return_inverse=True)
+    sums = np.round(np.bincount(inverse, weights=w), 9)
+    if exclude:
+        mask = ~np.isin(uniq, np.fromiter(exclude, dtype=np.int64))
+        uniq, sums = uniq[mask], sums[mask]
+    if len(sums):
+        keep = sums >= sums.max() * MIN_SHARE_OF_BEST
+        uniq, sums = uniq[keep], sums[keep]
+    if len(uniq) > limit:  # keep everything tied with the limit-th best, then order exactly
+        kth = np.partition(sums, len(sums) - limit)[len(sums) - limit]
+        keep = sums >= kth
+        uniq, sums = uniq[keep], sums[keep]
+    order = np.lexsort((uniq, -sums))[:limit]
+    return [int(x) for x in uniq[order]]
+
+
+def _kind(entity_type: str) -> str:
+    return entity_type if entity_type in ("person", "organization") else "unknown"

@@ -1,0 +1,70 @@
+"""Blocking keys: the cheap handles by which a name is found before it is scored.
+
+A name gets keys for its words, their sounds (metaphone), their consonant
+skeletons (which also bridge katakana and Latin), pairs of word sounds (so that
+two common words together still narrow the field), the words run together, and
+Han/kana chunks and character pairs. Keys are hashed to 64-bit integers so that
+an index of a million names fits in a few flat arrays.
+"""
+
+from __future__ import annotations
+
+import zlib
+from functools import lru_cache
+
+from rigour.text.phonetics import metaphone
+
+from mamoru.screening.compare import WEAK_TOKENS, katakana_onset
+from mamoru.screening.names import NameForm
+from mamoru.screening.translit import skeleton
+
+MAX_PAIR_TOKENS = 6
+
+# key kinds and how much a shared key of that kind says about a candidate
+KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0}
+
+
+def key_hash(key: str) -> int:
+    """Stable across processes and machines (Python's hash() is salted)."""
+    data = key.encode("utf-8")
+    return (zlib.crc32(data) << 32) | zlib.adler32(data)
+
+
+@lru_cache(maxsize=500_000)
+def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
+    out = [("t", token)]
+    if len(token) >= 3 and not token.isdigit():
+        m = metaphone(token)
+        if m:
+            out.append(("m", m))
+        sk = skeleton(katakana_onset(token) if katakana else token)
+        if len(sk) >= 2:
+            out.append(("s", sk))
+    return tuple(out)
+
+
+def name_keys(form: NameForm) -> dict[str, str]:
+    """All keys of a name, as {key string: kind}."""
+    keys: dict[str, str] = {}
+    for reading in form.readings:
+        strong = [t for t in reading.tokens if t not in WEAK_TOKENS and len(t) >= 2] or list(reading.tokens)
+        sounds: list[str] = []
+        for token in strong:
+            token_keys = _token_keys(token, form.katakana)
+            for kind, value in token_keys:
+                keys[f"{kind}:{value}"] = kind
+            sounds.append(token_keys[1][1] if len(token_keys) > 1 else token)
+        head = sorted(set(sounds[:MAX_PAIR_TOKENS]))
+        for i, a in enumerate(head):
+            for b in head[i + 1 :]:
+                keys[f"p:{a}|{b}"] = "p"
+        if 1 < len(reading.tokens) <= 4:
+            keys["j:" + "".join(reading.tokens)] = "j"
+        elif len(reading.tokens) == 1:
+            keys["j:" + reading.tokens[0]] = "j"
+    for chunk in form.cjk_chunks:
+        keys["c:" + chunk] = "c"
+    cjk = form.cjk
+    for i in range(len(cjk) - 1):
+        keys["b:" + cjk[i : i + 2]] = "b"
+    return keys

@@ -1,0 +1,114 @@
+"""Readings of Japanese and Chinese names in Latin letters, and Latin folding for the rest.
+
+rigour deliberately does not transliterate kanji, kana or hanzi, so this module
+fills that gap: kana and kanji through pykakasi (Hepburn), hanzi through pypinyin.
+A name in kanji only can be Japanese or Chinese, so both readings are offered and
+the scorer keeps whichever fits. Hangul, Cyrillic, Greek and Arabic go through
+rigour / normality.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+import pykakasi
+from pypinyin import lazy_pinyin
+from rigour.text.translit import ascii_text
+
+from mamoru.screening.text import is_cjk_char
+
+_KAKASI = pykakasi.kakasi()
+
+@lru_cache(maxsize=200_000)
+def romaji(text: str) -> tuple[str, ...]:
+    """Hepburn words for Japanese text (kana and kanji), one per pykakasi chunk."""
+    words: list[str] = []
+    for chunk in _KAKASI.convert(text):
+        for word in chunk["hepburn"].split():
+            word = "".join(ch for ch in word if ch.isascii() and ch.isalnum())
+            if word:
+                words.append(_short_vowels(word))
+    return tuple(words)
+
+
+def _short_vowels(word: str) -> str:
+    """Long vowels as written in passports and company names: Tōshiba → Toshiba, Ōsaka → Osaka."""
+    return word.replace("ou", "o").replace("oo", "o").replace("uu", "u")
+
+
+@lru_cache(maxsize=200_000)
+def pinyin(text: str) -> tuple[str, ...]:
+    """Pinyin for Chinese text: short chunks (personal names) joined, long ones per syllable.
+
+    "朱 成" → ("zhu", "cheng"); "淑华" → ("shuhua",); "鸭绿江开发银行" → one syllable each,
+    since romanised company names split them that way.
+    """
+    words: list[str] = []
+    for chunk in text.split():
+        syllables = [s for s in lazy_pinyin(chunk, v_to_u=False) if s.strip()]
+        syllables = ["".join(ch for ch in s if ch.isascii() and ch.isalnum()) for s in syllables]
+        syllables = [s for s in syllables if s]
+        if not syllables:
+            continue
+        if len(chunk) <= 3 and all(is_cjk_char(c) for c in chunk):
+            words.append("".join(syllables))
+        else:
+            words.extend(syllables)
+    return tuple(words)
+
+
+@lru_cache(maxsize=200_000)
+def looks_chinese(text: str) -> bool:
+    """Han text with characters outside Japanese JIS (吴, 张, 华 …) cannot be Japanese."""
+    for ch in text:
+        try:
+            ch.encode("cp932")
+        except UnicodeEncodeError:
+            return True
+    return False
+
+
+_LATIN_EXTRA = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE",
+                              "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "þ": "th", "ð": "d"})
+
+
+@lru_cache(maxsize=200_000)
+def latin(text: str) -> str:
+    """Any alphabetic script (Latin with diacritics, Cyrillic, Greek, Hangul, Arabic) as ASCII.
+
+    Latin with diacritics is folded here (NFKD, marks dropped): rigour's general
+    transliterator is two orders of magnitude slower and gives the same result.
+    """
+    if text.isascii():
+        return text
+    stripped = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    stripped = stripped.translate(_LATIN_EXTRA)
+    if stripped.isascii():
+        return stripped
+    return ascii_text(text)
+
+
+# Katakana renderings of foreign names against Latin spellings: both sides are
+# reduced to a consonant skeleton in which sounds that katakana cannot tell apart
+# fall together (l/r, v/b/w, th/s, ch/t before i), and vowels are dropped because
+# katakana adds one after every consonant.
+_SKELETON_PAIRS = (
+    ("tch", "t"), ("sch", "s"), ("ch", "t"), ("sh", "s"), ("ts", "t"), ("th", "s"), ("ph", "f"),
+    ("ck", "k"), ("dzh", "d"), ("zh", "d"), ("kh", "k"), ("gh", "g"), ("ji", "di"),
+    ("j", "d"), ("z", "s"), ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"),
+    ("x", "ks"), ("f", "h"), ("y", ""),
+)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a romanised word: "vladimir" and "urajiimiru" both → "brdmr"-like."""
+    out = word.lower()
+    for src, dst in _SKELETON_PAIRS:
+        out = out.replace(src, dst)
+    consonants = [ch for ch in out if ch.isalpha() and ch not in "aeiou"]
+    # a doubled consonant (katakana ッ) is one sound
+    dedup = [ch for i, ch in enumerate(consonants) if i == 0 or ch != consonants[i - 1]]
+    # "h" after another consonant only marks aspiration
+    return "".join(ch for i, ch in enumerate(dedup) if not (ch == "h" and i > 0))

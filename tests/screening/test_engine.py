@@ -1,0 +1,58 @@
+"""Screening names against the real lists, without a database."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamoru.screening.engine import Query, Screener
+from mamoru.screening.parsers import parse
+
+
+@pytest.fixture(scope="module")
+def screener(watchlists):
+    entries = []
+    for rel in ("jp_meti/meti_end_user_list_20250929.xlsx", "un/UN_consolidated.xml", "ofac/sdn.csv"):
+        entries += parse(watchlists / rel).entries
+    return Screener.build(entries)
+
+
+def test_a_bank_is_found_in_the_meti_list_by_its_kanji_name(screener):
+    hit = screener.screen(Query("鴨緑江開発銀行"))[0]
+    assert hit.entry.primary_name == "Amroggang Development Banking Corporation"
+    assert hit.outcome == "match" and hit.comparison.path == "cjk_direct"
+
+
+def test_the_same_bank_is_found_by_a_romanised_alias_with_a_legal_form(screener):
+    hit = screener.screen(Query("Amroggang Development Bank Co., Ltd.", "organization"))[0]
+    assert hit.entry.primary_name == "Amroggang Development Banking Corporation"
+    assert "co ltd" in hit.explanation()["legal_forms_ignored"]
+
+
+def test_a_japanese_company_name_with_its_legal_form_finds_the_entry(screener):
+    hit = screener.screen(Query("高麗航空株式会社", "organization"))[0]
+    assert hit.entry.primary_name == "Air Koryo" and hit.outcome == "match"
+
+
+def test_a_person_is_found_in_any_name_order(screener):
+    hits = screener.alerts(Query("Eric Badege", "person"))
+    assert hits and hits[0].entry.entry_id == "un_sc:6907993"
+    reversed_ = screener.alerts(Query("BADEGE, Eric", "person"))
+    # he is on OFAC's list too, written exactly so: that entry comes first, the UN one beside it
+    assert [h.entry.entry_id for h in reversed_[:2]] == ["us_ofac_sdn:15718", "un_sc:6907993"]
+    assert reversed_[0].score == reversed_[1].score == 1.0
+
+
+def test_another_year_of_birth_turns_a_namesake_away(screener):
+    assert screener.alerts(Query("Eric Badege", "person", birth_dates=("1971",)))[0].score >= 0.95
+    assert screener.alerts(Query("Eric Badege", "person", birth_dates=("1990-02-03",))) == []
+
+
+def test_an_ordinary_japanese_company_raises_nothing(screener):
+    assert screener.alerts(Query("株式会社山田精密工業", "organization")) == []
+    assert screener.alerts(Query("トヨタ自動車株式会社", "organization")) == []
+
+
+def test_every_hit_explains_itself(screener):
+    explanation = screener.screen(Query("Amroggang Development Bank"))[0].explanation()
+    assert set(explanation) >= {"path", "matched_name", "tokens_aligned", "legal_forms_ignored", "adjustments"}
+    assert ["amroggang", "amroggang", 1.0] in explanation["tokens_aligned"]
