@@ -9,8 +9,8 @@ import sys
 from mamoru.demo import story
 
 
-def test_demo_story(engine):
-    out = story.run(engine, lambda key, payload: None)
+def test_demo_story(engine, tmp_path):
+    out = story.run(engine, lambda key, payload: None, guard_dir=tmp_path)
     d = out.decisions
     assert d["core"].outcome == "deny"
     assert d["unassessed"].outcome == "deny" and d["expired"].outcome == "deny"
@@ -25,6 +25,10 @@ def test_demo_story(engine):
     assert {"verify_notice", "terminate", "demand_return"} <= set(out.obligations["change_of_control"])
     assert ("P-EQUIP", "T-ELEC") in [(p, t) for p, t, _ in out.exposure_flags]
     assert out.audit_ok and out.audit_entries > 50
+    marking = [line for line in out.guard_output.splitlines() if out.guard_control in line]
+    body = [line for line in out.guard_output.splitlines() if out.guard_control not in line]
+    assert marking and all("東邦原料工業株式会社" in line for line in marking)  # names the recipient
+    assert not any("AKP-50" in line or "東邦原料工業" in line or "1280" in line for line in body)
 
 
 def test_demo_command_runs_and_catches_the_tampered_copy(tmp_path):

@@ -45,6 +45,11 @@ def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file f
         elif key == "demo.step.exposure":
             flags = ", ".join(f"{p} × {t} = {s:.0%}" for p, t, s in payload)
             console.print(f"\n[bold]{STATE.t(key, flags=flags)}[/]")
+        elif key == "demo.step.guard":
+            console.print(f"\n[bold]{STATE.t(key)}[/]")
+            console.print("[dim]" + payload["source"] + "[/]")
+            console.print("→")
+            console.print(payload["output"])
         elif key == "demo.step.partners":
             console.print(f"\n[bold]{STATE.t(key, partners=payload['partners'], tiers=payload['tiers'])}[/]")
             for agreement, missing in payload["gaps"].items():
@@ -53,7 +58,9 @@ def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file f
         else:
             console.print(f"\n[bold]{STATE.t(key, **payload)}[/]")
 
-    outcome = story.run(engine, say)
+    guard_dir = path.parent / "demo-guard"
+    guard_dir.mkdir(exist_ok=True)
+    outcome = story.run(engine, say, guard_dir=guard_dir)
     logins = _demo_logins(engine)
     engine.dispose()
     _tamper_demo(path)

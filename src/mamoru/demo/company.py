@@ -104,3 +104,15 @@ AGREEMENTS = [
     dict(code="A-NDA-MES", partner="P-MES", kind="nda", title="秘密保持契約（MES導入）",
          valid_from="2025-06-01", valid_to="2028-05-31", technologies=["T-ELEC"], clauses=FULL),
 ]
+
+# The outgoing-document guard's codebook for T-SINTER: words that give the technology away.
+CODEBOOK = [
+    ("AKP-50", "E-SIN-03", "material"),
+    ("東邦原料工業", "E-SIN-03", "supplier"),
+    ("MgO-Y2O3系助剤", "E-SIN-02", "material"),
+]
+
+MEMO = """ご担当者様（東邦原料工業）
+次ロットより AKP-50 の粒径D50 0.2µm品を採用予定です。
+焼成温度1280℃、保持時間2hで評価しました。ご確認をお願いします。
+"""

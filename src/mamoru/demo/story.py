@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any, Callable
 
 from sqlalchemy import Engine
@@ -35,12 +36,14 @@ class Outcome:
     exposure_flags: list[tuple[str, str, float]] = field(default_factory=list)
     audit_ok: bool = False
     audit_entries: int = 0
+    guard_control: str = ""
+    guard_output: str = ""
 
 
 Say = Callable[[str, Any], None]
 
 
-def run(engine: Engine, say: Say) -> Outcome:
+def run(engine: Engine, say: Say, guard_dir: Path | None = None) -> Outcome:
     policy = load_policy()
     out = Outcome()
 
@@ -147,6 +150,23 @@ def run(engine: Engine, say: Say) -> Outcome:
         requests.review(ctx, req.id, False, "原料の品質保証に用途・納入先は不要。合理性なし。")
         requests.escalate(ctx, req.id, "経済産業省 技術調査・流出対策室")
     say("demo.step.request", {"id": req.id})
+
+    # 9b. Guard: a memo to the supplier, code-named and marked before it leaves ---------------
+    if guard_dir is not None:
+        from mamoru.services import guard
+
+        with act("tanaka", "2026-07-15") as ctx:
+            for term, element, category in company.CODEBOOK:
+                guard.add_term(ctx, "T-SINTER", term, element, category=category)
+        memo = guard_dir / "memo-to-supplier.txt"
+        memo.write_text(company.MEMO, encoding="utf-8")
+        safe = guard_dir / "memo-to-supplier.safe.txt"
+        safe.unlink(missing_ok=True)
+        with act("sato", "2026-07-15") as ctx:
+            row = guard.redact(ctx, memo, "P-RAW", safe, "次ロットの原料仕様の連絡", accept_conditions=True)
+            out.guard_control = row.control_number
+        out.guard_output = safe.read_text(encoding="utf-8")
+        say("demo.step.guard", {"source": memo.read_text(encoding="utf-8").strip(), "output": out.guard_output.strip()})
 
     # 9. The record an auditor can trust --------------------------------------------------------
     with read_only(engine, policy=policy) as ctx:
