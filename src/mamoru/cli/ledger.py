@@ -71,6 +71,7 @@ def approve(number: str, comment: str = "") -> None:
 
 
 def reject(number: str, comment: str = typer.Option(...)) -> None:
+    """Reject a pending disclosure with a comment (technology manager)."""
     with STATE.act() as ctx:
         record = disclosures.reject(ctx, number, comment)
         data = disclosures.describe(record)
@@ -78,6 +79,7 @@ def reject(number: str, comment: str = typer.Option(...)) -> None:
 
 
 def disclosure_list(status: Optional[str] = None, limit: int = 50) -> None:
+    """The ledger: what went to whom, newest first."""
     lang = STATE.language
     with STATE.read() as ctx:
         data = [disclosures.describe(d) for d in disclosures.list_disclosures(ctx, status, limit)]
