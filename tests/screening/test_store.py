@@ -111,7 +111,7 @@ def test_confirming_puts_the_partner_on_hold_and_creates_obligations(engine, act
 
 
 def test_a_dismissed_pair_stays_quiet_until_the_entry_changes(engine, act, simple_list):
-    _partner(act, code="P-002", name="Vladimir Putin", country="RU")
+    _partner(act, code="P-002", name="Acme Trading K.K.", country="JP", officers=["Vladimir Putin"])
     with act() as ctx:
         first = svc.import_list(ctx, simple_list("demo", V1))
         alert = next(r for r in first.rescreen.new if r.entry_id == "demo:e3")

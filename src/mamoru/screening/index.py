@@ -23,7 +23,7 @@ from mamoru.screening.names import name_form
 TYPE_CODES = ("unknown", "person", "organization", "vessel", "aircraft")
 MAX_POSTING_SHARE = 0.02  # a key on more than 2% of names (min 2,000) is too common to block on
 MIN_MAX_POSTING = 2_000
-MIN_SHARE_OF_BEST = 0.35  # a candidate sharing less than this share of the best key weight is not scored
+MIN_SHARE_OF_BEST = 0.25  # a candidate sharing less than this share of the best key weight is not scored
 
 
 @dataclass(slots=True)

@@ -62,6 +62,11 @@ class NameRow(Base):
     """Every searchable name of an entry (primary and aliases), in index order."""
 
     __tablename__ = "screening_names"
+    # On PostgreSQL a pg_trgm GIN index for fuzzy look-ups (plain index elsewhere); see 0002_screening
+    __table_args__ = (
+        Index("ix_screening_names_search_trgm", "search_text", postgresql_using="gin",
+              postgresql_ops={"search_text": "gin_trgm_ops"}),
+    )
 
     id: Mapped[int] = mapped_column(ID, primary_key=True)
     version_id: Mapped[int] = mapped_column(ForeignKey("screening_list_versions.id"), index=True)
