@@ -12,6 +12,7 @@ from typing import Any, Callable, Sequence
 from fastapi import APIRouter, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException
 
 from mamoru.errors import InvalidInput
 
@@ -37,7 +38,10 @@ def invalid_request(exc: RequestValidationError) -> InvalidRequest:
 
 
 class ProblemRoute(APIRoute):
-    """An API route whose schema-validation failures are problem JSON with the bilingual reason code."""
+    """An API route whose schema-validation failures are problem JSON with the bilingual reason code.
+
+    A body FastAPI cannot parse at all (400) is reported the same way, naming ``body``.
+    """
 
     def get_route_handler(self) -> Callable:
         handler = super().get_route_handler()
@@ -47,6 +51,11 @@ class ProblemRoute(APIRoute):
                 return await handler(request)
             except RequestValidationError as exc:
                 raise invalid_request(exc) from None
+            except HTTPException as exc:
+                if exc.status_code != 400:  # 401/403 from the auth dependencies pass through
+                    raise
+                raise InvalidRequest("api.invalid_request", fields="body",
+                                     errors=[{"field": "body", "type": "unparsable", "detail": str(exc.detail)}]) from None
 
         return route
 

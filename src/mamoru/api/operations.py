@@ -80,19 +80,19 @@ def get_request(request: Request, request_id: IdPath, auth: Auth = Depends(allow
 
 
 @routes.post("/requests/{request_id}/review", tags=["requests"], summary="Review a request for reasonableness")
-def review_request(request: Request, request_id: IdPath, body: ReviewIn, auth: Auth = Depends(allowed("approve"))):
+def review_request(request: Request, request_id: IdPath, body: ReviewIn, auth: Auth = Depends(allowed("operate"))):
     with acting(request, auth) as ctx:
         return views.external_request(requests.review(ctx, request_id, body.reasonable, body.notes))
 
 
 @routes.post("/requests/{request_id}/escalate", tags=["requests"], summary="Escalate a request (e.g. consult METI)")
-def escalate_request(request: Request, request_id: IdPath, body: EscalateIn, auth: Auth = Depends(allowed("approve"))):
+def escalate_request(request: Request, request_id: IdPath, body: EscalateIn, auth: Auth = Depends(allowed("operate"))):
     with acting(request, auth) as ctx:
         return views.external_request(requests.escalate(ctx, request_id, body.to))
 
 
 @routes.post("/requests/{request_id}/close", tags=["requests"], summary="Close a request as answered or refused")
 def close_request(request: Request, request_id: IdPath, body: CloseRequestIn,
-                  auth: Auth = Depends(allowed("approve"))):
+                  auth: Auth = Depends(allowed("operate"))):
     with acting(request, auth) as ctx:
         return views.external_request(requests.close(ctx, request_id, body.answered, body.note))

@@ -8,7 +8,8 @@ from fastapi import Depends, Path, Request
 
 from mamoru.api import views
 from mamoru.api.common import Paging, router
-from mamoru.api.schemas import AgreementIn, ClauseIn, DueDiligenceIn, ElementIn, PartnerIn, TechnologyIn
+from mamoru.api.schemas import (AgreementIn, ClauseIn, DueDiligenceIn, ElementIn, EndAgreementIn, PartnerIn,
+                                PartnerPatch, TechnologyIn, TechnologyPatch)
 from mamoru.domain import vocab
 from mamoru.services import access, agreements, partners, technologies
 from mamoru.services import common as c
@@ -40,6 +41,14 @@ def create_technology(request: Request, body: TechnologyIn, auth: Auth = Depends
 def get_technology(request: Request, code: CodePath, auth: Auth = Depends(allowed("read"))):
     with reading(request) as ctx:
         tech = views.visible_technology(c.by_code(ctx, Technology, code), auth.viewer)
+        return views.technology(tech, auth.viewer, detail=True)
+
+
+@routes.patch("/technologies/{code}", tags=["technologies"], summary="Change a technology (only the fields given)")
+def update_technology(request: Request, code: CodePath, body: TechnologyPatch,
+                      auth: Auth = Depends(allowed("register_technology"))):
+    with acting(request, auth) as ctx:
+        tech = technologies.update_technology(ctx, code, **body.model_dump(exclude_unset=True))
         return views.technology(tech, auth.viewer, detail=True)
 
 
@@ -75,6 +84,12 @@ def create_partner(request: Request, body: PartnerIn, auth: Auth = Depends(allow
 def get_partner(request: Request, code: CodePath, auth: Auth = Depends(allowed("read"))):
     with reading(request) as ctx:
         return views.partner(c.by_code(ctx, Partner, code), detail=True)
+
+
+@routes.patch("/partners/{code}", tags=["partners"], summary="Change a partner (only the fields given)")
+def update_partner(request: Request, code: CodePath, body: PartnerPatch, auth: Auth = Depends(allowed("register_partner"))):
+    with acting(request, auth) as ctx:
+        return views.partner(partners.update_partner(ctx, code, **body.model_dump(exclude_unset=True)), detail=True)
 
 
 @routes.post("/partners/{code}/due-diligence", status_code=201, tags=["partners"],
@@ -123,3 +138,12 @@ def add_clause(request: Request, code: CodePath, body: ClauseIn, auth: Auth = De
     with acting(request, auth) as ctx:
         made = agreements.add_clause(ctx, code, body.model_dump())
         return views.agreement(made, auth.viewer, agreements.gaps(ctx, code))
+
+
+@routes.post("/agreements/{code}/end", tags=["agreements"],
+             summary="End an agreement early; return/destroy obligations follow")
+def end_agreement(request: Request, code: CodePath, body: EndAgreementIn,
+                  auth: Auth = Depends(allowed("register_agreement"))):
+    with acting(request, auth) as ctx:
+        ended = agreements.end_agreement(ctx, code, body.reason, body.on)
+        return views.agreement(ended, auth.viewer, agreements.gaps(ctx, code))

@@ -49,6 +49,18 @@ class TechnologyIn(Body):
     code_name: Optional[Code] = None
 
 
+class TechnologyPatch(Body):
+    """Only the fields given change; the code does not."""
+
+    name: Optional[Name] = None
+    domain: Optional[Domain] = None
+    description: Optional[Long] = None
+    export_controlled: Optional[bool] = None
+    priority_control: Optional[bool] = None
+    owner_department: Optional[Short] = None
+    code_name: Optional[Code] = None
+
+
 class ElementIn(Body):
     code: Code
     title: Name
@@ -71,6 +83,23 @@ class PartnerIn(Body):
     major_shareholders: list[Name] = Field(default_factory=list, max_length=Many)
     officers: list[Name] = Field(default_factory=list, max_length=Many)
     certification: Name = ""
+    certification_expiry: Optional[date] = None
+
+
+class PartnerPatch(Body):
+    """Only the fields given change; the code does not."""
+
+    name: Optional[Name] = None
+    kind: Optional[PartnerKind] = None
+    country: Optional[str] = Field(None, pattern=r"^[A-Za-z]{2}$")
+    name_kana: Optional[Name] = None
+    name_en: Optional[Name] = None
+    listed: Optional[bool] = None
+    industry: Optional[Short] = None
+    parent_company: Optional[Name] = None
+    major_shareholders: Optional[list[Name]] = Field(None, max_length=Many)
+    officers: Optional[list[Name]] = Field(None, max_length=Many)
+    certification: Optional[Name] = None
     certification_expiry: Optional[date] = None
 
 
@@ -108,6 +137,11 @@ class AgreementIn(Body):
     technologies: list[Code] = Field(default_factory=list, max_length=Many)
     elements: list[Code] = Field(default_factory=list, max_length=Many)
     clauses: list[ClauseIn] = Field(default_factory=list, max_length=len(vocab.CLAUSE_KINDS))
+
+
+class EndAgreementIn(Body):
+    reason: Required
+    on: Optional[date] = Field(None, description="default: today")
 
 
 class GateIn(Body):

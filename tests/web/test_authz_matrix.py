@@ -1,0 +1,235 @@
+"""Every route, called anonymously and as every role, answers as its action allows.
+
+``ROUTES`` is the one explicit table: (method, path) -> the action it needs (``domain.access``
+says which roles hold it), ``SIGNED_IN`` for any signed-in person, ``PUBLIC`` for none. The app's
+routes are enumerated, so a route missing from the table (or a stale entry) fails the test.
+Expected answers: anonymous 401 on the API, 303 to /login on pages; a role lacking the action
+403; everyone else neither 401 nor 403 (nor a server error). Mutating routes are called with
+codes that do not exist, so an allowed call changes nothing.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.routing import iter_route_contexts
+from fastapi.testclient import TestClient
+
+from mamoru.domain.access import ACTIONS
+
+PUBLIC, SIGNED_IN = "public", "signed_in"
+MOUNTS = {"/static"}
+ROUTES: dict[tuple[str, str], str] = {
+    # --- documentation and sign-in
+    ("GET", "/api/v1/openapi.json"): PUBLIC,
+    ("HEAD", "/api/v1/openapi.json"): PUBLIC,
+    ("GET", "/api/v1/docs"): PUBLIC,
+    ("HEAD", "/api/v1/docs"): PUBLIC,
+    ("GET", "/docs/oauth2-redirect"): PUBLIC,
+    ("HEAD", "/docs/oauth2-redirect"): PUBLIC,
+    ("GET", "/fonts/mamoru-jp.otf"): PUBLIC,
+    ("GET", "/login"): PUBLIC,
+    ("POST", "/login"): PUBLIC,
+    ("POST", "/logout"): SIGNED_IN,
+    # --- API: registers
+    ("GET", "/api/v1/technologies"): "read",
+    ("POST", "/api/v1/technologies"): "register_technology",
+    ("GET", "/api/v1/technologies/{code}"): "read",
+    ("PATCH", "/api/v1/technologies/{code}"): "register_technology",
+    ("POST", "/api/v1/technologies/{code}/elements"): "register_technology",
+    ("GET", "/api/v1/partners"): "read",
+    ("POST", "/api/v1/partners"): "register_partner",
+    ("GET", "/api/v1/partners/{code}"): "read",
+    ("PATCH", "/api/v1/partners/{code}"): "register_partner",
+    ("POST", "/api/v1/partners/{code}/due-diligence"): "assess_partner",
+    ("GET", "/api/v1/agreements"): "read",
+    ("POST", "/api/v1/agreements"): "register_agreement",
+    ("GET", "/api/v1/agreements/{code}"): "read",
+    ("GET", "/api/v1/agreements/{code}/gaps"): "read",
+    ("POST", "/api/v1/agreements/{code}/clauses"): "register_agreement",
+    ("POST", "/api/v1/agreements/{code}/end"): "register_agreement",
+    # --- API: the disclosure flow and samples
+    ("POST", "/api/v1/gate/check"): "disclose",
+    ("GET", "/api/v1/disclosures"): "read",
+    ("POST", "/api/v1/disclosures"): "disclose",
+    ("GET", "/api/v1/disclosures/{number}"): "read",
+    ("POST", "/api/v1/disclosures/{number}/approve"): "approve",
+    ("POST", "/api/v1/disclosures/{number}/reject"): "approve",
+    ("GET", "/api/v1/samples"): "read",
+    ("GET", "/api/v1/samples/{code}"): "read",
+    ("POST", "/api/v1/samples/{code}/return"): "operate",
+    # --- API: events, obligations, external requests
+    ("GET", "/api/v1/events"): "read",
+    ("POST", "/api/v1/events"): "operate",
+    ("POST", "/api/v1/events/{event_id}/resolve"): "operate",
+    ("GET", "/api/v1/obligations"): "read",
+    ("GET", "/api/v1/obligations/{obligation_id}"): "read",
+    ("POST", "/api/v1/obligations/{obligation_id}/close"): "operate",
+    ("GET", "/api/v1/requests"): "read",
+    ("POST", "/api/v1/requests"): "operate",
+    ("GET", "/api/v1/requests/{request_id}"): "read",
+    ("POST", "/api/v1/requests/{request_id}/review"): "operate",
+    ("POST", "/api/v1/requests/{request_id}/escalate"): "operate",
+    ("POST", "/api/v1/requests/{request_id}/close"): "operate",
+    # --- API: exposure, audit, account
+    ("GET", "/api/v1/me"): "read",
+    ("GET", "/api/v1/exposure"): "read",
+    ("GET", "/api/v1/audit"): "audit",
+    ("GET", "/api/v1/audit/verify"): "audit",
+    ("GET", "/api/v1/tokens"): "own_tokens",
+    ("POST", "/api/v1/tokens"): "own_tokens",
+    ("POST", "/api/v1/tokens/{token_id}/revoke"): "own_tokens",
+    # --- pages: dashboard and registers
+    ("GET", "/"): "read",
+    ("GET", "/technologies"): "read",
+    ("GET", "/technologies/new"): "register_technology",
+    ("POST", "/technologies/new"): "register_technology",
+    ("GET", "/technologies/{code}"): "read",
+    ("POST", "/technologies/{code}/elements"): "register_technology",
+    ("GET", "/technologies/{code}/edit"): "register_technology",
+    ("POST", "/technologies/{code}/edit"): "register_technology",
+    ("GET", "/partners"): "read",
+    ("GET", "/partners/new"): "register_partner",
+    ("POST", "/partners/new"): "register_partner",
+    ("GET", "/partners/{code}"): "read",
+    ("GET", "/partners/{code}/edit"): "register_partner",
+    ("POST", "/partners/{code}/edit"): "register_partner",
+    ("POST", "/partners/{code}/assess"): "assess_partner",
+    ("GET", "/agreements"): "read",
+    ("GET", "/agreements/new"): "register_agreement",
+    ("POST", "/agreements/new"): "register_agreement",
+    ("GET", "/agreements/{code}"): "read",
+    ("POST", "/agreements/{code}/end"): "register_agreement",
+    ("POST", "/agreements/{code}/clauses"): "register_agreement",
+    # --- pages: document guard
+    ("GET", "/guard"): "disclose",
+    ("POST", "/guard"): "disclose",
+    # --- pages: disclosures
+    ("GET", "/disclose"): "disclose",
+    ("POST", "/disclose/decision"): "disclose",
+    ("POST", "/disclose"): "disclose",
+    ("GET", "/disclosures"): "read",
+    ("GET", "/disclosures/{number}"): "read",
+    ("GET", "/disclosures/{number}/transmittal"): "read",
+    ("GET", "/approvals"): "approve",
+    ("POST", "/disclosures/{number}/approve"): "approve",
+    ("POST", "/disclosures/{number}/reject"): "approve",
+    # --- pages: samples, events, obligations, requests
+    ("GET", "/samples"): "read",
+    ("GET", "/samples/{code}"): "read",
+    ("POST", "/samples/{code}/return"): "operate",
+    ("GET", "/events"): "read",
+    ("GET", "/events/new"): "operate",
+    ("POST", "/events/new"): "operate",
+    ("GET", "/events/{event_id}"): "read",
+    ("POST", "/events/{event_id}/resolve"): "operate",
+    ("GET", "/obligations"): "read",
+    ("GET", "/obligations/{obligation_id}"): "read",
+    ("POST", "/obligations/{obligation_id}/close"): "operate",
+    ("GET", "/requests"): "read",
+    ("GET", "/requests/new"): "operate",
+    ("POST", "/requests/new"): "operate",
+    ("GET", "/requests/{request_id}"): "read",
+    ("POST", "/requests/{request_id}/review"): "operate",
+    ("POST", "/requests/{request_id}/escalate"): "operate",
+    ("POST", "/requests/{request_id}/close"): "operate",
+    # --- pages: audit, reports, import/export, account and users
+    ("GET", "/audit"): "audit",
+    ("GET", "/audit/verify"): "audit",
+    ("GET", "/reports"): "read",
+    ("GET", "/reports/exposure/{code}"): "read",
+    ("GET", "/reports/exposure/{code}.pdf"): "read",
+    ("GET", "/reports/registers"): "read",
+    ("GET", "/reports/registers.pdf"): "read",
+    ("GET", "/import"): "import",
+    ("POST", "/import"): "import",
+    ("GET", "/export/{name}"): "read",
+    ("GET", "/account"): "own_tokens",
+    ("POST", "/account/tokens"): "own_tokens",
+    ("POST", "/account/tokens/{token_id}/revoke"): "own_tokens",
+    ("POST", "/account/password"): "own_tokens",
+    ("POST", "/users"): "manage_users",
+    ("POST", "/users/{username}/technologies"): "manage_users",
+}
+
+# Reads see real records; anything that could change state gets a code that does not exist.
+REAL = {"technologies": "T-A", "partners": "P-OK", "agreements": "NDA-1", "exposure": "P-OK"}
+MISSING = {"code": "NO-SUCH", "number": "D-0000-999999", "event_id": "999999", "obligation_id": "999999",
+           "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv"}
+
+
+def app_routes(app) -> set[tuple[str, str]]:
+    found = set()
+    for route in iter_route_contexts(app.routes):
+        if not route.methods:
+            assert route.path in MOUNTS, f"unexpected mount {route.path}"
+            continue
+        found |= {(method, route.path) for method in route.methods}
+    return found
+
+
+def concrete(method: str, path: str) -> str:
+    parts = []
+    for part in path.strip("/").split("/"):
+        if part.startswith("{"):
+            name, _, suffix = part[1:].partition("}")
+            area = parts[-1] if parts else ""
+            value = REAL.get(area) if method == "GET" and name == "code" else None
+            part = (value or MISSING[name]) + suffix
+        parts.append(part)
+    return "/" + "/".join(parts)
+
+
+def expected_roles(action: str) -> frozenset[str]:
+    if action in (PUBLIC, SIGNED_IN):
+        return frozenset({"admin", "tech_manager", "staff", "auditor"})
+    return ACTIONS[action]
+
+
+def test_every_route_is_in_the_table(web_app):
+    found = app_routes(web_app)
+    assert sorted(found - set(ROUTES)) == [], "routes missing from ROUTES (add them with their action)"
+    assert sorted(set(ROUTES) - found) == [], "ROUTES lists routes the app no longer has"
+    assert {a for a in ROUTES.values()} - {PUBLIC, SIGNED_IN} <= set(ACTIONS)
+
+
+def call(client: TestClient, method: str, path: str, headers: dict[str, str]):
+    kwargs = {"json": {}} if path.startswith("/api/") and method in ("POST", "PATCH") else {}
+    return client.request(method, concrete(method, path), headers=headers, follow_redirects=False, **kwargs)
+
+
+@pytest.fixture
+def raw_client(web_app):
+    """A client that reports server errors as responses, so one failing page does not hide the rest."""
+    with TestClient(web_app, base_url="http://127.0.0.1", raise_server_exceptions=False) as test_client:
+        yield test_client
+
+
+def test_anonymous_callers_are_sent_to_sign_in(raw_client, seeded):
+    wrong = []
+    for (method, path), action in sorted(ROUTES.items()):
+        response = call(raw_client, method, path, {})
+        where = response.headers.get("location", "")
+        if action == PUBLIC:
+            ok = response.status_code < 500 and not where.startswith("/login?")
+        elif path.startswith("/api/"):
+            ok = response.status_code == 401 and response.json()["code"] == "auth.unauthenticated"
+        else:
+            ok = response.status_code == 303 and where.startswith("/login?next=")
+        if not ok:
+            wrong.append(f"{method} {path}: {response.status_code} {where}")
+    assert not wrong, "\n".join(wrong)
+
+
+@pytest.mark.parametrize("role", ["admin", "tech_manager", "staff", "auditor"])
+def test_each_role_gets_what_its_actions_allow(raw_client, people, role):
+    headers = {"Authorization": f"Bearer {people[role]['token']}"}
+    wrong = []
+    for (method, path), action in sorted(ROUTES.items()):
+        response = call(raw_client, method, path, headers)
+        if role in expected_roles(action):
+            ok = response.status_code not in (401, 403) and response.status_code < 500
+        else:
+            ok = response.status_code == 403
+        if not ok:
+            wrong.append(f"{method} {path} ({action}): {response.status_code} {response.text[:160]!r}")
+    assert not wrong, f"{role}:\n" + "\n".join(wrong)
