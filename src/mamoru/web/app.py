@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
-from starlette.middleware.base import BaseHTTPMiddleware
+from starlette.datastructures import MutableHeaders
 
 from mamoru import __version__
 from mamoru.config import database_url, load_policy
@@ -24,17 +24,35 @@ CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inlin
        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
 
 
-class SecurityHeaders(BaseHTTPMiddleware):
-    async def dispatch(self, request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", CSP)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        lang = request.query_params.get("lang")
-        if lang in ("ja", "en"):
-            response.set_cookie("mamoru_lang", lang, samesite="lax", max_age=365 * 24 * 3600)
-        return response
+class SecurityHeaders:
+    """Security headers on every response, and the language choice kept in a cookie.
+
+    A plain ASGI middleware (not BaseHTTPMiddleware), so it adds next to nothing per request.
+    """
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        from urllib.parse import parse_qs
+
+        lang = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [""])[0]
+
+        async def send_with_headers(message):
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                headers.setdefault("Content-Security-Policy", CSP)
+                headers.setdefault("X-Content-Type-Options", "nosniff")
+                headers.setdefault("X-Frame-Options", "DENY")
+                headers.setdefault("Referrer-Policy", "no-referrer")
+                if lang in ("ja", "en"):
+                    headers.append("Set-Cookie", f"mamoru_lang={lang}; Max-Age=31536000; Path=/; SameSite=lax")
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
 
 
 def status_for(exc: MamoruError) -> int:
