@@ -4,7 +4,7 @@ Builds the core benchmark's company (``benchmarks/core.py``: 3 technologies x 12
 partners with NDAs, N recorded disclosures with their audit entries), adds a technology manager with
 an API token, then starts exactly what ``mamoru serve`` starts (uvicorn on
 ``mamoru.web.server:app_factory``, 127.0.0.1, in its own process) and drives it with a bounded
-asyncio + httpx client: U users, each sending its next request as soon as the last one answered,
+asyncio client (``wire.py``): U users, each sending its next request as soon as the last one answered,
 for a fixed time per scenario. Scenarios, in the same run and against the same server:
 
 - baseline: a static file (``/static/mamoru.css``): the HTTP, middleware and client floor;
@@ -36,11 +36,12 @@ import time
 import uuid
 from pathlib import Path
 
-import httpx
+import httpx  # only to wait for the server to come up
 from sqlalchemy import create_engine, text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from core import build, pct  # noqa: E402  (the core benchmark's data builder)
+from wire import Connection  # noqa: E402
 
 from mamoru.services import access, users  # noqa: E402
 from mamoru.services.uow import unit_of_work  # noqa: E402
@@ -72,35 +73,37 @@ def scenarios(token: str):
 
 
 async def drive(base: str, make, users_n: int, seconds: float, warmup: float, think: float = 0.0) -> dict:
-    """``users_n`` users for ``seconds`` (after ``warmup``); latencies of the timed part.
+    """``users_n`` users, one keep-alive connection each, for ``seconds`` after ``warmup``.
 
     ``think`` = 0: closed loop, each user sends its next request as soon as the last answered (a
     saturation test). ``think`` > 0: each user pauses 0.5-1.5 x ``think`` seconds between requests,
     as a person clicking through pages does (locust's ``wait_time = between(...)``)."""
-    limits = httpx.Limits(max_connections=users_n, max_keepalive_connections=users_n)
+    host, port = base.split("//")[1].split(":")
     latencies: list[float] = []
     errors: dict[int, int] = {}
-    async with httpx.AsyncClient(base_url=base, limits=limits, timeout=60) as client:
-        start = time.perf_counter()
-        timed_from, end = start + warmup, start + warmup + seconds
+    start = time.perf_counter()
+    timed_from, end = start + warmup, start + warmup + seconds
 
-        async def user(seed: int) -> None:
-            rng = random.Random(seed)
+    async def user(seed: int) -> None:
+        rng, conn = random.Random(seed), Connection(host, int(port))
+        try:
             while True:
                 method, path, kwargs = make(rng)
                 t0 = time.perf_counter()
                 if t0 >= end:
                     return
-                response = await client.request(method, path, **kwargs)
+                status, _ = await conn.request(method, path, **kwargs)
                 t1 = time.perf_counter()
                 if t0 >= timed_from:
                     latencies.append((t1 - t0) * 1000)
-                    if response.status_code >= 300:
-                        errors[response.status_code] = errors.get(response.status_code, 0) + 1
+                    if status >= 300:
+                        errors[status] = errors.get(status, 0) + 1
                 if think:
                     await asyncio.sleep(think * rng.uniform(0.5, 1.5))
+        finally:
+            await conn.close()
 
-        await asyncio.gather(*(user(i) for i in range(users_n)))
+    await asyncio.gather(*(user(i) for i in range(users_n)))
     return {"n": len(latencies), "p50": pct(latencies, 50), "p99": pct(latencies, 99),
             "rps": len(latencies) / seconds, "errors": errors}
 

@@ -167,3 +167,15 @@ def test_openapi_document_describes_the_api(client):
     assert f"{V1}/gate/check" in doc["paths"]
     gate = doc["components"]["schemas"]["GateIn"]["properties"]
     assert gate["channel"]["enum"] == ["document", "oral", "sample", "process_audit", "equipment_spec"]
+
+
+def test_unknown_api_paths_answer_in_problem_json(client):
+    response = client.get("/api/v1/no-such-thing")
+    assert response.status_code in (401, 404)
+    assert response.headers["content-type"].startswith("application/problem+json")
+
+
+def test_no_page_loads_assets_from_elsewhere(client):
+    """Closed factory networks: mamoru serves every asset itself (no CDN, no Swagger UI)."""
+    assert client.get("/api/v1/docs").status_code in (401, 404)
+    assert "https://" not in client.get("/login").text

@@ -22,10 +22,6 @@ ROUTES: dict[tuple[str, str], str] = {
     # --- documentation and sign-in
     ("GET", "/api/v1/openapi.json"): PUBLIC,
     ("HEAD", "/api/v1/openapi.json"): PUBLIC,
-    ("GET", "/api/v1/docs"): PUBLIC,
-    ("HEAD", "/api/v1/docs"): PUBLIC,
-    ("GET", "/docs/oauth2-redirect"): PUBLIC,
-    ("HEAD", "/docs/oauth2-redirect"): PUBLIC,
     ("GET", "/fonts/mamoru-jp.otf"): PUBLIC,
     ("GET", "/login"): PUBLIC,
     ("POST", "/login"): PUBLIC,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
@@ -83,7 +84,7 @@ def problem(exc: MamoruError, status: int) -> JSONResponse:
 def create_app(url: str | None = None, engine=None) -> FastAPI:
     engine = engine or engine_for(database_url(url))
     app = FastAPI(title="mamoru", version=__version__, openapi_url="/api/v1/openapi.json",
-                  docs_url="/api/v1/docs", redoc_url=None)
+                  docs_url=None, redoc_url=None)  # Swagger UI loads from a CDN: not on a closed network
     app.state.engine = engine
     app.state.policy = load_policy()
     with unit_of_work(engine, "system", policy=app.state.policy) as ctx:
@@ -116,7 +117,7 @@ def create_app(url: str | None = None, engine=None) -> FastAPI:
         return render(request, "error.html", None, status_code=status, error=exc.message(lang_of(request)),
                       code=exc.code)
 
-    @app.exception_handler(HTTPException)
+    @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: HTTPException):
         code = exc.detail if isinstance(exc.detail, str) and "." in exc.detail else "http.error"
         if request.url.path.startswith("/api/"):
