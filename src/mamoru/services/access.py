@@ -59,6 +59,10 @@ class Viewer:
     def sees_technology(self, technology_id: int) -> bool:
         return self.technology_ids is None or technology_id in self.technology_ids
 
+    def sees_disclosure(self, disclosure) -> bool:
+        """A disclosure is visible when every element in it belongs to a visible technology."""
+        return all(self.sees_technology(item.element.technology_id) for item in disclosure.items)
+
     def sees_details(self, element: KnowledgeElement) -> bool:
         return self.sees_technology(element.technology_id) and rules.sees_details(self.role, element.rank)
 

@@ -74,14 +74,19 @@ def _obligations_for(ctx: Context, partner: Partner, event: PartnerEvent) -> lis
     return made
 
 
-def resolve_event(ctx: Context, event_id: Any, resolution: str) -> PartnerEvent:
-    """Resolve an event; when no hold-worthy event stays open the partner is active again."""
+def get(ctx: Context, event_id: Any) -> PartnerEvent:
     try:
         event = ctx.session.get(PartnerEvent, int(event_id))
     except (TypeError, ValueError):
         event = None
     if event is None:
         raise NotFound("notfound.event", id=event_id)
+    return event
+
+
+def resolve_event(ctx: Context, event_id: Any, resolution: str) -> PartnerEvent:
+    """Resolve an event; when no hold-worthy event stays open the partner is active again."""
+    event = get(ctx, event_id)
     if event.status != "open":
         raise Conflict("conflict.event_resolved", id=event.id)
     before = c.snapshot(event)

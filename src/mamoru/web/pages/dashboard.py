@@ -44,7 +44,7 @@ def dashboard(request: Request, auth: Auth = Depends(allowed("read"))):
                   for a in agreements.ending_soon(ctx)]
         recent = []
         for d in disclosures.list_disclosures(ctx, limit=10):
-            if all(who.sees_technology(i.element.technology_id) for i in d.items):
+            if who.sees_disclosure(d):
                 recent.append({"number": d.number, "partner": d.partner.code, "outcome": d.outcome, "status": d.status,
                                "on": d.disclosed_on or d.created_at.date()})
         cells = [c for c in exposure.matrix(ctx)]

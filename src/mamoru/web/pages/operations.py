@@ -146,12 +146,7 @@ async def event_create(request: Request, auth: Auth = Depends(allowed("operate")
 def event_detail(request: Request, event_id: int, auth: Auth = Depends(allowed("read"))):
     lang = lang_of(request)
     with reading(request) as ctx:
-        found = [e for e in events.list_events(ctx) if e.id == event_id]
-        if not found:
-            from mamoru.errors import NotFound
-
-            raise NotFound("notfound.event", id=event_id)
-        e = found[0]
+        e = events.get(ctx, event_id)
         facts = [("#", e.id), (tr("web.f.partner", lang), {"text": e.partner.code, "href": f"/partners/{e.partner.code}"}),
                  (tr("web.f.kind", lang), _lab(lang, "event", e.kind)), (tr("web.f.date", lang), e.occurred_on),
                  (tr("web.f.description", lang), e.description), (tr("web.f.source", lang), e.source),
