@@ -7,16 +7,14 @@ from typing import Any, Iterable, Sequence
 from rich.table import Table
 
 from mamoru.domain.gate import Decision
+from mamoru.i18n import label as i18n_label
 from mamoru.i18n import t
 
 OUTCOME_STYLE = {"allow": "green", "allow_with_conditions": "yellow", "needs_approval": "magenta", "deny": "red"}
 
 
 def label(kind: str, value: Any, lang: str) -> str:
-    if value is None:
-        return t(f"{kind}.none", lang) if kind == "tier" else "-"
-    text = t(f"{kind}.{value}", lang)
-    return str(value) if text == f"{kind}.{value}" else text
+    return i18n_label(kind, value, lang)
 
 
 def decision_table(decision: Decision, lang: str) -> Table:

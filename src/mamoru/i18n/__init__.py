@@ -78,3 +78,11 @@ def _show(value: Any, lang: str) -> str:
         separator = " " if messages else ("、" if lang == "ja" else ", ")
         return separator.join(_show(v, lang) for v in value)
     return str(value)
+
+
+def label(kind: str, value: Any, lang: str | None = None) -> str:
+    """The label of a vocabulary value (``label("tier", "high")`` → 高); the value itself if unlabelled."""
+    if value is None:
+        return t("tier.none", lang) if kind == "tier" else "-"
+    text = t(f"{kind}.{value}", lang)
+    return str(value) if text == f"{kind}.{value}" else text

@@ -13,6 +13,7 @@ from itsdangerous import BadSignature, TimestampSigner
 
 from mamoru.domain import vocab
 from mamoru.i18n import LANGS, t
+from mamoru.i18n import label as vocab_label
 from mamoru.services import access
 from mamoru.services.uow import read_only, unit_of_work
 
@@ -72,10 +73,7 @@ def render(request: Request, template: str, auth: Auth | None, status_code: int 
         return t(key, lang, **params)
 
     def label(kind: str, value: Any) -> str:
-        if value is None:
-            return t("tier.none", lang) if kind == "tier" else "-"
-        text = t(f"{kind}.{value}", lang)
-        return str(value) if text == f"{kind}.{value}" else text
+        return vocab_label(kind, value, lang)
 
     return TEMPLATES.TemplateResponse(
         request, template,

@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request
 
 from mamoru.domain import vocab
 from mamoru.errors import MamoruError
+from mamoru.i18n import label
 from mamoru.i18n import t as tr
 from mamoru.services import common as c
 from mamoru.services import events, obligations, partners, requests, samples
@@ -18,8 +19,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def _lab(lang: str, kind: str, value) -> str:
-    text = tr(f"{kind}.{value}", lang)
-    return str(value) if text == f"{kind}.{value}" else text
+    return label(kind, value, lang)
 
 
 # --- samples -------------------------------------------------------------------------------

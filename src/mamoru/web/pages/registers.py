@@ -20,11 +20,11 @@ router = APIRouter(include_in_schema=False)
 
 
 def _labels(request: Request):
-    from mamoru.i18n import t
+    """(``lab(kind)(value)`` for vocabulary labels, ``t(key, **params)``) in the request's language."""
+    from mamoru.i18n import label, t
 
     lang = lang_of(request)
-    return lambda kind: (lambda v: t(f"{kind}.{v}", lang) if t(f"{kind}.{v}", lang) != f"{kind}.{v}" else v), \
-        (lambda key, **kw: t(key, lang, **kw))
+    return (lambda kind: (lambda v: label(kind, v, lang))), (lambda key, **kw: t(key, lang, **kw))
 
 
 def _not_visible(code: str):
