@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from mamoru.domain import access as rules
 from mamoru.errors import Conflict, InvalidInput, MamoruError, NotFound
 from mamoru.services import common as c
+from mamoru.services.authz import Forbidden, Viewer  # noqa: F401 - re-exported for the doors
 from mamoru.services.uow import Context
 from mamoru.store.models import (ApiToken, KnowledgeElement, LoginAttempt, Setting, Technology, User, WebSession)
 
@@ -29,42 +30,12 @@ LOCKOUT_FAILURES = 5
 MIN_PASSWORD = 12
 
 
-class Forbidden(MamoruError):
-    """The signed-in user's role does not allow this."""
-
-
 class Unauthenticated(MamoruError):
     """No valid session or token."""
 
 
 class RateLimited(MamoruError):
     """Too many failed sign-ins."""
-
-
-@dataclass(frozen=True)
-class Viewer:
-    """Who is looking: their role and, for staff, the technologies they are assigned."""
-
-    username: str
-    role: str
-    technology_ids: frozenset[int] | None  # None: all
-
-    def may(self, action: str) -> bool:
-        return rules.may(self.role, action)
-
-    def require(self, action: str) -> None:
-        if not self.may(action):
-            raise Forbidden("auth.forbidden", user=self.username, role=self.role, action=action)
-
-    def sees_technology(self, technology_id: int) -> bool:
-        return self.technology_ids is None or technology_id in self.technology_ids
-
-    def sees_disclosure(self, disclosure) -> bool:
-        """A disclosure is visible when every element in it belongs to a visible technology."""
-        return all(self.sees_technology(item.element.technology_id) for item in disclosure.items)
-
-    def sees_details(self, element: KnowledgeElement) -> bool:
-        return self.sees_technology(element.technology_id) and rules.sees_details(self.role, element.rank)
 
 
 def viewer(ctx: Context, username: str) -> Viewer:

@@ -14,14 +14,17 @@ from sqlalchemy.orm import Session
 from mamoru.audit import chain
 from mamoru.config import load_policy
 from mamoru.domain.policy import Policy
+from mamoru.services.authz import Viewer
 
 TOKYO = ZoneInfo("Asia/Tokyo")
 
 
 @dataclass
 class Context:
-    """What a use case needs: the session, who acts, the policy, and today's date.
+    """What a use case needs: the session, who acts (and what they may see), the policy, and today's date.
 
+    ``viewer`` carries the role and need-to-know of the person asking; services call
+    ``ctx.require(action)`` and filter with ``ctx.viewer`` (see ``services/authz.py``).
     ``now`` is injectable so that the demo and tests can play out dates (overdue
     samples, ending agreements) without waiting for them.
     """
@@ -30,6 +33,15 @@ class Context:
     actor: str
     policy: Policy
     now: datetime = field(default_factory=lambda: datetime.now(timezone.utc))
+    viewer: Viewer | None = None
+
+    def __post_init__(self) -> None:
+        if self.viewer is None:
+            self.viewer = Viewer.system(self.actor or "system")
+
+    def require(self, action: str) -> None:
+        """Refuse (``Forbidden``) unless the viewer's role allows ``action``."""
+        self.viewer.require(action)
 
     @property
     def today(self) -> date:
@@ -42,13 +54,16 @@ class Context:
 
 @contextmanager
 def unit_of_work(
-    engine: Engine, actor: str, policy: Policy | None = None, now: datetime | None = None
+    engine: Engine, actor: str, policy: Policy | None = None, now: datetime | None = None,
+    viewer: Viewer | None = None,
 ) -> Iterator[Context]:
-    """Commit everything the block did, audit included, or nothing at all."""
+    """Commit everything the block did, audit included, or nothing at all.
+
+    Without a ``viewer`` the block runs as the local operator (``Viewer.system``)."""
     with Session(engine, expire_on_commit=False) as session:
         session.connection(execution_options={"sqlite_begin": "IMMEDIATE"})
         ctx = Context(session=session, actor=actor, policy=policy or load_policy(),
-                      now=now or datetime.now(timezone.utc))
+                      now=now or datetime.now(timezone.utc), viewer=viewer)
         try:
             yield ctx
             session.commit()
@@ -58,11 +73,12 @@ def unit_of_work(
 
 
 @contextmanager
-def read_only(engine: Engine, policy: Policy | None = None, now: datetime | None = None) -> Iterator[Context]:
+def read_only(engine: Engine, policy: Policy | None = None, now: datetime | None = None,
+              viewer: Viewer | None = None) -> Iterator[Context]:
     """A context for queries and gate checks; it never commits."""
     with Session(engine) as session:
-        ctx = Context(session=session, actor="", policy=policy or load_policy(),
-                      now=now or datetime.now(timezone.utc))
+        ctx = Context(session=session, actor=viewer.username if viewer else "", policy=policy or load_policy(),
+                      now=now or datetime.now(timezone.utc), viewer=viewer)
         try:
             yield ctx
         finally:

@@ -40,14 +40,17 @@ def engine_of(request: Request):
 
 
 @contextmanager
-def reading(request: Request) -> Iterator[Any]:
-    with read_only(request.app.state.engine, policy=request.app.state.policy) as ctx:
+def reading(request: Request, auth: "Auth | None" = None) -> Iterator[Any]:
+    """A read-only context; with ``auth`` the services apply that person's need-to-know."""
+    with read_only(request.app.state.engine, policy=request.app.state.policy,
+                   viewer=auth.viewer if auth else None) as ctx:
         yield ctx
 
 
 @contextmanager
 def acting(request: Request, auth: Auth) -> Iterator[Any]:
-    with unit_of_work(request.app.state.engine, auth.viewer.username, policy=request.app.state.policy) as ctx:
+    with unit_of_work(request.app.state.engine, auth.viewer.username, policy=request.app.state.policy,
+                      viewer=auth.viewer) as ctx:
         yield ctx
 
 
