@@ -1,0 +1,1 @@
+"""Factory data: acquisition, time series, anomaly detection, data-use shares."""
