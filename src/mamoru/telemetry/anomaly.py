@@ -53,7 +53,7 @@ class Model:
     # -- scoring -----------------------------------------------------------------------------
     def score(self, X: Any) -> np.ndarray:
         """One score per row of ``X`` (rows in time order, a fresh window); higher = more anomalous."""
-        rows = _matrix(X, len(self.channels), what="rows")
+        rows = _matrix(X, len(self.channels))
         state = _State(self)
         return np.array([state.step(row)[0] for row in rows])
 
@@ -63,8 +63,7 @@ class Model:
         ``row`` is either the latest row alone (read as a steady state: a rate channel then has no
         change to show) or the recent rows, oldest first, of which the last is explained.
         """
-        data = np.asarray(row, dtype=float)
-        rows = _matrix(data if data.ndim == 2 else data.reshape(1, -1), len(self.channels), what="row")
+        rows = _matrix(row, len(self.channels), single=True)
         state = _State(self)
         if len(rows) == 1:
             state.smooth = np.where(self.rate, self.center, self._features_of_level(rows[0]))
@@ -122,7 +121,7 @@ class Detector:
     def update(self, row: Sequence[float]) -> tuple[float, bool]:
         """Score the next row; the alarm rises after ``alarm_after`` rows over the threshold in a row
         and falls when the score drops below ``release`` times the threshold."""
-        values = _matrix(np.asarray(row, dtype=float).reshape(1, -1), len(self.model.channels), what="row")[0]
+        values = _matrix(row, len(self.model.channels), single=True)[0]
         score, _ = self._state.step(values)
         threshold = self.model.threshold
         if self.alarm:
@@ -150,7 +149,7 @@ def fit(X: Any, channels: list[str], *, window: int = 20, rate_channels: Sequenc
     channels = [str(c) for c in channels]
     if not channels or len(set(channels)) != len(channels):
         raise InvalidInput("telemetry_anomaly.bad_channels", channels=channels)
-    rows = _matrix(X, len(channels), what="rows")
+    rows = _matrix(X, len(channels))
     window = _positive_int("window", window)
     rate_lag = _positive_int("rate_lag", rate_lag)
     alarm_after = _positive_int("alarm_after", alarm_after)
@@ -245,11 +244,14 @@ def _rate_mask(z: np.ndarray, channels: list[str], rate_channels: Any, window: i
     return np.array([c in set(rate_channels) for c in channels])
 
 
-def _matrix(X: Any, width: int, *, what: str) -> np.ndarray:
+def _matrix(X: Any, width: int, *, single: bool = False) -> np.ndarray:
+    """``X`` as a 2-D float array of ``width`` columns, all finite; ``single`` also takes one row."""
     try:
         rows = np.asarray(X, dtype=float)
     except (TypeError, ValueError):
-        raise InvalidInput("telemetry_anomaly.not_numeric", what=what) from None
+        raise InvalidInput("telemetry_anomaly.not_numeric") from None
+    if single and rows.ndim == 1:
+        rows = rows.reshape(1, -1)
     if rows.ndim != 2 or rows.shape[1] != width:
         got = rows.shape[1] if rows.ndim == 2 else rows.size if rows.ndim == 1 else rows.shape
         raise InvalidInput("telemetry_anomaly.wrong_width", expected=width, got=got)
