@@ -40,33 +40,34 @@ class Setting:
     window: int
     slow: str  # "auto" | "rate" (the temperatures by their change) | "out" (temperatures left out)
     rate_lag: int
-    threshold: float
+    factor: float  # threshold = factor x the highest score of the file's normal (training) window
     release: float
     alarm_after: int
 
     def __str__(self) -> str:
         lag = f" lag {self.rate_lag}" if self.slow != "out" else ""
-        return (f"window {self.window}, temperatures {self.slow}{lag}, threshold {self.threshold:g}, "
+        return (f"window {self.window}, temperatures {self.slow}{lag}, threshold {self.factor:g} x normal max, "
                 f"release {self.release:g}, alarm after {self.alarm_after}")
 
 
 def grid(quick: bool) -> tuple[list[tuple[int, str, int]], list[tuple[float, float, int]]]:
     shapes = [(w, s, lag) for w in ((20,) if quick else (10, 20, 30))
               for s, lag in (("auto", 10), ("rate", 10), ("rate", 30), ("out", 0))]
-    alarms = list(itertools.product((6.0, 12.0) if quick else (4.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0),
+    alarms = list(itertools.product((3.0, 5.0) if quick else (2.0, 3.0, 4.0, 5.0, 6.0, 8.0),
                                     (1.0, 0.5), (1, 5)))
     return shapes, alarms
 
 
-def model_scores(e: Experiment, window: int, slow: str, rate_lag: int) -> tuple[np.ndarray, float]:
-    """Scores of every row of a file from a model fitted on its first 400 rows; and the fit time."""
+def model_scores(e: Experiment, window: int, slow: str, rate_lag: int) -> tuple[np.ndarray, float, float]:
+    """Scores of every row of a file from a model fitted on its first 400 rows, the model's highest
+    score on those rows (the threshold's unit), and the fit time."""
     keep = [i for i, c in enumerate(e.channels) if slow != "out" or c not in SLOW]
     channels = [e.channels[i] for i in keep]
     rate = "auto" if slow == "auto" else list(SLOW) if slow == "rate" else None
     t0 = time.perf_counter()
     model = fit(e.X[:TRAIN_ROWS, keep], channels, window=window, rate_channels=rate, rate_lag=max(rate_lag, 1))
     took = time.perf_counter() - t0
-    return model.score(e.X[:, keep]), took
+    return model.score(e.X[:, keep]), model.normal_max, took
 
 
 def run_grid(exps: list[Experiment], quick: bool):
@@ -76,12 +77,12 @@ def run_grid(exps: list[Experiment], quick: bool):
     for window, slow, lag in shapes:
         scored = []
         for e in exps:
-            s, took = model_scores(e, window, slow, lag)
-            scored.append(s)
+            s, normal_max, took = model_scores(e, window, slow, lag)
+            scored.append((s, normal_max))
             fit_times.append(took)
-        for thr, rel, k in alarms:
-            key = Setting(window, slow, lag, thr, rel, k)
-            preds[key] = [alarm_states(s, thr, release=rel, alarm_after=k)[TRAIN_ROWS:] for s in scored]
+        for factor, rel, k in alarms:
+            key = Setting(window, slow, lag, factor, rel, k)
+            preds[key] = [alarm_states(s, factor * top, release=rel, alarm_after=k)[TRAIN_ROWS:] for s, top in scored]
     return preds, fit_times
 
 
@@ -154,7 +155,7 @@ def main() -> None:
 
     best = choose(preds, exps, list(range(len(exps))))
     print(row("  mamoru best on all files (development / in-sample)", evaluate(exps, preds[best], TRAIN_ROWS)))
-    default = Setting(20, "rate", 10, 12.0, 0.5, 5)
+    default = Setting(20, "rate", 10, 5.0, 0.5, 5)
     if default in preds:
         print(row("  mamoru defaults (development / in-sample)", evaluate(exps, preds[default], TRAIN_ROWS)))
 

@@ -11,7 +11,9 @@ minutes, by an amount that is small next to the noise of a single reading. So th
    averages the noise away and keeps a sustained shift;
 4. scores a row by the Mahalanobis distance of the smoothed vector from the normal window's, divided
    by the number of channels, so the normal window scores about 1 on average whatever its size;
-5. raises an alarm when the score exceeds ``threshold`` for ``alarm_after`` consecutive rows and
+5. sets the threshold at ``threshold_factor`` times the highest score of the normal window (after
+   the smoothing has settled): what the window showed is normal, several times more is not;
+6. raises an alarm when the score exceeds the threshold for ``alarm_after`` consecutive rows and
    releases it when the score falls below ``release`` times the threshold (no flapping).
 
 Everything is a recursion over rows, so the batch ``Model.score`` and the streaming ``Detector`` give
@@ -41,7 +43,8 @@ class Model:
 
     def __init__(self, *, channels: list[str], mean: np.ndarray, scale: np.ndarray, rate: np.ndarray,
                  center: np.ndarray, precision: np.ndarray, window: int, rate_lag: int,
-                 threshold: float, release: float, alarm_after: int, train_rows: int) -> None:
+                 threshold: float, release: float, alarm_after: int, train_rows: int,
+                 normal_max: float = 0.0) -> None:
         self.channels = list(channels)
         self.mean, self.scale = mean, scale
         self.rate = rate  # bool per channel: judged by its change over rate_lag rows
@@ -49,6 +52,7 @@ class Model:
         self.window, self.rate_lag = window, rate_lag
         self.threshold, self.release, self.alarm_after = threshold, release, alarm_after
         self.train_rows = train_rows
+        self.normal_max = normal_max  # the highest score over the normal window it was fitted on
 
     # -- scoring -----------------------------------------------------------------------------
     def score(self, X: Any) -> np.ndarray:
@@ -85,7 +89,7 @@ class Model:
             "center": self.center.tolist(), "precision": self.precision.tolist(),
             "window": self.window, "rate_lag": self.rate_lag,
             "threshold": self.threshold, "release": self.release, "alarm_after": self.alarm_after,
-            "train_rows": self.train_rows,
+            "train_rows": self.train_rows, "normal_max": self.normal_max,
         }
 
     @classmethod
@@ -101,7 +105,7 @@ class Model:
                 precision=np.asarray(d["precision"], dtype=float).reshape(p, p),
                 window=int(d["window"]), rate_lag=int(d["rate_lag"]), threshold=float(d["threshold"]),
                 release=float(d["release"]), alarm_after=int(d["alarm_after"]),
-                train_rows=int(d["train_rows"]),
+                train_rows=int(d["train_rows"]), normal_max=float(d["normal_max"]),
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise InvalidInput("telemetry_anomaly.bad_model", detail=str(exc)) from None
@@ -138,13 +142,15 @@ class Detector:
 
 
 def fit(X: Any, channels: list[str], *, window: int = 20, rate_channels: Sequence[str] | str | None = "auto",
-        rate_lag: int = 10, threshold: float = 12.0, release: float = 0.5, alarm_after: int = 5) -> Model:
+        rate_lag: int = 10, threshold_factor: float = 5.0, threshold: float | None = None,
+        release: float = 0.5, alarm_after: int = 5) -> Model:
     """Fit a model on ``X`` (rows in time order, one column per channel), a window of normal operation.
 
     ``rate_channels``: the names of slow channels to judge by their change over ``rate_lag`` rows,
     ``"auto"`` to pick them from the data (channels whose smoothed values carry most of their
-    variance), or ``None``/``[]`` for none. ``threshold`` is in units of the normal window's average
-    score (about 1).
+    variance), or ``None``/``[]`` for none. The threshold is ``threshold_factor`` times the highest
+    score of the normal window, unless ``threshold`` gives it outright (in score units; the normal
+    window averages about 1).
     """
     channels = [str(c) for c in channels]
     if not channels or len(set(channels)) != len(channels):
@@ -153,30 +159,32 @@ def fit(X: Any, channels: list[str], *, window: int = 20, rate_channels: Sequenc
     window = _positive_int("window", window)
     rate_lag = _positive_int("rate_lag", rate_lag)
     alarm_after = _positive_int("alarm_after", alarm_after)
-    if not (np.isfinite(threshold) and threshold > 0):
-        raise InvalidInput("telemetry_anomaly.bad_option", option="threshold", value=threshold)
-    if not (0 < release <= 1):
+    for name, value in (("threshold_factor", threshold_factor), ("threshold", threshold)):
+        if value is not None and not (isinstance(value, (int, float)) and np.isfinite(value) and value > 0):
+            raise InvalidInput("telemetry_anomaly.bad_option", option=name, value=value)
+    if not (isinstance(release, (int, float)) and 0 < release <= 1):
         raise InvalidInput("telemetry_anomaly.bad_option", option="release", value=release)
-    need = max(3 * window + rate_lag, 10 * len(channels), 30)
+    settle = window + rate_lag
+    need = max(3 * settle, 10 * len(channels), 30)
     if len(rows) < need:
         raise InvalidInput("telemetry_anomaly.too_few_rows", rows=len(rows), need=need)
 
     mean = rows.mean(axis=0)
     spread = rows.std(axis=0)
     scale = np.where(spread > 0, spread, np.maximum(np.abs(mean), 1.0) * 1e-6)
-    z = (rows - mean) / scale
-    rate = _rate_mask(z, channels, rate_channels, window)
+    rate = _rate_mask((rows - mean) / scale, channels, rate_channels, window)
 
     model = Model(channels=channels, mean=mean, scale=scale, rate=rate, center=np.zeros(len(channels)),
-                  precision=np.eye(len(channels)), window=window, rate_lag=rate_lag, threshold=float(threshold),
+                  precision=np.eye(len(channels)), window=window, rate_lag=rate_lag, threshold=1.0,
                   release=float(release), alarm_after=alarm_after, train_rows=len(rows))
     # The normal state: the smoothed features over the window, once the smoothing has settled.
     state = _State(model)
-    smoothed = np.array([state.step(r)[1] for r in rows])[window + rate_lag:]
-    center = smoothed.mean(axis=0)
+    smoothed = np.array([state.step(r)[1] for r in rows])[settle:]
+    model.center = smoothed.mean(axis=0)
     cov = np.atleast_2d(np.cov(smoothed, rowvar=False)) + _RIDGE * np.eye(len(channels))
-    model.center = center
     model.precision = np.linalg.inv(cov)
+    model.normal_max = float(model.score(rows)[settle:].max())
+    model.threshold = float(threshold) if threshold is not None else float(threshold_factor) * model.normal_max
     return model
 
 
