@@ -138,7 +138,7 @@ def test_a_bad_row_in_the_stream_is_refused_and_changes_nothing(model):
     clean, hit = Detector(model), Detector(model)
     for i, row in enumerate(X):
         if i == 30:
-            for bad in ([np.nan] * 6, [1.0] * 5, ["x"] * 6):
+            for bad in ([np.nan] * 6, [1.0] * 5, ["x"] * 6, [[1.0] * 6] * 2):
                 with pytest.raises(InvalidInput):
                     hit.update(bad)
         assert clean.update(row) == hit.update(row)
@@ -189,3 +189,5 @@ def test_a_damaged_stored_model_is_refused(model):
     assert err.value.code == "telemetry_anomaly.bad_model"
     with pytest.raises(InvalidInput):
         Model.from_dict({"format": "something else"})
+    with pytest.raises(InvalidInput):
+        Model.from_dict({**model.to_dict(), "window": 0})

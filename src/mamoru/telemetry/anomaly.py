@@ -27,6 +27,7 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Sequence
+from numbers import Real
 from typing import Any
 
 import numpy as np
@@ -107,6 +108,8 @@ class Model:
                 release=float(d["release"]), alarm_after=int(d["alarm_after"]),
                 train_rows=int(d["train_rows"]), normal_max=float(d["normal_max"]),
             )
+            if min(model.window, model.rate_lag, model.alarm_after) < 1 or not 0 < model.release <= 1:
+                raise ValueError("window, rate_lag, alarm_after or release out of range")
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise InvalidInput("telemetry_anomaly.bad_model", detail=str(exc)) from None
         return model
@@ -125,8 +128,11 @@ class Detector:
     def update(self, row: Sequence[float]) -> tuple[float, bool]:
         """Score the next row; the alarm rises after ``alarm_after`` rows over the threshold in a row
         and falls when the score drops below ``release`` times the threshold."""
-        values = _matrix(row, len(self.model.channels), single=True)[0]
-        score, _ = self._state.step(values)
+        values = _matrix(row, len(self.model.channels), single=True)
+        if len(values) != 1:
+            raise InvalidInput("telemetry_anomaly.wrong_width", expected=len(self.model.channels),
+                               got=values.size)
+        score, _ = self._state.step(values[0])
         threshold = self.model.threshold
         if self.alarm:
             if score <= threshold * self.model.release:
@@ -160,9 +166,9 @@ def fit(X: Any, channels: list[str], *, window: int = 20, rate_channels: Sequenc
     rate_lag = _positive_int("rate_lag", rate_lag)
     alarm_after = _positive_int("alarm_after", alarm_after)
     for name, value in (("threshold_factor", threshold_factor), ("threshold", threshold)):
-        if value is not None and not (isinstance(value, (int, float)) and np.isfinite(value) and value > 0):
+        if value is not None and not (isinstance(value, Real) and np.isfinite(value) and value > 0):
             raise InvalidInput("telemetry_anomaly.bad_option", option=name, value=value)
-    if not (isinstance(release, (int, float)) and 0 < release <= 1):
+    if not (isinstance(release, Real) and 0 < release <= 1):
         raise InvalidInput("telemetry_anomaly.bad_option", option="release", value=release)
     settle = window + rate_lag
     need = max(3 * settle, 10 * len(channels), 30)
