@@ -77,8 +77,8 @@ TABLE = (
     Row("agreements", "API detail", "/api/v1/agreements/NDA-1", '"T-B"', SEE_B),
     Row("agreements", "CSV export", "/export/agreements.csv", "T-B", SEE_B),
     # disclosures of T-B elements
-    Row("disclosures", "web page", "/disclosures", "{DB}", SEE_B),
-    Row("disclosures", "web search", "/disclosures?q={DB}", "{DB}", SEE_B),
+    Row("disclosures", "web page", "/disclosures", 'href="/disclosures/{DB}"', SEE_B),
+    Row("disclosures", "web search", "/disclosures?q={DB}", 'href="/disclosures/{DB}"', SEE_B),
     Row("disclosures", "web detail", "/disclosures/{DB}", "目的B秘密", SEE_B),
     Row("disclosures", "web detail (pending)", "/disclosures/{PENDING}", "段階計画B", SEE_B),
     Row("disclosures", "web approvals", "/approvals", "段階計画B", APPROVE),
@@ -88,8 +88,8 @@ TABLE = (
     Row("disclosures", "PDF exposure history", "/reports/exposure/P-OK.pdf", "{DB}", SEE_B),
     Row("transmittals", "web page", "/disclosures/{DB}/transmittal", "目的B秘密", SEE_B),
     # samples lent with a T-B disclosure
-    Row("samples", "web page", "/samples", "{SAMPLE}", SEE_B),
-    Row("samples", "web search", "/samples?q={SAMPLE}", "{SAMPLE}", SEE_B),
+    Row("samples", "web page", "/samples", 'href="/samples/{SAMPLE}"', SEE_B),
+    Row("samples", "web search", "/samples?q={SAMPLE}", 'href="/samples/{SAMPLE}"', SEE_B),
     Row("samples", "web detail", "/samples/{SAMPLE}", "試料B", SEE_B),
     Row("samples", "API list", "/api/v1/samples", "{SAMPLE}", SEE_B),
     Row("samples", "API detail", "/api/v1/samples/{SAMPLE}", "試料B", SEE_B),
@@ -110,7 +110,7 @@ TABLE = (
     Row("exposure", "API list", "/api/v1/exposure", '"technology": "T-B"', SEE_B),
     # the audit record: auditors, managers and admins
     Row("audit log", "web page", "/audit", "disclosure", AUDIT),
-    Row("audit log", "web search", "/audit?q={DB}", "{DB}", AUDIT),
+    Row("audit log", "web search", "/audit?q={DB}", "disclosure:{DB}", AUDIT),
     Row("audit log", "API list", "/api/v1/audit", "{DB}", AUDIT),
     # the document guard: findings of a T-B term, and a redacted copy recorded as a disclosure
     Row("guard findings", "web page", "/guard#scan", "B-2", DISCLOSE_B, method="POST",
@@ -170,7 +170,8 @@ def world(request, tmp_path_factory):
         assert mixed.status == "recorded" and pending.status == "pending_approval"
         guard.add_term(ctx, "T-B", "コーティング液ZX-7", "B-2", category="material")
         req = requests.record_request(ctx, "外国政府機関", "要求件名X", "P-OK", government_backed=True)
-        events.record_event(ctx, "P-OK", "capital_change", description="資本変更イベント")
+        partners.add_partner(ctx, "P-EV", name="変動工業", kind="supplier", country="JP")
+        events.record_event(ctx, "P-EV", "capital_change", description="資本変更イベント")  # P-EV goes on hold
         from mamoru.services import lists
 
         obligation = next(o for o in lists.obligations(ctx, limit=None).items if o.source == "external_request")
@@ -220,6 +221,7 @@ def shown(world, viewer: str, row: Row) -> bool:
     if row.method == "POST":
         response = _guard(world["client"], headers, path.partition("#")[2])
         if row.marker == "x-mamoru-control-number":
+            assert response.status_code in (200, 403, 404, 422), response.text[:300]
             return response.status_code == 200 and row.marker in response.headers
         text = response.text.split('id="findings"', 1)[1] if 'id="findings"' in response.text else ""
         return response.status_code == 200 and row.marker in text
