@@ -78,3 +78,12 @@ def test_the_audit_record_pages_for_those_who_may_audit(engine, ledger):
     with read_only(engine, viewer=ledger["sato"]) as ctx:
         with pytest.raises(Forbidden):
             lists.audit(ctx)
+
+
+def test_a_nul_byte_in_a_search_is_refused_not_a_crash(engine, ledger):
+    with read_only(engine) as ctx:
+        with pytest.raises(InvalidInput) as caught:
+            lists.disclosures(ctx, search="D-\x00")
+        assert caught.value.code == "input.control_character"
+        with pytest.raises(InvalidInput):
+            lists.agreements(ctx, {"partner": "P\x00"})

@@ -8,7 +8,7 @@ route class rather than an app-wide handler, so the API stays self-contained beh
 
 from __future__ import annotations
 
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Optional, Sequence
 
 import logging
 
@@ -106,6 +106,16 @@ class Paging:
         """A page of a short in-memory list (the caller's own tokens)."""
         shown = items[self.offset:self.offset + self.limit]
         return {"items": [render(i) for i in shown], "total": len(items), "limit": self.limit, "offset": self.offset}
+
+
+class Search:
+    """``?q=&sort=`` on every registry list: the same search and sort keys as the web list (``services.lists``)."""
+
+    def __init__(self, q: Optional[str] = Query(None, max_length=100, pattern=r"^[^\x00]*$",
+                                                description="text to search for (codes, names, descriptions)"),
+                 sort: Optional[str] = Query(None, pattern=r"^-?[a-z_]{1,30}$",
+                                             description="sort key, '-' first for descending")) -> None:
+        self.q, self.sort = q, sort
 
 
 def paged(page: Page, render: Callable[[Any], Any]) -> dict[str, Any]:

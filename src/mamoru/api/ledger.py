@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 from fastapi import Depends, Path, Request
 
 from mamoru.api import views
-from mamoru.api.common import Auth, Paging, acting, allowed, paged, reading, router
+from mamoru.api.common import Auth, Paging, Search, acting, allowed, paged, reading, router
 from mamoru.api.schemas import ApproveIn, DisclosureIn, GateIn, RejectIn, SampleReturnIn
 from mamoru.services import disclosures, ledger, lists, reads, samples
 
@@ -27,10 +27,10 @@ def gate_check(request: Request, body: GateIn, auth: Auth = Depends(allowed("dis
 
 
 @routes.get("/disclosures", tags=["disclosures"], summary="The ledger, newest first")
-def list_disclosures(request: Request, paging: Paging = Depends(), status: Optional[DisclosureStatus] = None,
-                     auth: Auth = Depends(allowed("read"))):
+def list_disclosures(request: Request, paging: Paging = Depends(), search: Search = Depends(),
+                     status: Optional[DisclosureStatus] = None, auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
-        page = lists.disclosures(ctx, {"status": status}, limit=paging.limit, offset=paging.offset)
+        page = lists.disclosures(ctx, {"status": status}, search.q, search.sort, paging.limit, paging.offset)
         return paged(page, lambda d: views.disclosure(ctx, d))
 
 
@@ -66,11 +66,11 @@ def reject(request: Request, number: NumberPath, body: RejectIn, auth: Auth = De
 
 
 @routes.get("/samples", tags=["samples"], summary="Samples lent to partners")
-def list_samples(request: Request, paging: Paging = Depends(), overdue: bool = False,
+def list_samples(request: Request, paging: Paging = Depends(), search: Search = Depends(), overdue: bool = False,
                  auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
-        page = lists.samples(ctx, sort="due" if overdue else None, limit=paging.limit, offset=paging.offset,
-                             overdue=overdue)
+        page = lists.samples(ctx, search=search.q, sort=search.sort or ("due" if overdue else None),
+                             limit=paging.limit, offset=paging.offset, overdue=overdue)
         return paged(page, views.sample)
 
 

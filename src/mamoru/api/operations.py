@@ -7,7 +7,7 @@ from typing import Annotated, Literal, Optional
 from fastapi import Depends, Path, Request
 
 from mamoru.api import views
-from mamoru.api.common import MAX_ID, Auth, Paging, acting, allowed, paged, reading, router
+from mamoru.api.common import MAX_ID, Auth, Paging, Search, acting, allowed, paged, reading, router
 from mamoru.api.schemas import CloseRequestIn, EscalateIn, EventIn, EvidenceIn, RequestIn, ResolveIn, ReviewIn
 from mamoru.services import events, lists, obligations, requests
 
@@ -16,11 +16,11 @@ routes = router()
 
 
 @routes.get("/events", tags=["events"], summary="Partner events")
-def list_events(request: Request, paging: Paging = Depends(), open_only: bool = False,
+def list_events(request: Request, paging: Paging = Depends(), search: Search = Depends(), open_only: bool = False,
                 auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
-        page = lists.events(ctx, {"status": "open" if open_only else None}, sort="id",
-                            limit=paging.limit, offset=paging.offset)
+        page = lists.events(ctx, {"status": "open" if open_only else None}, search.q, search.sort or "id",
+                            paging.limit, paging.offset)
         return paged(page, views.event)
 
 
@@ -40,10 +40,11 @@ def resolve_event(request: Request, event_id: IdPath, body: ResolveIn, auth: Aut
 
 
 @routes.get("/obligations", tags=["obligations"], summary="Obligations by due date")
-def list_obligations(request: Request, paging: Paging = Depends(), status: Optional[Literal["open", "closed"]] = None,
+def list_obligations(request: Request, paging: Paging = Depends(), search: Search = Depends(),
+                     status: Optional[Literal["open", "closed"]] = None,
                      auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
-        page = lists.obligations(ctx, {"status": status}, limit=paging.limit, offset=paging.offset)
+        page = lists.obligations(ctx, {"status": status}, search.q, search.sort, paging.limit, paging.offset)
         return paged(page, views.obligation)
 
 
@@ -61,9 +62,10 @@ def close_obligation(request: Request, obligation_id: IdPath, body: EvidenceIn,
 
 
 @routes.get("/requests", tags=["requests"], summary="External disclosure requests")
-def list_requests(request: Request, paging: Paging = Depends(), auth: Auth = Depends(allowed("read"))):
+def list_requests(request: Request, paging: Paging = Depends(), search: Search = Depends(),
+                  auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
-        page = lists.requests(ctx, sort="id", limit=paging.limit, offset=paging.offset)
+        page = lists.requests(ctx, None, search.q, search.sort or "id", paging.limit, paging.offset)
         return paged(page, views.external_request)
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, Optional
 
-from fastapi import Depends, Path, Request
+from fastapi import Depends, Path, Query, Request
 
 from mamoru.api import views
-from mamoru.api.common import Auth, Paging, acting, allowed, paged, reading, router
+from mamoru.api.common import Auth, Paging, Search, acting, allowed, paged, reading, router
 from mamoru.api.schemas import (AgreementIn, ClauseIn, DueDiligenceIn, ElementIn, EndAgreementIn, PartnerIn,
                                 PartnerPatch, TechnologyIn, TechnologyPatch)
 from mamoru.domain import vocab
@@ -20,9 +20,10 @@ routes = router()
 # --- technologies -------------------------------------------------------------------------
 
 @routes.get("/technologies", tags=["technologies"], summary="List technologies (staff: assigned only)")
-def list_technologies(request: Request, paging: Paging = Depends(), auth: Auth = Depends(allowed("read"))):
+def list_technologies(request: Request, paging: Paging = Depends(), search: Search = Depends(),
+                      auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
-        page = lists.technologies(ctx, limit=paging.limit, offset=paging.offset)
+        page = lists.technologies(ctx, None, search.q, search.sort, paging.limit, paging.offset)
         return paged(page, lambda t: views.technology(ctx, t))
 
 
@@ -60,13 +61,13 @@ def create_element(request: Request, code: CodePath, body: ElementIn,
 # --- partners ------------------------------------------------------------------------------
 
 @routes.get("/partners", tags=["partners"], summary="List partners")
-def list_partners(request: Request, paging: Paging = Depends(),
+def list_partners(request: Request, paging: Paging = Depends(), search: Search = Depends(),
                   status: Optional[Literal[vocab.PARTNER_STATUSES]] = None,
                   risk_tier: Optional[Literal[vocab.RISK_TIERS]] = None,
                   auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
-        page = lists.partners(ctx, {"status": status, "risk_tier": risk_tier}, limit=paging.limit,
-                              offset=paging.offset)
+        page = lists.partners(ctx, {"status": status, "risk_tier": risk_tier}, search.q, search.sort,
+                              paging.limit, paging.offset)
         return paged(page, views.partner)
 
 
@@ -100,10 +101,11 @@ def assess_partner(request: Request, code: CodePath, body: DueDiligenceIn,
 # --- agreements ----------------------------------------------------------------------------
 
 @routes.get("/agreements", tags=["agreements"], summary="List agreements")
-def list_agreements(request: Request, paging: Paging = Depends(), partner: Optional[str] = None,
+def list_agreements(request: Request, paging: Paging = Depends(), search: Search = Depends(),
+                    partner: Annotated[Optional[str], Query(max_length=64, pattern=r"^[^\x00]*$")] = None,
                     auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
-        page = lists.agreements(ctx, {"partner": partner}, limit=paging.limit, offset=paging.offset)
+        page = lists.agreements(ctx, {"partner": partner}, search.q, search.sort, paging.limit, paging.offset)
         return paged(page, lambda a: views.agreement(ctx, a))
 
 

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 from fastapi import Depends, Path, Query, Request
 
 from mamoru.api import views
-from mamoru.api.common import MAX_ID, Auth, Paging, acting, allowed, paged, reading, router
+from mamoru.api.common import MAX_ID, Auth, Paging, Search, acting, allowed, paged, reading, router
 from mamoru.api.schemas import TokenIn
 from mamoru.services import access, audit, exposure, lists, reads
 
@@ -35,11 +35,12 @@ def exposure_matrix(request: Request, partner: Filter = None, technology: Filter
 
 
 @routes.get("/audit", tags=["audit"], summary="The audit record, newest first")
-def audit_log(request: Request, paging: Paging = Depends(), entity_type: Filter = None, entity_id: Filter = None,
+def audit_log(request: Request, paging: Paging = Depends(), search: Search = Depends(), entity_type: Filter = None,
+              entity_id: Filter = None,
               auth: Auth = Depends(allowed("audit"))):
     with reading(request, auth) as ctx:
-        page = lists.audit(ctx, {"entity_type": entity_type, "entity_id": entity_id}, limit=paging.limit,
-                           offset=paging.offset)
+        page = lists.audit(ctx, {"entity_type": entity_type, "entity_id": entity_id}, search.q, search.sort,
+                           paging.limit, paging.offset)
         return paged(page, views.audit_entry)
 
 

@@ -53,6 +53,13 @@ class Page(Generic[T]):
     offset: int
 
 
+def _no_nul(field: str, text: str) -> str:
+    """PostgreSQL cannot hold NUL in text: refuse it clearly instead of failing in the driver."""
+    if "\x00" in text:
+        raise InvalidInput("input.control_character", field=field)
+    return text
+
+
 def _like(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -81,6 +88,7 @@ def page(ctx: Context, spec: ListSpec, query: Select, filters: Mapping[str, Any]
     for name, value in (filters or {}).items():
         if value in (None, ""):
             continue
+        _no_nul(name, str(value))
         f = spec.filter(name)
         if f is None:
             continue
@@ -88,7 +96,7 @@ def page(ctx: Context, spec: ListSpec, query: Select, filters: Mapping[str, Any]
         if f.choices and value not in f.choices:
             raise InvalidInput("input.invalid_choice", field=name, value=value, allowed=tuple(f.choices))
         query = query.where(f.where(value))
-    text = (search or "").strip()
+    text = _no_nul("q", (search or "").strip())
     if text and spec.search:
         like = _like(text)
         conditions = [s(like) if callable(s) and not hasattr(s, "ilike") else s.ilike(like, escape="\\")
