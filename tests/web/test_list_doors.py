@@ -27,3 +27,17 @@ def test_a_nul_byte_in_a_web_search_is_a_clear_refusal(api, people):
     assert page.status_code == 422
     answer = staff.get("/api/v1/agreements", params={"partner": "P\x00"})
     assert answer.status_code == 422 and answer.headers["content-type"].startswith("application/problem+json")
+
+
+def test_no_door_can_read_without_saying_who_reads(web_app):
+    """The door kit has no anonymous read: every web and API read carries the signed-in viewer."""
+    import pytest
+    from starlette.requests import Request
+
+    from mamoru.doors.identity import acting, reading
+
+    request = Request({"type": "http", "app": web_app, "headers": [], "method": "GET", "path": "/"})
+    for context in (reading, acting):
+        with pytest.raises(TypeError):
+            with context(request, None):
+                pass
