@@ -7,21 +7,21 @@ from typing import Annotated, Literal, Optional
 from fastapi import Depends, Path, Request
 
 from mamoru.api import views
-from mamoru.api.common import MAX_ID, Paging, router
+from mamoru.api.common import MAX_ID, Auth, Paging, Search, acting, allowed, paged, reading, router
 from mamoru.api.schemas import CloseRequestIn, EscalateIn, EventIn, EvidenceIn, RequestIn, ResolveIn, ReviewIn
-from mamoru.services import events, obligations, requests
-from mamoru.web.auth import allowed
-from mamoru.web.context import Auth, acting, reading
+from mamoru.services import events, lists, obligations, requests
 
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
 routes = router()
 
 
 @routes.get("/events", tags=["events"], summary="Partner events")
-def list_events(request: Request, paging: Paging = Depends(), open_only: bool = False,
+def list_events(request: Request, paging: Paging = Depends(), search: Search = Depends(), open_only: bool = False,
                 auth: Auth = Depends(allowed("read"))):
-    with reading(request) as ctx:
-        return paging.page(events.list_events(ctx, open_only=open_only), views.event)
+    with reading(request, auth) as ctx:
+        page = lists.events(ctx, {"status": "open" if open_only else None}, search.q, search.sort or "id",
+                            paging.limit, paging.offset)
+        return paged(page, views.event)
 
 
 @routes.post("/events", status_code=201, tags=["events"],
@@ -40,16 +40,17 @@ def resolve_event(request: Request, event_id: IdPath, body: ResolveIn, auth: Aut
 
 
 @routes.get("/obligations", tags=["obligations"], summary="Obligations by due date")
-def list_obligations(request: Request, paging: Paging = Depends(), status: Optional[Literal["open", "closed"]] = None,
+def list_obligations(request: Request, paging: Paging = Depends(), search: Search = Depends(),
+                     status: Optional[Literal["open", "closed"]] = None,
                      auth: Auth = Depends(allowed("read"))):
-    with reading(request) as ctx:
-        rows = [ob for ob in obligations.all_obligations(ctx) if status is None or ob.status == status]
-        return paging.page(rows, views.obligation)
+    with reading(request, auth) as ctx:
+        page = lists.obligations(ctx, {"status": status}, search.q, search.sort, paging.limit, paging.offset)
+        return paged(page, views.obligation)
 
 
 @routes.get("/obligations/{obligation_id}", tags=["obligations"], summary="One obligation")
 def get_obligation(request: Request, obligation_id: IdPath, auth: Auth = Depends(allowed("read"))):
-    with reading(request) as ctx:
+    with reading(request, auth) as ctx:
         return views.obligation(obligations.get(ctx, obligation_id))
 
 
@@ -61,9 +62,11 @@ def close_obligation(request: Request, obligation_id: IdPath, body: EvidenceIn,
 
 
 @routes.get("/requests", tags=["requests"], summary="External disclosure requests")
-def list_requests(request: Request, paging: Paging = Depends(), auth: Auth = Depends(allowed("read"))):
-    with reading(request) as ctx:
-        return paging.page(requests.list_requests(ctx), views.external_request)
+def list_requests(request: Request, paging: Paging = Depends(), search: Search = Depends(),
+                  auth: Auth = Depends(allowed("read"))):
+    with reading(request, auth) as ctx:
+        page = lists.requests(ctx, None, search.q, search.sort or "id", paging.limit, paging.offset)
+        return paged(page, views.external_request)
 
 
 @routes.post("/requests", status_code=201, tags=["requests"],
@@ -75,7 +78,7 @@ def record_request(request: Request, body: RequestIn, auth: Auth = Depends(allow
 
 @routes.get("/requests/{request_id}", tags=["requests"], summary="One external request")
 def get_request(request: Request, request_id: IdPath, auth: Auth = Depends(allowed("read"))):
-    with reading(request) as ctx:
+    with reading(request, auth) as ctx:
         return views.external_request(requests.get(ctx, request_id))
 
 

@@ -6,13 +6,10 @@ from typing import Annotated, Optional
 
 from fastapi import Depends, Path, Query, Request
 
-from mamoru.api import queries, views
-from mamoru.api.common import MAX_ID, Paging, router
+from mamoru.api import views
+from mamoru.api.common import MAX_ID, Auth, Paging, Search, acting, allowed, paged, reading, router
 from mamoru.api.schemas import TokenIn
-from mamoru.services import access, audit, exposure
-from mamoru.store.models import ApiToken
-from mamoru.web.auth import allowed
-from mamoru.web.context import Auth, acting, reading
+from mamoru.services import access, audit, exposure, lists, reads
 
 Filter = Annotated[Optional[str], Query(max_length=100, pattern=r"^[^\x00]*$")]
 routes = router()
@@ -31,24 +28,25 @@ def me(auth: Auth = Depends(allowed("read"))):
             summary="Exposure matrix: each partner's weighted share of each technology it has received")
 def exposure_matrix(request: Request, partner: Filter = None, technology: Filter = None,
                     auth: Auth = Depends(allowed("read"))):
-    with reading(request) as ctx:
-        visible = {t.code for t in access.visible_technologies(ctx, auth.viewer)}
-        cells = [cell for cell in exposure.matrix(ctx, partner, technology) if cell.technology in visible]
+    with reading(request, auth) as ctx:
+        cells = exposure.matrix(ctx, partner, technology)
         return {"cells": [{"partner": cl.partner, "technology": cl.technology, "share": cl.share,
                            "flagged": cl.flagged, "received": list(cl.received)} for cl in cells]}
 
 
 @routes.get("/audit", tags=["audit"], summary="The audit record, newest first")
-def audit_log(request: Request, paging: Paging = Depends(), entity_type: Filter = None, entity_id: Filter = None,
+def audit_log(request: Request, paging: Paging = Depends(), search: Search = Depends(), entity_type: Filter = None,
+              entity_id: Filter = None,
               auth: Auth = Depends(allowed("audit"))):
-    with reading(request) as ctx:
-        rows, total = queries.audit_page(ctx, entity_type, entity_id, paging.limit, paging.offset)
-        return paging.page(rows, views.audit_entry, total=total, sliced=True)
+    with reading(request, auth) as ctx:
+        page = lists.audit(ctx, {"entity_type": entity_type, "entity_id": entity_id}, search.q, search.sort,
+                           paging.limit, paging.offset)
+        return paged(page, views.audit_entry)
 
 
 @routes.get("/audit/verify", tags=["audit"], summary="Walk the hash chain and name every entry that does not fit")
 def audit_verify(request: Request, auth: Auth = Depends(allowed("audit"))):
-    with reading(request) as ctx:
+    with reading(request, auth) as ctx:
         verdict = audit.verify(ctx)
         return {"ok": verdict.ok, "entries": verdict.entries, "head_seq": verdict.head_seq,
                 "head_hash": verdict.head_hash,
@@ -57,7 +55,7 @@ def audit_verify(request: Request, auth: Auth = Depends(allowed("audit"))):
 
 @routes.get("/tokens", tags=["account"], summary="The caller's API tokens (never the secret)")
 def list_tokens(request: Request, paging: Paging = Depends(), auth: Auth = Depends(allowed("own_tokens"))):
-    with reading(request) as ctx:
+    with reading(request, auth) as ctx:
         return paging.page(access.list_tokens(ctx, auth.viewer.username), views.token)
 
 
@@ -75,4 +73,4 @@ def revoke_token(request: Request, token_id: Annotated[int, Path(ge=1, le=MAX_ID
                  auth: Auth = Depends(allowed("own_tokens"))):
     with acting(request, auth) as ctx:
         access.revoke_token(ctx, auth.viewer.username, token_id)
-        return views.token(ctx.session.get(ApiToken, token_id))
+        return views.token(reads.token(ctx, token_id))

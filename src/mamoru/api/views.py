@@ -1,8 +1,5 @@
-"""Records as JSON, as the asking viewer may see them (need-to-know applied here, by the service's rules).
-
-Element details go through ``services.access.element_view``; technologies a staff member is not
-assigned to are left out of every answer, as if they did not exist.
-"""
+"""Records as JSON. What a viewer may see was decided by the services that returned them
+(``services.reads``, ``services.ledger``, ``services.lists``); these only shape the answer."""
 
 from __future__ import annotations
 
@@ -10,28 +7,16 @@ import json
 from typing import Any
 
 from mamoru.api.common import columns
-from mamoru.errors import NotFound
-from mamoru.services import access
-from mamoru.services.access import Viewer
+from mamoru.services import ledger, reads
 
 
-def element(e: Any, who: Viewer) -> dict[str, Any]:
-    return {**access.element_view(e, who), "status": e.status}
-
-
-def technology(t: Any, who: Viewer, detail: bool = False) -> dict[str, Any]:
+def technology(ctx: Any, t: Any, detail: bool = False) -> dict[str, Any]:
     out = columns(t, "code", "name", "description", "domain", "export_controlled", "priority_control",
                   "owner_department", "code_name", "importance", "suggested_tier", "confirmed_tier", "status")
     out["element_count"] = len(t.elements)
     if detail:
-        out["elements"] = [element(e, who) for e in t.elements]
+        out["elements"] = reads.elements(ctx, t)
     return out
-
-
-def visible_technology(t: Any, who: Viewer) -> Any:
-    if not who.sees_technology(t.id):
-        raise NotFound("notfound.technology", code=t.code)
-    return t
 
 
 def assessment(d: Any) -> dict[str, Any]:
@@ -52,36 +37,24 @@ def clause(cl: Any) -> dict[str, Any]:
     return columns(cl, "kind", "mode", "triggers", "text")
 
 
-def agreement(a: Any, who: Viewer, gaps: list[str] | None = None) -> dict[str, Any]:
+def agreement(ctx: Any, a: Any, gaps: list[str] | None = None) -> dict[str, Any]:
     out = columns(a, "code", "kind", "title", "valid_from", "valid_to", "status", "ended_on", "end_reason")
     out["partner"] = a.partner.code
-    out["technologies"] = [t.code for t in a.technologies if who.sees_technology(t.id)]
-    out["elements"] = [element(e, who) for e in a.elements if who.sees_technology(e.technology_id)]
+    out.update(reads.scope(ctx, a))
     out["clauses"] = [clause(cl) for cl in a.clauses]
     if gaps is not None:
         out["gaps"] = gaps
     return out
 
 
-def sees_disclosure(d: Any, who: Viewer) -> bool:
-    return all(who.sees_technology(item.element.technology_id) for item in d.items)
-
-
-def disclosure(d: Any, who: Viewer) -> dict[str, Any]:
+def disclosure(ctx: Any, d: Any) -> dict[str, Any]:
     out = columns(d, "number", "purpose", "channel", "form", "outcome", "reasons", "conditions", "status",
                   "staged_plan", "requested_by", "decided_by", "decided_at", "decision_comment", "disclosed_on",
                   "document_sha256", "note", "sample_request")
     out["partner"] = d.partner.code
     out["agreement"] = d.agreement.code if d.agreement else None
-    out["elements"] = [{**element(i.element, who), "rank_when_disclosed": i.rank}
-                       for i in sorted(d.items, key=lambda i: i.element.code)]
+    out["elements"] = ledger.items(ctx, d)
     return out
-
-
-def visible_disclosure(d: Any, who: Viewer) -> Any:
-    if not sees_disclosure(d, who):
-        raise NotFound("notfound.disclosure", number=d.number)
-    return d
 
 
 def sample(s: Any) -> dict[str, Any]:

@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from sqlalchemy import select, text
 
-from mamoru.audit import chain
 from mamoru.cli.render import decision_table
 from mamoru.cli.state import STATE
 from mamoru.config import data_dir
 from mamoru.demo import story
 from mamoru.domain.gate import Decision
-from mamoru.store.db import make_engine, migrate
-from mamoru.store.models import AuditEntry
+from mamoru.services.database import fresh
 
 
 def register(app: typer.Typer) -> None:
@@ -30,8 +26,7 @@ def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file f
     path = (path or data_dir() / "demo.sqlite").resolve()
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
-    engine = make_engine(f"sqlite:///{path}")
-    migrate(engine)
+    engine = fresh(f"sqlite:///{path}")
     console, lang = STATE.console, STATE.language
     console.rule(f"[bold]{STATE.t('demo.title')}")
     console.print(STATE.t("demo.database", path=path))
@@ -107,19 +102,10 @@ def _demo_logins(engine) -> list[tuple[str, str, str]]:
 
 def _tamper_demo(path: Path) -> None:
     """Edit one entry in a copy of the demo database and show that verification names it."""
-    copy = path.with_name(path.stem + "-tampered.sqlite")
-    copy.unlink(missing_ok=True)
-    shutil.copy(path, copy)
-    engine = make_engine(f"sqlite:///{copy}")
-    with engine.begin() as conn:
-        seq = conn.execute(select(AuditEntry.seq).where(AuditEntry.action == "disclosure.approve")).scalar_one()
-        conn.execute(text("UPDATE audit_entries SET actor = 'sato' WHERE seq = :seq"), {"seq": seq})
-    STATE.console.print(f"\n[bold]{STATE.t('demo.tamper', path=copy, seq=seq)}[/]")
-    from sqlalchemy.orm import Session
+    from mamoru.demo.tamper import tampered_copy
 
-    with Session(engine) as session:
-        verdict = chain.verify(session)
+    copy, seq, verdict = tampered_copy(path)
+    STATE.console.print(f"\n[bold]{STATE.t('demo.tamper', path=copy, seq=seq)}[/]")
     for problem in verdict.problems:
         STATE.console.print("[red]" + STATE.t("demo.tamper_caught", seq=problem.seq, kind=problem.kind,
                                               detail=problem.detail) + "[/]")
-    engine.dispose()

@@ -32,16 +32,7 @@ def ensure_admin(engine, interactive: bool) -> None:
         username = typer.prompt(STATE.t("web.username"), default=username)
         password = typer.prompt(STATE.t("web.password"), hide_input=True, confirmation_prompt=True)
     with unit_of_work(engine, "setup") as ctx:
-        from sqlalchemy import select
-
-        from mamoru.store.models import User
-
-        existing = ctx.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
-        if existing is None:
-            users.add_user(ctx, username, "admin", "administrator")
-        elif existing.role != "admin":
-            raise MamoruError("conflict.duplicate_user", username=username)
-        access.set_password(ctx, username, password)
+        users.create_admin(ctx, username, password)
 
 
 def serve(host: str = typer.Option("127.0.0.1", help="Address to bind (loopback by default)."),

@@ -17,7 +17,7 @@ from rich.table import Table
 from mamoru.config import database_url
 from mamoru.i18n import resolve_lang, t
 from mamoru.services.uow import read_only, unit_of_work
-from mamoru.store.db import engine_for
+from mamoru.services.database import engine_for
 
 
 @dataclass

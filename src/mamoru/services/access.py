@@ -1,4 +1,4 @@
-"""Sign-in, sessions, API tokens and need-to-know filtering for the web and the API.
+"""Sign-in, sessions and API tokens for the web and the API (need-to-know lives in ``authz``).
 
 Everything lives in the database (sessions, failed attempts, the signing key), so several
 web workers behind one PostgreSQL agree on who is signed in and who is locked out.
@@ -21,7 +21,7 @@ from mamoru.errors import Conflict, InvalidInput, MamoruError, NotFound
 from mamoru.services import common as c
 from mamoru.services.authz import Forbidden, Viewer  # noqa: F401 - re-exported for the doors
 from mamoru.services.uow import Context
-from mamoru.store.models import (ApiToken, KnowledgeElement, LoginAttempt, Setting, Technology, User, WebSession)
+from mamoru.store.models import (ApiToken, LoginAttempt, Setting, Technology, User, WebSession)
 
 HASHER = PasswordHasher()
 SESSION_HOURS = 12
@@ -42,32 +42,6 @@ def viewer(ctx: Context, username: str) -> Viewer:
     user = c.user(ctx, username)
     ids = None if rules.sees_all_technologies(user.role) else frozenset(t.id for t in user.technologies)
     return Viewer(user.username, user.role, ids)
-
-
-def visible_technologies(ctx: Context, who: Viewer) -> list[Technology]:
-    query = select(Technology).order_by(Technology.code)
-    if who.technology_ids is not None:
-        query = query.where(Technology.id.in_(who.technology_ids or {-1}))
-    return list(ctx.session.execute(query).scalars())
-
-
-def element_view(element: KnowledgeElement, who: Viewer) -> dict[str, Any]:
-    """An element as this viewer may see it: restricted details are withheld, not just hidden."""
-    shown = who.sees_details(element)
-    return {
-        "code": element.code, "technology": element.technology.code, "rank": element.rank,
-        "kind": element.kind if shown else None, "title": element.title if shown else None,
-        "description": element.description if shown else None, "proper_nouns": element.proper_nouns,
-        "restricted": not shown,
-    }
-
-
-def check_elements_visible(ctx: Context, who: Viewer, codes: Iterable[str]) -> None:
-    """Staff may only ask about elements of technologies they are assigned."""
-    for code in codes:
-        element = c.by_code(ctx, KnowledgeElement, code)
-        if not who.sees_technology(element.technology_id):
-            raise NotFound("notfound.element", code=code)
 
 
 # --- passwords and users -----------------------------------------------------------------

@@ -10,6 +10,7 @@ from mamoru.store.models import AuditEntry
 
 
 def verify(ctx: Context, progress=None) -> chain.Verdict:
+    ctx.require("audit")
     return chain.verify(ctx.session, progress=progress)
 
 

@@ -67,6 +67,16 @@ class Viewer:
         """A disclosure is visible when every element in it belongs to a visible technology."""
         return all(self.sees_technology(item.element.technology_id) for item in disclosure.items)
 
+    def element_view(self, element: Any) -> dict[str, Any]:
+        """An element as this viewer may see it: restricted details are withheld, not just hidden."""
+        shown = self.sees_details(element)
+        return {
+            "code": element.code, "technology": element.technology.code, "rank": element.rank,
+            "kind": element.kind if shown else None, "title": element.title if shown else None,
+            "description": element.description if shown else None, "proper_nouns": element.proper_nouns,
+            "restricted": not shown,
+        }
+
     def technology_filter(self, column: Any) -> ColumnElement[bool]:
         """A SQL condition on a technology-id column: true for what this viewer may see."""
         if self.technology_ids is None:
@@ -74,3 +84,25 @@ class Viewer:
         if not self.technology_ids:
             return false()
         return column.in_(sorted(self.technology_ids))
+
+    # --- SQL conditions: the same rules, for queries that filter and page in the database ---
+
+    def disclosure_filter(self, disclosure_id: Any) -> ColumnElement[bool]:
+        """A SQL condition on a disclosure-id column: every element in it is of a visible technology."""
+        if self.technology_ids is None:
+            return true()
+        from sqlalchemy import exists, select
+
+        from mamoru.store.models import DisclosureElement, KnowledgeElement
+
+        hidden = (select(DisclosureElement.disclosure_id)
+                  .join(KnowledgeElement, KnowledgeElement.id == DisclosureElement.element_id)
+                  .where(DisclosureElement.disclosure_id == disclosure_id,
+                         KnowledgeElement.technology_id.not_in(sorted(self.technology_ids) or [-1])))
+        return ~exists(hidden)
+
+    def sample_filter(self, disclosure_id: Any) -> ColumnElement[bool]:
+        """A sample is visible unless it went out with a disclosure this viewer may not see."""
+        if self.technology_ids is None:
+            return true()
+        return disclosure_id.is_(None) | self.disclosure_filter(disclosure_id)

@@ -21,7 +21,9 @@ class Cell:
 
 
 def matrix(ctx: Context, partner: str | None = None, technology: str | None = None) -> list[Cell]:
-    """Every (partner, technology) pair with anything received, with its weighted share."""
+    """Every (partner, technology) pair with anything received, with its weighted share.
+
+    Only technologies the viewer may see appear."""
     ranks: dict[str, dict[str, int]] = {}
     for tech_code, element_code, rank in ctx.session.execute(
         select(Technology.code, KnowledgeElement.code, KnowledgeElement.rank)
@@ -35,6 +37,7 @@ def matrix(ctx: Context, partner: str | None = None, technology: str | None = No
         .join(KnowledgeElement, KnowledgeElement.id == ReceivedElement.element_id)
         .join(Technology, Technology.id == KnowledgeElement.technology_id)
     )
+    query = query.where(ctx.viewer.technology_filter(Technology.id))  # need-to-know
     if partner:
         query = query.where(Partner.code == partner)
     if technology:

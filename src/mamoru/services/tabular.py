@@ -271,7 +271,10 @@ def preview_file(ctx: Context, path: Path, kind: str | None = None) -> dict[str,
 # --- exporting -----------------------------------------------------------------------------
 
 def rows_of(ctx: Context, registry: str, viewer: Any = None) -> list[list[Any]]:
-    """Rows for export; with a ``viewer`` (web, API) only what they may see, restricted details withheld."""
+    """Rows for export: only what the viewer may see, restricted details withheld.
+
+    ``viewer`` defaults to the context's (the local operator on the CLI sees everything)."""
+    viewer = viewer if viewer is not None else ctx.viewer
     techs = technologies.list_technologies(ctx)
     if viewer is not None:
         techs = [t for t in techs if viewer.sees_technology(t.id)]
@@ -290,7 +293,8 @@ def rows_of(ctx: Context, registry: str, viewer: Any = None) -> list[list[Any]]:
                  p.certification_expiry.isoformat() if p.certification_expiry else ""]
                 for p in partners.list_partners(ctx)]
     return [[a.code, a.partner.code, a.kind, a.title, a.valid_from.isoformat(), a.valid_to.isoformat(),
-             "; ".join(t.code for t in a.technologies), "; ".join(e.code for e in a.elements),
+             "; ".join(t.code for t in a.technologies if viewer is None or viewer.sees_technology(t.id)),
+             "; ".join(e.code for e in a.elements if viewer is None or viewer.sees_technology(e.technology_id)),
              " ".join(agreements.format_clause(cl) for cl in a.clauses)] for a in agreements.list_agreements(ctx)]
 
 

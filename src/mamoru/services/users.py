@@ -26,3 +26,16 @@ def add_user(ctx: Context, username: str, role: str, display_name: str = "") -> 
 
 def list_users(ctx: Context) -> list[User]:
     return list(ctx.session.execute(select(User).order_by(User.username)).scalars())
+
+
+def create_admin(ctx: Context, username: str, password: str) -> User:
+    """The first administrator (``mamoru serve`` on an installation without one): created, or given a password."""
+    from mamoru.services import access
+
+    existing = ctx.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
+    if existing is None:
+        existing = add_user(ctx, username, "admin", "administrator")
+    elif existing.role != "admin":
+        raise Conflict("conflict.duplicate_user", username=username)
+    access.set_password(ctx, username, password)
+    return existing

@@ -6,17 +6,17 @@ from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import RedirectResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.datastructures import MutableHeaders
 
 from mamoru import __version__
 from mamoru.config import database_url, load_policy
-from mamoru.errors import Conflict, InvalidInput, MamoruError, NotFound
-from mamoru.i18n import both
+from mamoru.doors.errors import page_message, status_for
+from mamoru.errors import MamoruError
 from mamoru.services import access
+from mamoru.services.database import engine_for
 from mamoru.services.uow import unit_of_work
-from mamoru.store.db import engine_for
 from mamoru.web.auth import NeedsSignIn
 from mamoru.web.context import lang_of, render
 
@@ -56,32 +56,15 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def status_for(exc: MamoruError) -> int:
-    if isinstance(exc, NotFound):
-        return 404
-    if isinstance(exc, Conflict):
-        return 409
-    if isinstance(exc, access.Forbidden) or exc.code.startswith("auth.approver") or exc.code == "auth.no_self_approval":
-        return 403
-    if isinstance(exc, access.Unauthenticated):
-        return 401
-    if isinstance(exc, access.RateLimited):
-        return 429
-    if exc.code == "disclosure.denied":
-        return 422
-    if isinstance(exc, InvalidInput):
-        return 422
-    return 400
-
-
-def problem(exc: MamoruError, status: int) -> JSONResponse:
-    """RFC 9457 problem details, with the reason code and both languages."""
-    body = {"type": f"urn:mamoru:{exc.code}", "title": exc.message("en"), "status": status,
-            **exc.as_dict()}
-    return JSONResponse(body, status_code=status, media_type="application/problem+json")
-
-
 def create_app(url: str | None = None, engine=None) -> FastAPI:
+    """The whole application, pages and API (kept here for callers that know this name)."""
+    from mamoru.app import create_app as whole
+
+    return whole(url, engine)
+
+
+def create_web_app(url: str | None = None, engine=None) -> FastAPI:
+    """The pages, static assets and page error handling; ``mamoru.app`` adds the API beside them."""
     engine = engine or engine_for(database_url(url))
     app = FastAPI(title="mamoru", version=__version__, openapi_url="/api/v1/openapi.json",
                   docs_url=None, redoc_url=None)  # Swagger UI loads from a CDN: not on a closed network
@@ -109,23 +92,16 @@ def create_app(url: str | None = None, engine=None) -> FastAPI:
     async def _sign_in(request: Request, exc: NeedsSignIn):
         return RedirectResponse(f"/login?next={request.url.path}", status_code=303)
 
+    # Pages answer refusals as HTML; the API answers its own in problem JSON (api/common.py), so
+    # nothing here needs to know which door a request came through.
     @app.exception_handler(MamoruError)
     async def _mamoru(request: Request, exc: MamoruError):
-        status = status_for(exc)
-        if request.url.path.startswith("/api/"):
-            return problem(exc, status)
-        return render(request, "error.html", None, status_code=status, error=exc.message(lang_of(request)),
+        return render(request, "error.html", None, status_code=status_for(exc), error=exc.message(lang_of(request)),
                       code=exc.code)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: HTTPException):
-        code = exc.detail if isinstance(exc.detail, str) and "." in exc.detail else "http.error"
-        if request.url.path.startswith("/api/"):
-            messages = both(code) if code != "http.error" else {"ja": str(exc.detail), "en": str(exc.detail)}
-            return JSONResponse({"type": f"urn:mamoru:{code}", "title": messages["en"], "status": exc.status_code,
-                                 "code": code, "message": messages}, status_code=exc.status_code,
-                                media_type="application/problem+json", headers=exc.headers)
-        message = both(code)[lang_of(request)] if code != "http.error" else str(exc.detail)
+        code, message = page_message(exc.detail, exc.detail, lang_of(request))
         return render(request, "error.html", None, status_code=exc.status_code, error=message, code=code)
 
     @app.exception_handler(Exception)
@@ -135,14 +111,10 @@ def create_app(url: str | None = None, engine=None) -> FastAPI:
 
         logging.getLogger("mamoru.web").exception("unhandled error on %s %s", request.method, request.url.path)
         error = MamoruError("http.internal")
-        if request.url.path.startswith("/api/"):
-            return problem(error, 500)
         return render(request, "error.html", None, status_code=500, error=error.message(lang_of(request)),
                       code=error.code)
 
-    from mamoru.api import v1
     from mamoru.web.pages import register_pages
 
-    app.include_router(v1.router)
     register_pages(app)
     return app

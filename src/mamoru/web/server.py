@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mamoru.web.app import create_app
+from mamoru.app import create_app
 
 
 def app_factory():

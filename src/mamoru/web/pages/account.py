@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Request
 from mamoru.domain import vocab
 from mamoru.errors import MamoruError
 from mamoru.i18n import t as tr
-from mamoru.services import access, technologies, users
+from mamoru.services import access, reads, users
 from mamoru.web.auth import allowed
 from mamoru.web.context import Auth, acting, lang_of, reading, render
 from mamoru.web.pages.common import form_data, redirect
@@ -16,7 +16,7 @@ router = APIRouter(include_in_schema=False)
 
 
 def _page(request: Request, auth: Auth, status_code: int = 200, **extra):
-    with reading(request) as ctx:
+    with reading(request, auth) as ctx:
         tokens = [{"id": x.id, "name": x.name, "created": x.created_at.strftime("%Y-%m-%d"),
                    "revoked": x.revoked_at is not None} for x in access.list_tokens(ctx, auth.viewer.username)]
         people = []
@@ -24,7 +24,7 @@ def _page(request: Request, auth: Auth, status_code: int = 200, **extra):
         if auth.viewer.may("manage_users"):
             people = [{"username": u.username, "role": u.role, "name": u.display_name,
                        "technologies": ", ".join(t.code for t in u.technologies)} for u in users.list_users(ctx)]
-            techs = [(t.code, t.name) for t in technologies.list_technologies(ctx)]
+            techs = [(t.code, t.name) for t in reads.technologies(ctx)]
     return render(request, "account.html", auth, status_code=status_code, tokens=tokens, people=people,
                   techs=techs, roles=vocab.ROLES, **extra)
 

@@ -1,7 +1,8 @@
-"""What every page module shares: listing (search, filter, sort, pages) and form handling."""
+"""What every page module shares: list pages over the services' paged lists, and form handling."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 from urllib.parse import urlencode
 
@@ -9,40 +10,50 @@ from fastapi import Request
 from fastapi.responses import RedirectResponse
 
 from mamoru.errors import MamoruError
+from mamoru.services.listing import Page
 from mamoru.web.context import Auth, lang_of, render
 
 PAGE_SIZE = 25
 
 
-def listing(request: Request, auth: Auth, title: str, columns: list[tuple[str, str]], rows: list[dict[str, Any]],
-            search: Iterable[str] = (), filters: list[dict[str, Any]] | None = None,
-            actions: list[dict[str, str]] | None = None, export: str | None = None, total: int | None = None,
-            paged: bool = False):
-    """A list page. ``rows`` hold display values; keys starting with ``_`` are sort/search helpers.
+@dataclass(frozen=True)
+class ListQuery:
+    """What a list page was asked for: filters, search, sort and the page, from the query string."""
 
-    With ``paged`` the caller already applied paging in SQL (large tables such as disclosures).
-    """
-    params = dict(request.query_params)
-    q = (params.get("q") or "").strip().lower()
-    filters = filters or []
-    for f in filters:
-        f["value"] = params.get(f["name"], "")
-        if f["value"]:
-            rows = [r for r in rows if str(r.get("_" + f["name"], "")) == f["value"]]
-    if q and not paged:
-        keys = list(search)
-        rows = [r for r in rows if any(q in _text(r.get(k)).lower() for k in keys)]
-    sort = params.get("sort", "")
-    key = sort.lstrip("-")
-    if key and not paged and any(key == c for c, _ in columns):
-        rows = sorted(rows, key=lambda r: _sort_value(r, key), reverse=sort.startswith("-"))
+    filters: dict[str, str]
+    search: str
+    sort: str
+    page: int
+
+    @property
+    def args(self) -> dict[str, Any]:
+        """Keyword arguments for a ``services.lists`` function."""
+        return {"filters": self.filters, "search": self.search, "sort": self.sort or None, "limit": PAGE_SIZE,
+                "offset": (self.page - 1) * PAGE_SIZE}
+
+
+def list_query(request: Request, filter_names: Iterable[str] = ()) -> ListQuery:
+    params = request.query_params
     try:
         page = max(1, int(params.get("page", "1")))
     except ValueError:
         page = 1
-    count = total if total is not None else len(rows)
-    pages = max(1, -(-count // PAGE_SIZE))
-    shown = rows if paged else rows[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]
+    return ListQuery({name: params.get(name, "") for name in filter_names}, (params.get("q") or "").strip(),
+                     params.get("sort", ""), page)
+
+
+def listing(request: Request, auth: Auth, title: str, columns: list[tuple[str, str]], page: Page,
+            rows: list[dict[str, Any]], filters: list[dict[str, Any]] | None = None,
+            actions: list[dict[str, str]] | None = None, export: str | None = None):
+    """A list page: ``page`` came from a ``services.lists`` function (filtered, searched, sorted and
+    sliced in SQL, as the viewer may see it); ``rows`` are its items as display values."""
+    params = dict(request.query_params)
+    filters = filters or []
+    for f in filters:
+        f["value"] = params.get(f["name"], "")
+    sort = params.get("sort", "")
+    number = page.offset // PAGE_SIZE + 1
+    pages = max(1, -(-page.total // PAGE_SIZE))
 
     def query_for(**change: Any) -> str:
         merged = {**params, **{k: str(v) for k, v in change.items()}}
@@ -51,20 +62,9 @@ def listing(request: Request, auth: Auth, title: str, columns: list[tuple[str, s
             merged.pop("page", None)
         return urlencode(merged)
 
-    return render(request, "list.html", auth, title=title, columns=columns, rows=shown, q=params.get("q", ""),
-                  filters=filters, sort=sort, page=page, pages=pages, total=count, query_for=query_for,
+    return render(request, "list.html", auth, title=title, columns=columns, rows=rows, q=params.get("q", ""),
+                  filters=filters, sort=sort, page=number, pages=pages, total=page.total, query_for=query_for,
                   actions=actions or [], export=export)
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, dict):
-        return str(value.get("text", ""))
-    return "" if value is None else str(value)
-
-
-def _sort_value(row: dict[str, Any], key: str) -> Any:
-    value = row.get("_sort_" + key, row.get(key))
-    return (0, "") if value is None else (1, _text(value))
 
 
 async def form_data(request: Request) -> dict[str, Any]:

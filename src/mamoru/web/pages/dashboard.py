@@ -6,7 +6,7 @@ from collections import Counter
 
 from fastapi import APIRouter, Depends, Request
 
-from mamoru.services import access, agreements, disclosures, exposure, obligations, partners, samples
+from mamoru.services import agreements, disclosures, exposure, obligations, partners, samples
 from mamoru.web.auth import allowed
 from mamoru.web.context import Auth, reading, render
 
@@ -33,7 +33,7 @@ def heatmap(cells, technologies: list[str], partners_: list[str], threshold: flo
 @router.get("/")
 def dashboard(request: Request, auth: Auth = Depends(allowed("read"))):
     who = auth.viewer
-    with reading(request) as ctx:
+    with reading(request, auth) as ctx:
         today = ctx.today
         open_obs = obligations.open_obligations(ctx)[:15]
         ob_rows = [{"id": o.id, "kind": o.kind, "partner": o.partner.code if o.partner else "", "due": o.due_on,
@@ -47,9 +47,7 @@ def dashboard(request: Request, auth: Auth = Depends(allowed("read"))):
             if who.sees_disclosure(d):
                 recent.append({"number": d.number, "partner": d.partner.code, "outcome": d.outcome, "status": d.status,
                                "on": d.disclosed_on or d.created_at.date()})
-        cells = [c for c in exposure.matrix(ctx)]
-        visible = {t.code for t in access.visible_technologies(ctx, who)}
-        cells = [c for c in cells if c.technology in visible]
+        cells = exposure.matrix(ctx)  # only technologies the viewer may see
         heat = heatmap(cells, sorted({c.technology for c in cells}), sorted({c.partner for c in cells}),
                        ctx.policy.exposure_threshold)
         pending = len(disclosures.list_disclosures(ctx, status="pending_approval")) if who.may("approve") else 0

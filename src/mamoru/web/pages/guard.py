@@ -18,7 +18,7 @@ MAX_UPLOAD = 50 * 1024 * 1024
 
 
 def _page(request: Request, auth: Auth, status_code: int = 200, **extra):
-    with reading(request) as ctx:
+    with reading(request, auth) as ctx:
         choices = [(p.code, f"{p.code} {p.name}") for p in partners.list_partners(ctx)]
     return render(request, "guard.html", auth, status_code=status_code, partners=choices, **extra)
 
@@ -54,7 +54,7 @@ async def guard_submit(request: Request, auth: Auth = Depends(allowed("disclose"
                 return Response(output.read_bytes(), media_type="application/octet-stream",
                                 headers={"Content-Disposition": f'attachment; filename="{output.name}"',
                                          "X-Mamoru-Control-Number": control})
-            with reading(request) as ctx:
+            with reading(request, auth) as ctx:
                 report = guard.scan(ctx, source, values["partner"], values["condition_mode"] or "mask")
                 findings = [{"location": f.location.label(lang), "kind": f.kind, "text": f.text,
                              "elements": ", ".join(f.element_codes), "rank": f.rank}

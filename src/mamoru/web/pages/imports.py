@@ -62,8 +62,8 @@ def export(request: Request, name: str, auth: Auth = Depends(allowed("read"))):
     kind = stem if suffix == "csv" else None
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"mamoru-{stem}.{suffix}"
-        with reading(request) as ctx:
-            tabular.export_file(ctx, path, kind, viewer=auth.viewer)
+        with reading(request, auth) as ctx:
+            tabular.export_file(ctx, path, kind)
         body = path.read_bytes()
     media = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if suffix == "xlsx"
              else "text/csv; charset=utf-8")

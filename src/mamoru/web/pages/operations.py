@@ -8,12 +8,10 @@ from mamoru.domain import vocab
 from mamoru.errors import MamoruError
 from mamoru.i18n import label
 from mamoru.i18n import t as tr
-from mamoru.services import common as c
-from mamoru.services import events, obligations, partners, requests, samples
-from mamoru.store.models import Sample
+from mamoru.services import events, lists, obligations, reads, requests, samples
 from mamoru.web.auth import allowed
 from mamoru.web.context import Auth, acting, lang_of, reading, render
-from mamoru.web.pages.common import field_errors, fill, form_data, listing, redirect
+from mamoru.web.pages.common import field_errors, fill, form_data, list_query, listing, redirect
 
 router = APIRouter(include_in_schema=False)
 
@@ -27,18 +25,20 @@ def _lab(lang: str, kind: str, value) -> str:
 @router.get("/samples")
 def sample_list(request: Request, auth: Auth = Depends(allowed("read"))):
     lang = lang_of(request)
-    with reading(request) as ctx:
+    query = list_query(request, ("status",))
+    with reading(request, auth) as ctx:
         today = ctx.today
+        page = lists.samples(ctx, **query.args)
         rows = [{"code": {"text": s.code, "href": f"/samples/{s.code}"}, "_code": s.code,
                  "partner": {"text": s.partner.code, "href": f"/partners/{s.partner.code}"}, "_partner": s.partner.code,
                  "description": s.description, "due": {"text": str(s.due_back), "cls": "overdue" if s.status == "out" and s.due_back < today else ""},
                  "_sort_due": str(s.due_back), "status": _lab(lang, "status", s.status), "_status": s.status,
                  "condition": _lab(lang, "condition", s.return_condition) if s.return_condition else ""}
-                for s in samples.list_samples(ctx)]
+                for s in page.items]
     columns = [("code", tr("web.f.code", lang)), ("partner", tr("web.f.partner", lang)),
                ("description", tr("web.f.description", lang)), ("due", tr("web.f.return_by", lang)),
                ("status", tr("web.f.status", lang)), ("condition", tr("web.f.condition", lang))]
-    return listing(request, auth, tr("web.nav.samples", lang), columns, rows, search=("_code", "_partner", "description"),
+    return listing(request, auth, tr("web.nav.samples", lang), columns, page, rows,
                    filters=[{"name": "status", "label": tr("web.f.status", lang),
                              "options": [(s, _lab(lang, "status", s)) for s in ("out", "returned")]}])
 
@@ -53,8 +53,8 @@ def return_fields(lang: str) -> list[dict]:
 @router.get("/samples/{code}")
 def sample_detail(request: Request, code: str, auth: Auth = Depends(allowed("read"))):
     lang = lang_of(request)
-    with reading(request) as ctx:
-        s = c.by_code(ctx, Sample, code)
+    with reading(request, auth) as ctx:
+        s = reads.sample(ctx, code)
         facts = [(tr("web.f.code", lang), s.code), (tr("web.f.partner", lang), {"text": s.partner.code, "href": f"/partners/{s.partner.code}"}),
                  (tr("web.f.description", lang), s.description), (tr("web.f.lent_on", lang), s.lent_on),
                  (tr("web.f.return_by", lang), s.due_back), (tr("web.f.status", lang), _lab(lang, "status", s.status)),
@@ -100,16 +100,18 @@ def event_fields(lang: str, partner_options) -> list[dict]:
 @router.get("/events")
 def event_list(request: Request, auth: Auth = Depends(allowed("read"))):
     lang = lang_of(request)
-    with reading(request) as ctx:
+    query = list_query(request, ("status", "kind"))
+    with reading(request, auth) as ctx:
+        page = lists.events(ctx, **query.args)
         rows = [{"id": {"text": f"#{e.id}", "href": f"/events/{e.id}"}, "_sort_id": f"{e.id:08d}",
                  "partner": {"text": e.partner.code, "href": f"/partners/{e.partner.code}"}, "_partner": e.partner.code,
                  "kind": _lab(lang, "event", e.kind), "_kind": e.kind, "on": str(e.occurred_on),
                  "status": _lab(lang, "status", e.status), "_status": e.status, "description": e.description}
-                for e in events.list_events(ctx)]
+                for e in page.items]
     columns = [("id", "#"), ("partner", tr("web.f.partner", lang)), ("kind", tr("web.f.kind", lang)),
                ("on", tr("web.f.date", lang)), ("status", tr("web.f.status", lang)), ("description", tr("web.f.description", lang))]
     actions = [{"href": "/events/new", "text": tr("web.new", lang)}] if auth.viewer.may("operate") else []
-    return listing(request, auth, tr("web.nav.events", lang), columns, rows, search=("_partner", "description"),
+    return listing(request, auth, tr("web.nav.events", lang), columns, page, rows,
                    filters=[{"name": "status", "label": tr("web.f.status", lang), "options": [(s, _lab(lang, "status", s)) for s in ("open", "resolved")]},
                             {"name": "kind", "label": tr("web.f.kind", lang), "options": [(k, _lab(lang, "event", k)) for k in vocab.EVENT_KINDS]}],
                    actions=actions)
@@ -118,8 +120,8 @@ def event_list(request: Request, auth: Auth = Depends(allowed("read"))):
 @router.get("/events/new")
 def event_new(request: Request, auth: Auth = Depends(allowed("operate"))):
     lang = lang_of(request)
-    with reading(request) as ctx:
-        fields = event_fields(lang, [(p.code, f"{p.code} {p.name}") for p in partners.list_partners(ctx)])
+    with reading(request, auth) as ctx:
+        fields = event_fields(lang, reads.partner_choices(ctx))
     return render(request, "form.html", auth, title=tr("web.new_event", lang), action="/events/new", fields=fill(
         fields, {"partner": request.query_params.get("partner", "")}), cancel="/events")
 
@@ -134,8 +136,8 @@ async def event_create(request: Request, auth: Auth = Depends(allowed("operate")
                                            data.get("description", ""), data.get("source", ""))
             event_id = event.id
     except MamoruError as exc:
-        with reading(request) as ctx:
-            fields = fill(event_fields(lang, [(p.code, f"{p.code} {p.name}") for p in partners.list_partners(ctx)]), data)
+        with reading(request, auth) as ctx:
+            fields = fill(event_fields(lang, reads.partner_choices(ctx)), data)
         error = field_errors(exc, request, fields, {"occurred_on": "occurred_on"})
         return render(request, "form.html", auth, status_code=422, title=tr("web.new_event", lang), action="/events/new",
                       fields=fields, error=error, cancel="/events")
@@ -145,7 +147,7 @@ async def event_create(request: Request, auth: Auth = Depends(allowed("operate")
 @router.get("/events/{event_id}")
 def event_detail(request: Request, event_id: int, auth: Auth = Depends(allowed("read"))):
     lang = lang_of(request)
-    with reading(request) as ctx:
+    with reading(request, auth) as ctx:
         e = events.get(ctx, event_id)
         facts = [("#", e.id), (tr("web.f.partner", lang), {"text": e.partner.code, "href": f"/partners/{e.partner.code}"}),
                  (tr("web.f.kind", lang), _lab(lang, "event", e.kind)), (tr("web.f.date", lang), e.occurred_on),
@@ -153,7 +155,7 @@ def event_detail(request: Request, event_id: int, auth: Auth = Depends(allowed("
                  (tr("web.f.status", lang), _lab(lang, "status", e.status)), (tr("web.f.resolution", lang), e.resolution)]
         obs = [{"id": {"text": f"#{o.id}", "href": f"/obligations/{o.id}"}, "kind": _lab(lang, "obligation", o.kind),
                 "agreement": o.agreement.code if o.agreement else "", "due": str(o.due_on), "status": _lab(lang, "status", o.status)}
-               for o in obligations.all_obligations(ctx) if o.source == "event" and o.source_id == e.id]
+               for o in reads.event_obligations(ctx, e)]
         is_open = e.status == "open"
     sections = [{"title": tr("web.nav.obligations", lang), "columns": [("id", "#"), ("kind", tr("web.f.kind", lang)),
                  ("agreement", tr("web.f.agreement", lang)), ("due", tr("web.f.due", lang)), ("status", tr("web.f.status", lang))],
@@ -177,8 +179,12 @@ async def event_resolve(request: Request, event_id: int, auth: Auth = Depends(al
 @router.get("/obligations")
 def obligation_list(request: Request, auth: Auth = Depends(allowed("read"))):
     lang = lang_of(request)
-    with reading(request) as ctx:
+    query = list_query(request, ("status",))
+    if not query.filters["status"]:
+        query.filters["status"] = "open"  # the work still to do, unless asked otherwise
+    with reading(request, auth) as ctx:
         today = ctx.today
+        page = lists.obligations(ctx, **query.args)
         rows = [{"id": {"text": f"#{o.id}", "href": f"/obligations/{o.id}"}, "_sort_id": f"{o.id:08d}",
                  "kind": _lab(lang, "obligation", o.kind), "_kind": o.kind,
                  "partner": {"text": o.partner.code, "href": f"/partners/{o.partner.code}"} if o.partner else "",
@@ -186,20 +192,18 @@ def obligation_list(request: Request, auth: Auth = Depends(allowed("read"))):
                  "due": {"text": str(o.due_on), "cls": "overdue" if o.status == "open" and o.due_on < today else ""},
                  "_sort_due": str(o.due_on), "status": _lab(lang, "status", o.status), "_status": o.status,
                  "source": f"{o.source} #{o.source_id}"}
-                for o in obligations.all_obligations(ctx)]
-    if not request.query_params.get("status"):
-        rows = [r for r in rows if r["_status"] == "open"]
+                for o in page.items]
     columns = [("id", "#"), ("kind", tr("web.f.kind", lang)), ("partner", tr("web.f.partner", lang)),
                ("agreement", tr("web.f.agreement", lang)), ("due", tr("web.f.due", lang)), ("status", tr("web.f.status", lang)),
                ("source", tr("web.f.source", lang))]
-    return listing(request, auth, tr("web.nav.obligations", lang), columns, rows, search=("_partner", "_kind"),
+    return listing(request, auth, tr("web.nav.obligations", lang), columns, page, rows,
                    filters=[{"name": "status", "label": tr("web.f.status", lang), "options": [(s, _lab(lang, "status", s)) for s in ("open", "closed")]}])
 
 
 @router.get("/obligations/{obligation_id}")
 def obligation_detail(request: Request, obligation_id: int, auth: Auth = Depends(allowed("read"))):
     lang = lang_of(request)
-    with reading(request) as ctx:
+    with reading(request, auth) as ctx:
         o = obligations.get(ctx, obligation_id)
         facts = [("#", o.id), (tr("web.f.kind", lang), _lab(lang, "obligation", o.kind)),
                  (tr("web.f.partner", lang), {"text": o.partner.code, "href": f"/partners/{o.partner.code}"} if o.partner else "-"),
@@ -247,23 +251,25 @@ def request_fields(lang: str, partner_options) -> list[dict]:
 @router.get("/requests")
 def request_list(request: Request, auth: Auth = Depends(allowed("read"))):
     lang = lang_of(request)
-    with reading(request) as ctx:
+    query = list_query(request, ())
+    with reading(request, auth) as ctx:
+        page = lists.requests(ctx, **query.args)
         rows = [{"id": {"text": f"#{r.id}", "href": f"/requests/{r.id}"}, "_sort_id": f"{r.id:08d}", "requester": r.requester,
                  "partner": r.partner.code if r.partner else "", "subject": r.subject,
                  "gov": "✓" if r.government_backed else "", "status": _lab(lang, "status", r.status), "_status": r.status}
-                for r in requests.list_requests(ctx)]
+                for r in page.items]
     columns = [("id", "#"), ("requester", tr("web.f.requester", lang)), ("partner", tr("web.f.partner", lang)),
                ("subject", tr("web.f.subject", lang)), ("gov", tr("web.f.government_backed", lang)), ("status", tr("web.f.status", lang))]
     actions = [{"href": "/requests/new", "text": tr("web.new", lang)}] if auth.viewer.may("operate") else []
-    return listing(request, auth, tr("web.nav.requests", lang), columns, rows, search=("requester", "subject", "partner"),
+    return listing(request, auth, tr("web.nav.requests", lang), columns, page, rows,
                    actions=actions)
 
 
 @router.get("/requests/new")
 def request_new(request: Request, auth: Auth = Depends(allowed("operate"))):
     lang = lang_of(request)
-    with reading(request) as ctx:
-        fields = request_fields(lang, [(p.code, f"{p.code} {p.name}") for p in partners.list_partners(ctx)])
+    with reading(request, auth) as ctx:
+        fields = request_fields(lang, reads.partner_choices(ctx))
     return render(request, "form.html", auth, title=tr("web.new_request", lang), action="/requests/new", fields=fields,
                   cancel="/requests")
 
@@ -279,8 +285,8 @@ async def request_create(request: Request, auth: Auth = Depends(allowed("operate
                                           data.get("received_on") or None)
             req_id = req.id
     except MamoruError as exc:
-        with reading(request) as ctx:
-            fields = fill(request_fields(lang, [(p.code, f"{p.code} {p.name}") for p in partners.list_partners(ctx)]), data)
+        with reading(request, auth) as ctx:
+            fields = fill(request_fields(lang, reads.partner_choices(ctx)), data)
         error = field_errors(exc, request, fields)
         return render(request, "form.html", auth, status_code=422, title=tr("web.new_request", lang), action="/requests/new",
                       fields=fields, error=error, cancel="/requests")
@@ -290,7 +296,7 @@ async def request_create(request: Request, auth: Auth = Depends(allowed("operate
 @router.get("/requests/{request_id}")
 def request_detail(request: Request, request_id: int, auth: Auth = Depends(allowed("read"))):
     lang = lang_of(request)
-    with reading(request) as ctx:
+    with reading(request, auth) as ctx:
         r = requests.get(ctx, request_id)
         facts = [("#", r.id), (tr("web.f.requester", lang), r.requester), (tr("web.f.partner", lang), r.partner.code if r.partner else "-"),
                  (tr("web.f.subject", lang), r.subject), (tr("web.f.requested_items", lang), r.requested_items),

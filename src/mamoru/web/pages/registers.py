@@ -3,18 +3,15 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
-from sqlalchemy import select
 
 from mamoru.domain import vocab
 from mamoru.errors import MamoruError
-from mamoru.services import access, agreements, events, partners, technologies
+from mamoru.services import agreements, lists, partners, reads, technologies
 from mamoru.services import common as c
-from mamoru.services.disclosures import received_elements
-from mamoru.store.models import Agreement, Partner, Technology
 from mamoru.web.auth import allowed
 from mamoru.web.context import Auth, acting, lang_of, reading, render
-from mamoru.web.pages.common import (field_errors, field_values, fill, form_data, listing, options, redirect,
-                                     submit_form)
+from mamoru.web.pages.common import (field_errors, field_values, fill, form_data, list_query, listing, options,
+                                     redirect, submit_form)
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,12 +22,6 @@ def _labels(request: Request):
 
     lang = lang_of(request)
     return (lambda kind: (lambda v: label(kind, v, lang))), (lambda key, **kw: t(key, lang, **kw))
-
-
-def _not_visible(code: str):
-    from mamoru.errors import NotFound
-
-    return NotFound("notfound.technology", code=code)
 
 
 # --- technologies -----------------------------------------------------------------------
@@ -54,18 +45,20 @@ def tech_fields(request: Request, new: bool) -> list[dict]:
 @router.get("/technologies")
 def technology_list(request: Request, auth: Auth = Depends(allowed("read"))):
     lab, t = _labels(request)
-    with reading(request) as ctx:
+    query = list_query(request, ("domain",))
+    with reading(request, auth) as ctx:
+        page = lists.technologies(ctx, **query.args)
         rows = [{"code": {"text": x.code, "href": f"/technologies/{x.code}"}, "_code": x.code, "name": x.name,
                  "domain": lab("domain")(x.domain), "_domain": x.domain, "code_name": x.code_name or "",
                  "elements": len(x.elements), "tier": lab("techtier")(x.confirmed_tier) if x.confirmed_tier else "",
                  "flags": " ".join(f for f, on in ((t("web.f.export_controlled"), x.export_controlled),
                                                    (t("web.f.priority_control"), x.priority_control)) if on)}
-                for x in access.visible_technologies(ctx, auth.viewer)]
+                for x in page.items]
     columns = [("code", t("web.f.code")), ("name", t("web.f.name")), ("domain", t("web.f.domain")),
                ("code_name", t("web.f.code_name")), ("tier", t("web.f.tier")), ("elements", t("web.f.elements")),
                ("flags", t("web.f.flags"))]
     actions = [{"href": "/technologies/new", "text": t("web.new")}] if auth.viewer.may("register_technology") else []
-    return listing(request, auth, t("web.nav.technologies"), columns, rows, search=("_code", "name", "code_name"),
+    return listing(request, auth, t("web.nav.technologies"), columns, page, rows,
                    filters=[{"name": "domain", "label": t("web.f.domain"), "options": options(vocab.DOMAINS, lab("domain"))}],
                    actions=actions, export="/export/technologies.xlsx")
 
@@ -90,25 +83,17 @@ async def technology_create(request: Request, auth: Auth = Depends(allowed("regi
                              apply, lambda data: f"/technologies/{data.get('code', '').strip()}")
 
 
-def _visible_tech(ctx, auth: Auth, code: str) -> Technology:
-    tech = c.by_code(ctx, Technology, code)
-    if not auth.viewer.sees_technology(tech.id):
-        raise _not_visible(code)
-    return tech
-
-
 @router.get("/technologies/{code}")
 def technology_detail(request: Request, code: str, auth: Auth = Depends(allowed("read"))):
     lab, t = _labels(request)
-    with reading(request) as ctx:
-        tech = _visible_tech(ctx, auth, code)
+    with reading(request, auth) as ctx:
+        tech = reads.technology(ctx, code)
         rows = []
-        for e in tech.elements:
-            view = access.element_view(e, auth.viewer)
-            rows.append({"code": e.code, "rank": lab("rank")(e.rank),
+        for view in reads.elements(ctx, tech):
+            rows.append({"code": view["code"], "rank": lab("rank")(view["rank"]),
                          "title": view["title"] if not view["restricted"] else {"text": t("web.restricted"), "cls": "restricted"},
                          "kind": lab("element_kind")(view["kind"]) if view["kind"] else "",
-                         "proper_nouns": "✓" if e.proper_nouns else ""})
+                         "proper_nouns": "✓" if view["proper_nouns"] else ""})
         facts = [(t("web.f.code"), tech.code), (t("web.f.name"), tech.name), (t("web.f.domain"), lab("domain")(tech.domain)),
                  (t("web.f.description"), tech.description), (t("web.f.owner_department"), tech.owner_department),
                  (t("web.f.code_name"), tech.code_name), (t("web.f.export_controlled"), "✓" if tech.export_controlled else "-"),
@@ -154,9 +139,8 @@ async def element_create(request: Request, code: str, auth: Auth = Depends(allow
 @router.get("/technologies/{code}/edit")
 def technology_edit(request: Request, code: str, auth: Auth = Depends(allowed("register_technology"))):
     _, t = _labels(request)
-    with reading(request) as ctx:
-        tech = c.by_code(ctx, Technology, code)
-        values = c.snapshot(tech)
+    with reading(request, auth) as ctx:
+        values = c.snapshot(reads.technology(ctx, code))
     return render(request, "form.html", auth, title=f"{t('web.edit')} {code}", action=f"/technologies/{code}/edit",
                   fields=fill(tech_fields(request, False), values), cancel=f"/technologies/{code}")
 
@@ -200,17 +184,19 @@ def partner_fields(request: Request, new: bool) -> list[dict]:
 @router.get("/partners")
 def partner_list(request: Request, auth: Auth = Depends(allowed("read"))):
     lab, t = _labels(request)
-    with reading(request) as ctx:
+    query = list_query(request, ("kind", "tier", "status"))
+    with reading(request, auth) as ctx:
+        page = lists.partners(ctx, **query.args)
         rows = [{"code": {"text": p.code, "href": f"/partners/{p.code}"}, "_code": p.code, "name": p.name,
                  "_name_en": p.name_en, "kind": lab("partner_kind")(p.kind), "_kind": p.kind, "country": p.country,
                  "tier": {"text": lab("tier")(p.risk_tier or "none"), "cls": f"tier-{p.risk_tier}"},
                  "_tier": p.risk_tier or "none", "_sort_tier": vocab.RISK_TIERS.index(p.risk_tier) if p.risk_tier else -1,
                  "status": lab("status")(p.status), "_status": p.status}
-                for p in partners.list_partners(ctx)]
+                for p in page.items]
     columns = [("code", t("web.f.code")), ("name", t("web.f.name")), ("kind", t("web.f.partner_kind")),
                ("country", t("web.f.country")), ("tier", t("web.f.tier")), ("status", t("web.f.status"))]
     actions = [{"href": "/partners/new", "text": t("web.new")}] if auth.viewer.may("register_partner") else []
-    return listing(request, auth, t("web.nav.partners"), columns, rows, search=("_code", "name", "_name_en"),
+    return listing(request, auth, t("web.nav.partners"), columns, page, rows,
                    filters=[{"name": "kind", "label": t("web.f.partner_kind"), "options": options(vocab.PARTNER_KINDS, lab("partner_kind"))},
                             {"name": "tier", "label": t("web.f.tier"), "options": options(list(vocab.RISK_TIERS) + ["none"], lab("tier"))},
                             {"name": "status", "label": t("web.f.status"), "options": options(vocab.PARTNER_STATUSES, lab("status"))}],
@@ -240,8 +226,8 @@ async def partner_create(request: Request, auth: Auth = Depends(allowed("registe
 @router.get("/partners/{code}/edit")
 def partner_edit(request: Request, code: str, auth: Auth = Depends(allowed("register_partner"))):
     _, t = _labels(request)
-    with reading(request) as ctx:
-        p = c.by_code(ctx, Partner, code)
+    with reading(request, auth) as ctx:
+        p = reads.partner(ctx, code)
         values = {**c.snapshot(p), "major_shareholders": "; ".join(map(str, p.major_shareholders)),
                   "officers": "; ".join(map(str, p.officers))}
     return render(request, "form.html", auth, title=f"{t('web.edit')} {code}", action=f"/partners/{code}/edit",
@@ -272,8 +258,8 @@ def dd_fields(request: Request) -> list[dict]:
 def partner_detail(request: Request, code: str, auth: Auth = Depends(allowed("read"))):
     lab, t = _labels(request)
     lang = lang_of(request)
-    with reading(request) as ctx:
-        p = c.by_code(ctx, Partner, code)
+    with reading(request, auth) as ctx:
+        p = reads.partner(ctx, code)
         facts = [(t("web.f.code"), p.code), (t("web.f.name"), p.name), (t("web.f.name_kana"), p.name_kana),
                  (t("web.f.name_en"), p.name_en), (t("web.f.partner_kind"), lab("partner_kind")(p.kind)),
                  (t("web.f.country"), p.country), (t("web.f.listed"), "✓" if p.listed else "-"),
@@ -286,10 +272,10 @@ def partner_detail(request: Request, code: str, auth: Auth = Depends(allowed("re
                     "why": " / ".join(r["message"][lang] for r in d.explanation)} for d in reversed(p.assessments)]
         agreement_rows = [{"code": {"text": a.code, "href": f"/agreements/{a.code}"}, "kind": a.kind,
                            "period": f"{a.valid_from} – {a.valid_to}", "status": lab("status")(a.status)}
-                          for a in ctx.session.execute(select(Agreement).where(Agreement.partner_id == p.id)).scalars()]
+                          for a in reads.partner_agreements(ctx, p)]
         event_rows = [{"id": e.id, "kind": lab("event")(e.kind), "on": e.occurred_on, "status": lab("status")(e.status),
-                       "description": e.description} for e in events.list_events(ctx) if e.partner_id == p.id]
-        received = sorted(received_elements(ctx, p.id))
+                       "description": e.description} for e in reads.partner_events(ctx, p)]
+        received = reads.received(ctx, p)
         title = f"{p.code} {p.name}"
     sections = [
         {"title": t("web.due_diligence"), "columns": [("on", t("web.f.date")), ("by", t("web.f.by")), ("tier", t("web.f.tier")),
@@ -326,13 +312,13 @@ async def partner_assess(request: Request, code: str, auth: Auth = Depends(allow
 
 # --- agreements ---------------------------------------------------------------------------
 
-def agreement_fields(request: Request, ctx, who) -> list[dict]:
+def agreement_fields(request: Request, ctx) -> list[dict]:
     lab, t = _labels(request)
-    techs = [(x.code, f"{x.code} {x.name}") for x in access.visible_technologies(ctx, who)]
+    techs = [(x.code, f"{x.code} {x.name}") for x in reads.technologies(ctx)]
     return [
         {"name": "code", "label": t("web.f.code"), "required": True},
         {"name": "partner", "label": t("web.f.partner"), "type": "select", "required": True,
-         "options": [(p.code, f"{p.code} {p.name}") for p in partners.list_partners(ctx)]},
+         "options": reads.partner_choices(ctx)},
         {"name": "kind", "label": t("web.f.kind"), "type": "select", "required": True,
          "options": options(vocab.AGREEMENT_KINDS, lab("agreement_kind"))},
         {"name": "title", "label": t("web.f.title")},
@@ -350,9 +336,11 @@ def agreement_fields(request: Request, ctx, who) -> list[dict]:
 @router.get("/agreements")
 def agreement_list(request: Request, auth: Auth = Depends(allowed("read"))):
     lab, t = _labels(request)
-    with reading(request) as ctx:
+    query = list_query(request, ("status",))
+    with reading(request, auth) as ctx:
+        page = lists.agreements(ctx, **query.args)
         rows = []
-        for a in agreements.list_agreements(ctx):
+        for a in page.items:
             missing = agreements.gaps(ctx, a.code)
             rows.append({"code": {"text": a.code, "href": f"/agreements/{a.code}"}, "_code": a.code,
                          "partner": {"text": a.partner.code, "href": f"/partners/{a.partner.code}"}, "_partner": a.partner.code,
@@ -362,7 +350,7 @@ def agreement_list(request: Request, auth: Auth = Depends(allowed("read"))):
     columns = [("code", t("web.f.code")), ("partner", t("web.f.partner")), ("kind", t("web.f.kind")),
                ("period", t("web.f.period")), ("status", t("web.f.status")), ("gaps", t("web.f.gaps"))]
     actions = [{"href": "/agreements/new", "text": t("web.new")}] if auth.viewer.may("register_agreement") else []
-    return listing(request, auth, t("web.nav.agreements"), columns, rows, search=("_code", "_partner"),
+    return listing(request, auth, t("web.nav.agreements"), columns, page, rows,
                    filters=[{"name": "status", "label": t("web.f.status"),
                              "options": options(("active", "expired", "terminated"), lab("status"))}],
                    actions=actions, export="/export/agreements.xlsx")
@@ -371,8 +359,8 @@ def agreement_list(request: Request, auth: Auth = Depends(allowed("read"))):
 @router.get("/agreements/new")
 def agreement_new(request: Request, auth: Auth = Depends(allowed("register_agreement"))):
     _, t = _labels(request)
-    with reading(request) as ctx:
-        fields = agreement_fields(request, ctx, auth.viewer)
+    with reading(request, auth) as ctx:
+        fields = agreement_fields(request, ctx)
     return render(request, "form.html", auth, title=t("web.new_agreement"), action="/agreements/new", fields=fields,
                   cancel="/agreements")
 
@@ -390,13 +378,13 @@ async def agreement_create(request: Request, auth: Auth = Depends(allowed("regis
         clauses.append("termination_triggers:" + "+".join(as_list(data["triggers"])))
     try:
         with acting(request, auth) as ctx:
-            fields = fill(agreement_fields(request, ctx, auth.viewer), data)
+            fields = fill(agreement_fields(request, ctx), data)
             agreements.add_agreement(ctx, data.get("code", ""), data.get("partner", ""), data.get("kind", ""),
                                      data.get("valid_from"), data.get("valid_to"), title=data.get("title", ""),
                                      technologies=as_list(data.get("technologies")), clauses=clauses)
     except MamoruError as exc:
-        with reading(request) as ctx:
-            fields = fill(agreement_fields(request, ctx, auth.viewer), data)
+        with reading(request, auth) as ctx:
+            fields = fill(agreement_fields(request, ctx), data)
         error = field_errors(exc, request, fields, {"clause": "clauses", "trigger": "triggers"})
         if exc.code == "input.agreement_scope_required":
             error = None
@@ -409,14 +397,15 @@ async def agreement_create(request: Request, auth: Auth = Depends(allowed("regis
 @router.get("/agreements/{code}")
 def agreement_detail(request: Request, code: str, auth: Auth = Depends(allowed("read"))):
     lab, t = _labels(request)
-    with reading(request) as ctx:
-        a = c.by_code(ctx, Agreement, code)
+    with reading(request, auth) as ctx:
+        a = reads.agreement(ctx, code)
+        covered = reads.scope(ctx, a)
         missing = agreements.gaps(ctx, code)
         facts = [(t("web.f.code"), a.code), (t("web.f.partner"), {"text": a.partner.code, "href": f"/partners/{a.partner.code}"}),
                  (t("web.f.kind"), lab("agreement_kind")(a.kind)), (t("web.f.title"), a.title),
                  (t("web.f.period"), f"{a.valid_from} – {a.valid_to}"), (t("web.f.status"), lab("status")(a.status)),
-                 (t("web.f.technologies"), ", ".join(x.code for x in a.technologies if auth.viewer.sees_technology(x.id))),
-                 (t("web.f.elements"), ", ".join(e.code for e in a.elements if auth.viewer.sees_technology(e.technology_id)))]
+                 (t("web.f.technologies"), ", ".join(covered["technologies"])),
+                 (t("web.f.elements"), ", ".join(e["code"] for e in covered["elements"]))]
         clause_rows = [{"kind": lab("clause")(cl.kind), "mode": cl.mode, "triggers": ", ".join(lab("trigger")(x) for x in cl.triggers)}
                        for cl in a.clauses]
         active = a.status == "active"

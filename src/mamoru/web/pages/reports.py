@@ -8,9 +8,7 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
-from mamoru.services import access, agreements, disclosures, exposure, partners
-from mamoru.services import common as c
-from mamoru.store.models import Partner
+from mamoru.services import agreements, exposure, ledger, lists, reads
 from mamoru.web.auth import allowed
 from mamoru.web.context import Auth, reading, render
 
@@ -37,55 +35,54 @@ def _pdf(request: Request, template: str, auth: Auth, filename: str, **context) 
 
 @router.get("/reports")
 def reports(request: Request, auth: Auth = Depends(allowed("read"))):
-    with reading(request) as ctx:
-        items = [(p.code, p.name) for p in partners.list_partners(ctx)]
+    with reading(request, auth) as ctx:
+        items = [(code, text.partition(" ")[2]) for code, text in reads.partner_choices(ctx)]
     return render(request, "reports.html", auth, partners=items)
 
 
-def _exposure_context(ctx, auth: Auth, code: str) -> dict:
-    partner = c.by_code(ctx, Partner, code)
-    visible = {t.code: t for t in access.visible_technologies(ctx, auth.viewer)}
-    cells = [cell for cell in exposure.matrix(ctx, partner=code) if cell.technology in visible]
+def _exposure_context(ctx, code: str) -> dict:
+    partner = reads.partner(ctx, code)
     rows = []
-    for cell in cells:
-        tech = visible[cell.technology]
-        elements = [access.element_view(e, auth.viewer) | {"received": e.code in cell.received} for e in tech.elements]
+    for cell in exposure.matrix(ctx, partner=partner.code):  # only technologies the viewer may see
+        tech = reads.technology(ctx, cell.technology)
+        elements = [view | {"received": view["code"] in cell.received} for view in reads.elements(ctx, tech)]
         rows.append({"cell": cell, "technology": tech, "elements": elements})
-    history = [d for d in disclosures.list_disclosures(ctx) if d.partner_id == partner.id][:50]
+    history = ledger.history(ctx, partner.code)
     return {"partner": partner, "rows": rows, "history": history, "threshold": ctx.policy.exposure_threshold,
             "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
 
-@router.get("/reports/exposure/{code}")
-def exposure_report(request: Request, code: str, auth: Auth = Depends(allowed("read"))):
-    with reading(request) as ctx:
-        return render(request, "report_exposure.html", auth, **_exposure_context(ctx, auth, code))
-
-
+# The PDF route comes first: "/reports/exposure/{code}" would otherwise take "P-1.pdf" as a partner code.
 @router.get("/reports/exposure/{code}.pdf")
 def exposure_report_pdf(request: Request, code: str, auth: Auth = Depends(allowed("read"))):
-    with reading(request) as ctx:
-        return _pdf(request, "report_exposure.html", auth, f"exposure-{code}.pdf", **_exposure_context(ctx, auth, code))
+    with reading(request, auth) as ctx:
+        return _pdf(request, "report_exposure.html", auth, f"exposure-{code}.pdf", **_exposure_context(ctx, code))
 
 
-def _summary_context(ctx, auth: Auth) -> dict:
-    techs = access.visible_technologies(ctx, auth.viewer)
-    plist = partners.list_partners(ctx)
-    alist = [(a, agreements.gaps(ctx, a.code)) for a in agreements.list_agreements(ctx)]
+@router.get("/reports/exposure/{code}")
+def exposure_report(request: Request, code: str, auth: Auth = Depends(allowed("read"))):
+    with reading(request, auth) as ctx:
+        return render(request, "report_exposure.html", auth, **_exposure_context(ctx, code))
+
+
+def _summary_context(ctx) -> dict:
+    techs = reads.technologies(ctx)
+    plist = lists.partners(ctx, limit=None).items
+    alist = [(a, agreements.gaps(ctx, a.code)) for a in lists.agreements(ctx, limit=None).items]
     return {"technologies": techs, "partners": plist, "agreements": alist,
             "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
 
 
 @router.get("/reports/registers")
 def register_summary(request: Request, auth: Auth = Depends(allowed("read"))):
-    with reading(request) as ctx:
-        context = _summary_context(ctx, auth)
+    with reading(request, auth) as ctx:
+        context = _summary_context(ctx)
         return render(request, "report_registers.html", auth, **context)
 
 
 @router.get("/reports/registers.pdf")
 def register_summary_pdf(request: Request, auth: Auth = Depends(allowed("read"))):
-    with reading(request) as ctx:
-        context = _summary_context(ctx, auth)
+    with reading(request, auth) as ctx:
+        context = _summary_context(ctx)
         return _pdf(request, "report_registers.html", auth, "registers.pdf", **context)
 

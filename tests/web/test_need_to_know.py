@@ -1,0 +1,246 @@
+"""Need-to-know, one table: registry × viewer × door → visible or hidden.
+
+The world holds two technologies: T-A and T-B. Every row asks one door for something about
+T-B (or, for partner-level registries, something everyone may read) and names a marker that
+appears only when the thing is shown. Viewers: admin, technology manager, staff assigned to T-B
+("staff_in"), staff assigned only to T-A ("staff_out"), auditor. A viewer sees the marker exactly
+when the row's set says so; a refused or not-found answer counts as hidden.
+
+Screening results have only a CLI (the local operator), so they have no rows here.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from fastapi.testclient import TestClient
+
+from mamoru.services import access, agreements, disclosures, events, guard, partners, requests, technologies, users
+from mamoru.services.uow import unit_of_work
+
+VIEWERS = ("admin", "tech_manager", "staff_in", "staff_out", "auditor")
+USERS = {"admin": ("admin", "admin"), "tech_manager": ("tanaka", "tech_manager"), "staff_in": ("ito", "staff"),
+         "staff_out": ("sato", "staff"), "auditor": ("yamada", "auditor")}
+ALL = frozenset(VIEWERS)
+SEE_B = ALL - {"staff_out"}                      # every element of T-B lies in a technology they may see
+DETAIL_B = frozenset({"admin", "tech_manager", "auditor"})  # rank-3 details: not for staff
+DISCLOSE_B = frozenset({"admin", "tech_manager", "staff_in"})  # may disclose (auditors may not), and sees T-B
+APPROVE = frozenset({"admin", "tech_manager"})
+AUDIT = frozenset({"admin", "tech_manager", "auditor"})
+LOW = dict(business_overlap="low", financial_condition="low", leadership_attitude="low", board_foreign_duty="low",
+           reputation="low")
+GUARD_XFAIL = pytest.mark.xfail(strict=True, reason="guard need-to-know: fixed on wt/files (services/guard.py)")
+
+
+@dataclass(frozen=True)
+class Row:
+    registry: str
+    door: str
+    path: str  # {DB}, {PENDING}, {SAMPLE}, {REQUEST}, {OBLIGATION} are filled from the world
+    marker: str
+    visible_to: frozenset[str]
+    method: str = "GET"
+    xfail_for: frozenset[str] = frozenset()
+
+
+TABLE = (
+    # technologies
+    Row("technologies", "web page", "/technologies", 'href="/technologies/T-B"', SEE_B),
+    Row("technologies", "web search", "/technologies?q=T-B", 'href="/technologies/T-B"', SEE_B),
+    Row("technologies", "web detail", "/technologies/T-B", "表面コーティング", SEE_B),
+    Row("technologies", "API list", "/api/v1/technologies", '"code": "T-B"', SEE_B),
+    Row("technologies", "API detail", "/api/v1/technologies/T-B", '"code": "T-B"', SEE_B),
+    Row("technologies", "CSV export", "/export/technologies.csv", "T-B", SEE_B),
+    Row("technologies", "XLSX export", "/export/registers.xlsx", "表面コーティング", SEE_B),
+    Row("technologies", "PDF", "/reports/registers.pdf", "表面コーティング", SEE_B),
+    # knowledge elements, and the details of restricted ones (rank 3 and up)
+    Row("elements", "web detail", "/technologies/T-B", "B-2", SEE_B),
+    Row("elements", "web wizard", "/disclose", 'value="B-1"', DISCLOSE_B),
+    Row("elements", "API detail", "/api/v1/technologies/T-B", '"code": "B-2"', SEE_B),
+    Row("elements", "CSV export", "/export/elements.csv", "B-2", SEE_B),
+    Row("element details", "web detail", "/technologies/T-B", "表面コーティング rank 3", DETAIL_B),
+    Row("element details", "API detail", "/api/v1/technologies/T-B", "表面コーティング rank 3", DETAIL_B),
+    Row("element details", "CSV export", "/export/elements.csv", "表面コーティング rank 3", DETAIL_B),
+    # what a partner has received
+    Row("received", "web page", "/partners/P-OK", "B-1", SEE_B),
+    Row("received", "API list", "/api/v1/exposure?partner=P-OK", '"B-1"', SEE_B),
+    # agreements: every agreement is listed, its scope as the viewer may see it
+    Row("agreements", "web page", "/agreements", "NDA-1", ALL),
+    Row("agreements", "web search", "/agreements?q=NDA", "NDA-1", ALL),
+    Row("agreements", "web detail", "/agreements/NDA-1", "T-B", SEE_B),
+    Row("agreements", "API list", "/api/v1/agreements", '"T-B"', SEE_B),
+    Row("agreements", "API detail", "/api/v1/agreements/NDA-1", '"T-B"', SEE_B),
+    Row("agreements", "CSV export", "/export/agreements.csv", "T-B", SEE_B),
+    # disclosures of T-B elements
+    Row("disclosures", "web page", "/disclosures", 'href="/disclosures/{DB}"', SEE_B),
+    Row("disclosures", "web search", "/disclosures?q={DB}", 'href="/disclosures/{DB}"', SEE_B),
+    Row("disclosures", "web detail", "/disclosures/{DB}", "目的B秘密", SEE_B),
+    Row("disclosures", "web detail (pending)", "/disclosures/{PENDING}", "段階計画B", SEE_B),
+    Row("disclosures", "web approvals", "/approvals", "段階計画B", APPROVE),
+    Row("disclosures", "API list", "/api/v1/disclosures", "{DB}", SEE_B),
+    Row("disclosures", "API detail", "/api/v1/disclosures/{DB}", "目的B秘密", SEE_B),
+    Row("disclosures", "web exposure history", "/reports/exposure/P-OK", "目的B秘密", SEE_B),
+    Row("disclosures", "PDF exposure history", "/reports/exposure/P-OK.pdf", "{DB}", SEE_B),
+    Row("transmittals", "web page", "/disclosures/{DB}/transmittal", "目的B秘密", SEE_B),
+    # samples lent with a T-B disclosure
+    Row("samples", "web page", "/samples", 'href="/samples/{SAMPLE}"', SEE_B),
+    Row("samples", "web search", "/samples?q={SAMPLE}", 'href="/samples/{SAMPLE}"', SEE_B),
+    Row("samples", "web detail", "/samples/{SAMPLE}", "試料B", SEE_B),
+    Row("samples", "API list", "/api/v1/samples", "{SAMPLE}", SEE_B),
+    Row("samples", "API detail", "/api/v1/samples/{SAMPLE}", "試料B", SEE_B),
+    # partner-level registries: everyone who may read sees them
+    Row("events", "web page", "/events", "資本変更イベント", ALL),
+    Row("events", "web search", "/events?q=資本変更", "資本変更イベント", ALL),
+    Row("events", "API list", "/api/v1/events", "資本変更イベント", ALL),
+    Row("obligations", "web page", "/obligations", 'href="/obligations/{OBLIGATION}"', ALL),
+    Row("obligations", "API list", "/api/v1/obligations", '"source": "external_request"', ALL),
+    Row("obligations", "API detail", "/api/v1/obligations/{OBLIGATION}", '"source": "external_request"', ALL),
+    Row("requests", "web page", "/requests", "要求件名X", ALL),
+    Row("requests", "web search", "/requests?q=件名X", "要求件名X", ALL),
+    Row("requests", "API list", "/api/v1/requests", "要求件名X", ALL),
+    Row("requests", "API detail", "/api/v1/requests/{REQUEST}", "要求件名X", ALL),
+    # exposure of T-B
+    Row("exposure", "web page", "/reports/exposure/P-OK", "表面コーティング", SEE_B),
+    Row("exposure", "PDF", "/reports/exposure/P-OK.pdf", "表面コーティング", SEE_B),
+    Row("exposure", "API list", "/api/v1/exposure", '"technology": "T-B"', SEE_B),
+    # the audit record: auditors, managers and admins
+    Row("audit log", "web page", "/audit", "disclosure", AUDIT),
+    Row("audit log", "web search", "/audit?q={DB}", "disclosure:{DB}", AUDIT),
+    Row("audit log", "API list", "/api/v1/audit", "{DB}", AUDIT),
+    # the document guard: findings of a T-B term, and a redacted copy recorded as a disclosure
+    Row("guard findings", "web page", "/guard#scan", "B-2", DISCLOSE_B, method="POST",
+        xfail_for=frozenset({"staff_out"})),
+    Row("guard redactions", "web page", "/guard#redact", "x-mamoru-control-number", DISCLOSE_B, method="POST",
+        xfail_for=frozenset({"staff_out"})),
+)
+
+
+def _engine(kind: str, tmp_path_factory, request):
+    from mamoru.store.db import make_engine
+
+    if kind == "sqlite":
+        path = tmp_path_factory.mktemp("ntk") / "mamoru.sqlite"
+        shutil.copy(request.getfixturevalue("sqlite_template"), path)
+        return make_engine(f"sqlite:///{path}"), True
+    from sqlalchemy import text
+
+    from mamoru.store.base import Base
+
+    engine = request.getfixturevalue("pg_engine")  # the session's schema, emptied for this module
+    names = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    with engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+    return engine, False
+
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def world(request, tmp_path_factory):
+    """The company, the five viewers with API tokens, and a client; answers are cached per (viewer, path)."""
+    engine, own = _engine(request.param, tmp_path_factory, request)
+    today = datetime.now(timezone.utc).date()
+    with unit_of_work(engine, "setup") as ctx:
+        for tech, name in (("T-A", "低温焼結プロセス"), ("T-B", "表面コーティング")):
+            technologies.add_technology(ctx, tech, name=name, domain="technological_superiority")
+            for rank in (1, 2, 3, 4):
+                technologies.add_element(ctx, tech, f"{tech[-1]}-{rank}", title=f"{name} rank {rank}", rank=rank,
+                                         kind="condition", description=f"secret detail {tech} {rank}")
+        partners.add_partner(ctx, "P-OK", name="信頼商事", kind="customer", country="JP")
+        partners.assess(ctx, "P-OK", LOW)
+        agreements.add_agreement(ctx, "NDA-1", "P-OK", "nda", today - timedelta(days=30), today + timedelta(days=365),
+                                 title="秘密保持契約", technologies=["T-A", "T-B"],
+                                 clauses=["confidentiality", "purpose_limitation", "no_third_party", "no_copying",
+                                          "return_destroy"])
+        tokens = {}
+        for viewer, (username, role) in USERS.items():
+            users.add_user(ctx, username, role)
+            tokens[viewer] = access.create_token(ctx, username, "need-to-know")
+        access.assign(ctx, "ito", ["T-B"])
+        access.assign(ctx, "sato", ["T-A"])
+        mixed = disclosures.disclose(ctx, "P-OK", ["B-1", "B-2"], "目的B秘密", "document", accept_conditions=True)
+        disclosures.disclose(ctx, "P-OK", ["A-1"], "目的A", "document", accept_conditions=True)
+        lent = disclosures.disclose(ctx, "P-OK", ["B-1"], "サンプル評価", "sample", accept_conditions=True,
+                                    sample={"description": "試料B", "return_by": str(today + timedelta(days=30))})
+        pending = disclosures.disclose(ctx, "P-OK", ["B-3"], "承認待ちB", "document", accept_conditions=True,
+                                       staged_plan="段階計画B")
+        assert mixed.status == "recorded" and pending.status == "pending_approval"
+        guard.add_term(ctx, "T-B", "コーティング液ZX-7", "B-2", category="material")
+        req = requests.record_request(ctx, "外国政府機関", "要求件名X", "P-OK", government_backed=True)
+        partners.add_partner(ctx, "P-EV", name="変動工業", kind="supplier", country="JP")
+        events.record_event(ctx, "P-EV", "capital_change", description="資本変更イベント")  # P-EV goes on hold
+        from mamoru.services import lists
+
+        obligation = next(o for o in lists.obligations(ctx, limit=None).items if o.source == "external_request")
+        names = {"DB": mixed.number, "PENDING": pending.number, "REQUEST": str(req.id),
+                 "OBLIGATION": str(obligation.id), "SAMPLE": lists.samples(ctx, {"partner": "P-OK"}).items[0].code}
+        assert lent.status == "recorded"
+    from mamoru.app import create_app
+
+    with TestClient(create_app(engine=engine), base_url="http://127.0.0.1", raise_server_exceptions=False) as client:
+        yield {"client": client, "tokens": tokens, "names": names, "cache": {}}
+    if own:
+        engine.dispose()
+
+
+def _fill(text: str, names: dict[str, str]) -> str:
+    for key, value in names.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
+def _as_text(response) -> str:
+    kind = response.headers.get("content-type", "")
+    if kind.startswith("application/pdf"):
+        from pypdf import PdfReader
+
+        return "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    if "spreadsheetml" in kind:
+        from openpyxl import load_workbook
+
+        book = load_workbook(io.BytesIO(response.content), read_only=True)
+        return "\n".join(str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                         for cell in row if cell is not None)
+    if "json" in kind:
+        return json.dumps(response.json(), ensure_ascii=False)
+    return response.text
+
+
+def _guard(client, headers: dict[str, str], mode: str):
+    files = {"file": ("memo.txt", "塗布にはコーティング液ZX-7を使う。\n".encode("utf-8"), "text/plain")}
+    data = {"partner": "P-OK", "mode": mode, "purpose": "打合せ", "accept_conditions": "1"}
+    return client.post("/guard", data=data, files=files, headers=headers)
+
+
+def shown(world, viewer: str, row: Row) -> bool:
+    headers = {"Authorization": f"Bearer {world['tokens'][viewer]}"}
+    path = _fill(row.path, world["names"])
+    if row.method == "POST":
+        response = _guard(world["client"], headers, path.partition("#")[2])
+        if row.marker == "x-mamoru-control-number":
+            assert response.status_code in (200, 403, 404, 422), response.text[:300]
+            return response.status_code == 200 and row.marker in response.headers
+        text = response.text.split('id="findings"', 1)[1] if 'id="findings"' in response.text else ""
+        return response.status_code == 200 and row.marker in text
+    key = (viewer, path)
+    if key not in world["cache"]:
+        response = world["client"].get(path, headers=headers, follow_redirects=False)
+        assert response.status_code in (200, 403, 404), f"{path} as {viewer}: {response.status_code}"
+        world["cache"][key] = (response.status_code, _as_text(response) if response.status_code == 200 else "")
+    status, text = world["cache"][key]
+    return status == 200 and _fill(row.marker, world["names"]) in text
+
+
+CASES = [pytest.param(row, viewer, id=f"{row.registry}|{row.door}|{viewer}",
+                      marks=[GUARD_XFAIL] if viewer in row.xfail_for else [])
+         for row in TABLE for viewer in VIEWERS]
+
+
+@pytest.mark.parametrize(("row", "viewer"), CASES)
+def test_need_to_know(world, row: Row, viewer: str):
+    expected = viewer in row.visible_to
+    assert shown(world, viewer, row) is expected, (
+        f"{row.registry} via {row.door} ({row.path}) as {viewer}: expected {'visible' if expected else 'hidden'}")
