@@ -137,7 +137,7 @@ def disclose(
     if channel == "sample":
         if not sample or not sample.get("description") or not sample.get("return_by"):
             raise InvalidInput("disclosure.sample_details_required")
-        sample = _sample_request(sample)
+        sample = _sample_request(ctx, sample)
     elif sample:
         raise InvalidInput("disclosure.sample_without_channel")
     if document_sha256 is not None and (len(document_sha256) != 64 or
@@ -176,11 +176,14 @@ def _lock_partner(ctx: Context, *where: Any) -> Partner | None:
     return locks.lock(ctx, Partner, *where)
 
 
-def _sample_request(sample: dict[str, Any]) -> dict[str, Any]:
-    """The sample details as JSON can hold them: text, the return date as an ISO date."""
+def _sample_request(ctx: Context, sample: dict[str, Any]) -> dict[str, Any]:
+    """The sample details as JSON can hold them (text, the return date as an ISO date), checked up front."""
     out = {key: value for key, value in sample.items() if value is not None}
     out["description"] = c.require_text("sample_description", out.get("description"), 2000)
-    out["return_by"] = c.day(out.get("return_by"), "return_by").isoformat()
+    return_by = c.day(out.get("return_by"), "return_by")
+    if return_by < ctx.today:
+        raise InvalidInput("input.return_date_past", return_by=return_by)
+    out["return_by"] = return_by.isoformat()
     if out.get("code") is not None:
         out["code"] = c.require_text("code", out["code"], 64)
     return out
