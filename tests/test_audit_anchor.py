@@ -258,3 +258,30 @@ def test_postgres_refuses_update_delete_and_truncate_on_the_audit_table(filled):
         assert session.execute(select(func.count()).select_from(AuditEntry)).scalar_one() == N
     append_many(filled, 1, start=N)  # the head row still moves
     assert verify(filled).ok and head_of(filled)[0] == N + 1
+
+
+def test_audit_verify_on_the_command_line_names_a_deleted_tail_with_the_head_reset(tmp_path):
+    import json
+    import sqlite3
+    import subprocess
+    import sys
+
+    db = tmp_path / "cli.sqlite"
+
+    def mamoru(*args):
+        return subprocess.run([sys.executable, "-c", "from mamoru.cli.main import run; run()", "--db", str(db),
+                               "--lang", "en", *args], capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "MAMORU_USER": "sato", "COLUMNS": "200"})
+
+    for code in ("P-1", "P-2", "P-3"):
+        assert mamoru("partner", "add", code, "--name", "顧客", "--kind", "customer", "--country", "JP").returncode == 0
+    ok = mamoru("--json", "audit", "verify")
+    assert ok.returncode == 0 and json.loads(ok.stdout)["anchor"]["seq"] == 3
+    with sqlite3.connect(db) as conn:
+        conn.execute("DELETE FROM audit_entries WHERE seq = 3")
+        conn.execute("UPDATE audit_head SET seq = 2, hash = (SELECT hash FROM audit_entries WHERE seq = 2)")
+    bad = mamoru("--json", "audit", "verify")
+    assert bad.returncode == 1
+    assert [p["kind"] for p in json.loads(bad.stdout)["problems"]] == ["behind_anchor"]
+    human = mamoru("audit", "verify")
+    assert human.returncode == 1 and "shorter than the anchor" in human.stdout
