@@ -20,7 +20,11 @@ def register(app: typer.Typer) -> None:
 
 @audit_app.command("verify")
 def verify() -> None:
-    """Recompute the hash chain; name every edited, missing or reordered entry. Exit 1 if any."""
+    """Check the chain: every entry's seal and link, the head, and the anchor outside the database.
+
+    Names every edited, missing, reordered or forged entry, and a log that is shorter
+    than its anchor says (deleted tail, emptied log, rolled-back database). Exit 1 if any.
+    """
     with STATE.read() as ctx:
         if STATE.json:
             verdict = audit.verify(ctx)
@@ -28,14 +32,20 @@ def verify() -> None:
             with Progress(transient=True, console=STATE.err) as bar:
                 task = bar.add_task("verify", total=None)
                 verdict = audit.verify(ctx, progress=lambda n: bar.advance(task, n))
-    data = {"ok": verdict.ok, "entries": verdict.entries, "head_seq": verdict.head_seq,
-            "head_hash": verdict.head_hash,
-            "problems": [{"seq": p.seq, "kind": p.kind, "detail": p.detail} for p in verdict.problems]}
+    data = verdict.as_dict()
+    anchor_line = None
+    if verdict.anchored:
+        anchor_line = STATE.t("audit.anchor_ok", records=verdict.anchor.records, seq=verdict.anchor.seq,
+                              at=verdict.anchor.at)
+    elif verdict.anchor is not None:
+        anchor_line = "[yellow]⚠ " + STATE.t("audit.anchor_missing", path=verdict.anchor.path) + "[/]"
     if verdict.ok:
-        STATE.emit(data, text="[green]✓ " + STATE.t("cli.audit_ok", count=verdict.entries, head=verdict.head_hash[:16]) + "[/]")
+        text = "[green]✓ " + STATE.t("cli.audit_ok", count=verdict.entries, head=verdict.head_hash[:16]) + "[/]"
+        STATE.emit(data, text=text + ("\n" + anchor_line if anchor_line else ""))
     else:
         STATE.emit(data, rows_table(STATE.t("cli.audit_bad", count=len(verdict.problems)), ["seq", "problem", "detail"],
-                                    [(p.seq, p.kind, p.detail) for p in verdict.problems]))
+                                    [(p.seq, p.kind, p.message(STATE.language)) for p in verdict.problems]),
+                   text=anchor_line)
         raise typer.Exit(1)
 
 

@@ -17,6 +17,7 @@ from mamoru.domain.reasons import Reason
 from mamoru.errors import Conflict, InvalidInput, MamoruError, NotFound
 from mamoru.services import common as c
 from mamoru.services import events as events_service
+from mamoru.services import locks
 from mamoru.services import samples as samples_service
 from mamoru.services.partners import certified
 from mamoru.services.uow import Context
@@ -121,6 +122,9 @@ def disclose(
     """
     element_codes = list(elements)
     purpose = c.require_text("purpose", purpose, 2000)
+    # Disclosures to one partner are decided one at a time, on committed history: the
+    # exposure rule and the partner's standing must see what the others recorded.
+    _lock_partner(ctx, Partner.code == (partner or "").strip())
     decision = evaluate(ctx, partner, element_codes, channel, form)
     if decision.outcome == "deny":
         raise Denied(decision)
@@ -133,7 +137,7 @@ def disclose(
     if channel == "sample":
         if not sample or not sample.get("description") or not sample.get("return_by"):
             raise InvalidInput("disclosure.sample_details_required")
-        c.day(sample["return_by"], "return_by")
+        sample = _sample_request(ctx, sample)
     elif sample:
         raise InvalidInput("disclosure.sample_without_channel")
     if document_sha256 is not None and (len(document_sha256) != 64 or
@@ -168,6 +172,23 @@ def disclose(
     return record
 
 
+def _lock_partner(ctx: Context, *where: Any) -> Partner | None:
+    return locks.lock(ctx, Partner, *where)
+
+
+def _sample_request(ctx: Context, sample: dict[str, Any]) -> dict[str, Any]:
+    """The sample details as JSON can hold them (text, the return date as an ISO date), checked up front."""
+    out = {key: value for key, value in sample.items() if value is not None}
+    out["description"] = c.require_text("sample_description", out.get("description"), 2000)
+    return_by = c.day(out.get("return_by"), "return_by")
+    if return_by < ctx.today:
+        raise InvalidInput("input.return_date_past", return_by=return_by)
+    out["return_by"] = return_by.isoformat()
+    if out.get("code") is not None:
+        out["code"] = c.require_text("code", out["code"], 64)
+    return out
+
+
 def _lend(ctx: Context, record: Disclosure) -> None:
     request = record.sample_request or {}
     samples_service.lend(ctx, request.get("code") or f"S-{record.number[2:]}", record.partner_id, record.id,
@@ -181,8 +202,12 @@ def get(ctx: Context, number: str) -> Disclosure:
     return row
 
 
-def _decide_as(ctx: Context, number: str) -> Disclosure:
+def _decide_as(ctx: Context, number: str, lock_partner: bool = False) -> Disclosure:
+    """The pending disclosure, locked (and its partner first, when the decision reads the partner's history)."""
     record = get(ctx, number)
+    if lock_partner:
+        _lock_partner(ctx, Partner.id == record.partner_id)
+    record = locks.lock(ctx, Disclosure, Disclosure.id == record.id)
     if record.status != "pending_approval":
         raise Conflict("conflict.not_pending", number=number, status=record.status)
     approver = c.user(ctx, ctx.actor)
@@ -195,7 +220,7 @@ def _decide_as(ctx: Context, number: str) -> Disclosure:
 
 def approve(ctx: Context, number: str, comment: str = "") -> Disclosure:
     """A technology manager approves; the gate is asked again and must not deny now."""
-    record = _decide_as(ctx, number)
+    record = _decide_as(ctx, number, lock_partner=True)
     decision = evaluate(ctx, record.partner.code, [i.element.code for i in record.items], record.channel, record.form)
     if decision.outcome == "deny":
         raise Denied(decision)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from mamoru.domain import vocab
 from mamoru.errors import Conflict, NotFound
 from mamoru.services import common as c
-from mamoru.services import obligations
+from mamoru.services import locks, obligations
 from mamoru.services.uow import Context
 from mamoru.store.models import Agreement, Obligation, Partner, PartnerEvent
 
@@ -24,7 +24,8 @@ def record_event(ctx: Context, partner: str, kind: str, occurred_on: Any = None,
     termination trigger: decide termination and demand return / destruction of what was
     given, then collect the certificate.
     """
-    owner = c.by_code(ctx, Partner, partner)
+    # Locked before the first audit entry: the hold below changes the partner (lock order: see services/locks.py).
+    owner = locks.lock(ctx, Partner, Partner.code == (partner or "").strip()) or c.by_code(ctx, Partner, partner)
     kind = c.choice("kind", kind, vocab.EVENT_KINDS)
     event = PartnerEvent(partner_id=owner.id, kind=kind, occurred_on=c.day(occurred_on, "occurred_on",
                          required=False) or ctx.today,
@@ -85,8 +86,14 @@ def get(ctx: Context, event_id: Any) -> PartnerEvent:
 
 
 def resolve_event(ctx: Context, event_id: Any, resolution: str) -> PartnerEvent:
-    """Resolve an event; when no hold-worthy event stays open the partner is active again."""
+    """Resolve an event; when no hold-worthy event stays open the partner is active again.
+
+    The partner and then the event are locked, so two people resolving the same event
+    at once resolve it once, and two resolving the partner's last two events release it.
+    """
     event = get(ctx, event_id)
+    locks.lock(ctx, Partner, Partner.id == event.partner_id)
+    event = locks.lock(ctx, PartnerEvent, PartnerEvent.id == event.id)
     if event.status != "open":
         raise Conflict("conflict.event_resolved", id=event.id)
     before = c.snapshot(event)

@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from mamoru.errors import Conflict, InvalidInput, NotFound
 from mamoru.services import common as c
+from mamoru.services import locks
 from mamoru.services.uow import Context
 from mamoru.store.models import Agreement, Obligation, Sample
 
@@ -44,8 +45,11 @@ def get(ctx: Context, obligation_id: Any) -> Obligation:
 
 
 def close(ctx: Context, obligation_id: Any, evidence: str) -> Obligation:
-    """Close with evidence text (e.g. "destruction certificate no. 123 received 2026-05-01")."""
+    """Close with evidence text (e.g. "destruction certificate no. 123 received 2026-05-01").
+
+    The obligation is locked first, so closing it twice at once closes it once."""
     ob = get(ctx, obligation_id)
+    ob = locks.lock(ctx, Obligation, Obligation.id == ob.id)
     if ob.status != "open":
         raise Conflict("conflict.obligation_closed", id=ob.id)
     if not isinstance(evidence, str) or not evidence.strip():

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from mamoru.errors import Conflict, NotFound
 from mamoru.services import common as c
-from mamoru.services import obligations
+from mamoru.services import locks, obligations
 from mamoru.services.uow import Context
 from mamoru.store.models import ExternalRequest, Partner
 
@@ -45,6 +45,12 @@ def get(ctx: Context, request_id: Any) -> ExternalRequest:
     return req
 
 
+def _locked(ctx: Context, request_id: Any) -> ExternalRequest:
+    """The request, locked and re-read: two people moving it at once move it once."""
+    req = get(ctx, request_id)
+    return locks.lock(ctx, ExternalRequest, ExternalRequest.id == req.id)
+
+
 def _move(ctx: Context, req: ExternalRequest, allowed: tuple[str, ...], to: str, action: str, **changes) -> None:
     if req.status not in allowed:
         raise Conflict("conflict.request_state", id=req.id, status=req.status, to=to)
@@ -57,7 +63,7 @@ def _move(ctx: Context, req: ExternalRequest, allowed: tuple[str, ...], to: str,
 
 
 def review(ctx: Context, request_id: Any, reasonable: Any, notes: str) -> ExternalRequest:
-    req = get(ctx, request_id)
+    req = _locked(ctx, request_id)
     _move(ctx, req, ("received",), "reviewed", "request.review", reasonable=c.flag(reasonable, "reasonable"),
           review_notes=c.require_text("notes", notes, 5000), reviewed_by=ctx.actor)
     return req
@@ -65,7 +71,7 @@ def review(ctx: Context, request_id: Any, reasonable: Any, notes: str) -> Extern
 
 def escalate(ctx: Context, request_id: Any, to: str) -> ExternalRequest:
     """Escalate (e.g. consult METI); creates the consultation obligation."""
-    req = get(ctx, request_id)
+    req = _locked(ctx, request_id)
     _move(ctx, req, ("received", "reviewed"), "escalated", "request.escalate",
           escalated_to=c.require_text("to", to, 200))
     days = int(ctx.policy.section("external_requests")["consult_days"])
@@ -75,7 +81,7 @@ def escalate(ctx: Context, request_id: Any, to: str) -> ExternalRequest:
 
 
 def close(ctx: Context, request_id: Any, answered: bool, note: str) -> ExternalRequest:
-    req = get(ctx, request_id)
+    req = _locked(ctx, request_id)
     _move(ctx, req, ("reviewed", "escalated"), "answered" if answered else "refused", "request.close",
           outcome_note=c.require_text("note", note, 5000))
     return req

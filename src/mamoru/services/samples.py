@@ -10,7 +10,7 @@ from sqlalchemy import select
 from mamoru.domain import vocab
 from mamoru.errors import Conflict, InvalidInput
 from mamoru.services import common as c
-from mamoru.services import obligations
+from mamoru.services import locks, obligations
 from mamoru.services.uow import Context
 from mamoru.store.models import Obligation, Sample
 
@@ -29,21 +29,25 @@ def lend(ctx: Context, code: str, partner_id: int, disclosure_id: int | None, de
 
 
 def return_sample(ctx: Context, code: str, condition: str, on: Any = None, note: str = "") -> tuple[Sample, list]:
-    """Record the return; anything but intact opens an investigation and a partner review."""
+    """Record the return; anything but intact opens an investigation and a partner review.
+
+    The sample, then its open recovery obligations, are locked before anything is
+    written (lock order: see services/locks.py), so a sample is returned once."""
     sample = c.by_code(ctx, Sample, code)
+    sample = locks.lock(ctx, Sample, Sample.id == sample.id)
     if sample.status != "out":
         raise Conflict("conflict.sample_returned", code=sample.code, on=sample.returned_on)
     condition = c.choice("condition", condition, vocab.SAMPLE_CONDITIONS)
     returned_on = c.day(on, "on", required=False) or ctx.today
+    note = c.require_text("note", note, 5000, allow_empty=True)
+    pending = locks.lock_all(ctx, Obligation, Obligation.source == "sample", Obligation.source_id == sample.id,
+                             Obligation.kind == "recover_sample", Obligation.status == "open")
     before = c.snapshot(sample)
     sample.status, sample.returned_on, sample.return_condition = "returned", returned_on, condition
-    sample.return_note = c.require_text("note", note, 5000, allow_empty=True)
+    sample.return_note = note
     ctx.session.flush()
     ctx.audit("sample.return", "sample", sample.code, before, c.snapshot(sample))
     made = []
-    pending = ctx.session.execute(select(Obligation).where(
-        Obligation.source == "sample", Obligation.source_id == sample.id, Obligation.kind == "recover_sample",
-        Obligation.status == "open")).scalars().all()
     for ob in pending:
         obligations.close(ctx, ob.id, f"sample returned {returned_on.isoformat()} ({condition})")
     if condition != "intact":

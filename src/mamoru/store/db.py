@@ -1,13 +1,23 @@
-"""Engines and migrations for SQLite (embedded default) and PostgreSQL."""
+"""Engines and migrations for SQLite (embedded default) and PostgreSQL.
+
+On PostgreSQL the schema can belong to a different role from the one the server runs
+as: set ``MAMORU_MIGRATION_DATABASE_URL`` to a connection as the owner, and
+``engine_for`` migrates with it and grants the server's role what it needs and no more
+(``app_grants``: no UPDATE, DELETE or TRUNCATE on ``audit_entries``, which only the
+owner could also unprotect by disabling its triggers).
+"""
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
+
+MIGRATION_URL_ENV = "MAMORU_MIGRATION_DATABASE_URL"
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -50,9 +60,33 @@ def alembic_config(engine: Engine) -> Config:
     return cfg
 
 
-def migrate(engine: Engine, revision: str = "head") -> None:
-    """Bring the schema up to ``revision`` (every table mamoru knows)."""
+def migrate(engine: Engine, revision: str = "head", app_role: str | None = None) -> None:
+    """Bring the schema up to ``revision`` (every table mamoru knows).
+
+    With ``app_role`` (PostgreSQL, ``engine`` connected as the owner), grant that role
+    what the server needs afterwards (see ``app_grants``)."""
     command.upgrade(alembic_config(engine), revision)
+    if app_role and engine.dialect.name == "postgresql":
+        with engine.begin() as conn:
+            schema = conn.execute(text("SELECT current_schema()")).scalar_one()
+            for statement in app_grants(app_role, schema, conn.dialect.identifier_preparer.quote):
+                conn.execute(text(statement))
+
+
+def app_grants(role: str, schema: str = "public", quote=lambda name: '"' + name.replace('"', '""') + '"') -> list[str]:
+    """The privileges of the role the server runs as, when another role owns the schema.
+
+    Read and write the registers; append to the audit record but never change, delete or
+    truncate it; read (not move) the migration version. Run again after each migration
+    (``engine_for`` does, when ``MAMORU_MIGRATION_DATABASE_URL`` is set)."""
+    r, s = quote(role), quote(schema)
+    return [
+        f"GRANT USAGE ON SCHEMA {s} TO {r}",
+        f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA {s} TO {r}",
+        f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA {s} TO {r}",
+        f"REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON {s}.audit_entries FROM {r}",
+        f"REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON {s}.alembic_version FROM {r}",
+    ]
 
 
 def downgrade(engine: Engine, revision: str) -> None:
@@ -65,7 +99,22 @@ def is_migrated(engine: Engine) -> bool:
 
 @lru_cache(maxsize=8)
 def engine_for(url: str) -> Engine:
-    """One engine per URL per process, migrated on first use."""
+    """One engine per URL per process, migrated on first use.
+
+    With ``MAMORU_MIGRATION_DATABASE_URL`` (PostgreSQL) the migration runs as that owner
+    role and then grants this URL's role its privileges; the server itself never needs
+    to own a table."""
     engine = make_engine(url)
-    migrate(engine)
+    owner_url = os.environ.get(MIGRATION_URL_ENV)
+    if owner_url and engine.dialect.name == "postgresql":
+        from mamoru.config import database_url
+
+        owner = make_engine(database_url(owner_url))
+        try:
+            role = engine.url.username if engine.url.username != owner.url.username else None
+            migrate(owner, app_role=role)
+        finally:
+            owner.dispose()
+    else:
+        migrate(engine)
     return engine

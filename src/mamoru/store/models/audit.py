@@ -23,6 +23,9 @@ class AuditEntry(Base):
     after: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
+    # Fingerprint of the key that sealed this entry (HMAC-SHA256); NULL: a plain SHA-256 entry
+    # written before keys existed (see audit/keys.py).
+    key_id: Mapped[str | None] = mapped_column(String(16), default=None)
 
 
 class AuditHead(Base):
