@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -19,14 +20,19 @@ from mamoru.services.uow import unit_of_work
 from mamoru.store.db import engine_for
 from mamoru.web.auth import NeedsSignIn
 from mamoru.web.context import lang_of, render
+from mamoru.web.safety import CatchUnexpected, RejectNul
 
 STATIC = Path(__file__).parent / "static"
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+CACHEABLE = ("/static/", "/fonts/")  # public assets; everything else is no-store
 
 
 class SecurityHeaders:
     """Security headers on every response, and the language choice kept in a cookie.
+
+    ``Cache-Control: no-store`` on everything but the static assets: signed-in pages, exports and
+    PDFs must not stay in a shared browser's or a proxy's cache.
 
     A plain ASGI middleware (not BaseHTTPMiddleware), so it adds next to nothing per request.
     """
@@ -41,6 +47,9 @@ class SecurityHeaders:
         from urllib.parse import parse_qs
 
         lang = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [""])[0]
+        cacheable = scope.get("path", "").startswith(CACHEABLE)
+        secure = "; Secure" if scope.get("scheme") == "https" or os.environ.get("MAMORU_COOKIE_SECURE", "") in (
+            "1", "true", "yes") else ""
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
@@ -49,8 +58,10 @@ class SecurityHeaders:
                 headers.setdefault("X-Content-Type-Options", "nosniff")
                 headers.setdefault("X-Frame-Options", "DENY")
                 headers.setdefault("Referrer-Policy", "no-referrer")
+                if not cacheable:
+                    headers["Cache-Control"] = "no-store"
                 if lang in ("ja", "en"):
-                    headers.append("Set-Cookie", f"mamoru_lang={lang}; Max-Age=31536000; Path=/; SameSite=lax")
+                    headers.append("Set-Cookie", f"mamoru_lang={lang}; Max-Age=31536000; Path=/; SameSite=lax{secure}")
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -81,6 +92,22 @@ def problem(exc: MamoruError, status: int) -> JSONResponse:
     return JSONResponse(body, status_code=status, media_type="application/problem+json")
 
 
+def _error_response(request: Request, error: MamoruError, status: int):
+    if request.url.path.startswith("/api/"):
+        return problem(error, status)
+    return render(request, "error.html", None, status_code=status, error=error.message(lang_of(request)),
+                  code=error.code)
+
+
+def _internal_error(request: Request, exc: Exception):
+    """A bug: a plain bilingual apology, never a stack trace (``CatchUnexpected`` logged it)."""
+    return _error_response(request, MamoruError("http.internal"), 500)
+
+
+def _input_error(request: Request, exc: MamoruError):
+    return _error_response(request, exc, status_for(exc))
+
+
 def create_app(url: str | None = None, engine=None) -> FastAPI:
     engine = engine or engine_for(database_url(url))
     app = FastAPI(title="mamoru", version=__version__, openapi_url="/api/v1/openapi.json",
@@ -89,6 +116,8 @@ def create_app(url: str | None = None, engine=None) -> FastAPI:
     app.state.policy = load_policy()
     with unit_of_work(engine, "system", policy=app.state.policy) as ctx:
         app.state.secret_key = access.secret_key(ctx)
+    app.add_middleware(CatchUnexpected, respond=_internal_error)
+    app.add_middleware(RejectNul, respond=_input_error)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -127,18 +156,6 @@ def create_app(url: str | None = None, engine=None) -> FastAPI:
                                 media_type="application/problem+json", headers=exc.headers)
         message = both(code)[lang_of(request)] if code != "http.error" else str(exc.detail)
         return render(request, "error.html", None, status_code=exc.status_code, error=message, code=code)
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception):
-        """A bug: log it with the request, show a plain bilingual apology, never a stack trace."""
-        import logging
-
-        logging.getLogger("mamoru.web").exception("unhandled error on %s %s", request.method, request.url.path)
-        error = MamoruError("http.internal")
-        if request.url.path.startswith("/api/"):
-            return problem(error, 500)
-        return render(request, "error.html", None, status_code=500, error=error.message(lang_of(request)),
-                      code=error.code)
 
     from mamoru.api import v1
     from mamoru.web.pages import register_pages

@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import Depends, HTTPException, Request
 
 from mamoru.services import access
-from mamoru.web.context import SESSION_COOKIE, Auth, reading, unsign
+from mamoru.web.context import SESSION_COOKIE, Auth, acting, reading, unsign
 
 UNSAFE = {"POST", "PUT", "PATCH", "DELETE"}
 
@@ -19,10 +19,16 @@ def _from_token(request: Request) -> Auth | None:
     if not header.lower().startswith("bearer "):
         return None
     with reading(request) as ctx:
-        user = access.token_user(ctx, header[7:].strip())
-        if user is None:
+        found = access.token_lookup(ctx, header[7:].strip())
+        if found is None:
             return None
-        return Auth(access.viewer(ctx, user.username), csrf=None)
+        user, row = found
+        auth = Auth(access.viewer(ctx, user.username), csrf=None)
+        touch = access.token_needs_touch(row, ctx.now)
+    if touch:  # last_used_at, written at most once a minute per token
+        with acting(request, auth) as ctx:
+            access.touch_token(ctx, row.id)
+    return auth
 
 
 def _from_cookie(request: Request) -> Auth | None:
