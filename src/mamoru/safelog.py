@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import traceback
 
-DRIVER_MODULES = ("psycopg", "sqlite3", "sqlalchemy")
+DRIVER_MODULES = ("psycopg", "sqlite3")  # their messages may quote values
 MAX_MESSAGE = 300
 
 

@@ -24,10 +24,10 @@ def _from_token(request: Request) -> Auth | None:
             return None
         user, row = found
         auth = Auth(access.viewer(ctx, user.username), csrf=None)
-        touch = access.token_needs_touch(row, ctx.now)
-    if touch:  # last_used_at, written at most once a minute per token
+        touch = row.id if access.token_needs_touch(row, ctx.now) else None
+    if touch is not None:  # last_used_at, written at most once a minute per token
         with acting(request, auth) as ctx:
-            access.touch_token(ctx, row.id)
+            access.touch_token(ctx, touch)
     return auth
 
 
