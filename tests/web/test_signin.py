@@ -162,3 +162,25 @@ def test_the_admin_page_refuses_a_common_password_for_a_new_user(client, people,
     assert response.status_code == 422 and "推測されやすい" in response.text
     with read_only(engine) as ctx:
         assert ctx.session.execute(select(User).where(User.username == "suzuki")).first() is None
+
+
+def test_the_cli_unlocks_an_account_and_says_so(engine, people):
+    if engine.dialect.name != "sqlite":
+        pytest.skip("the CLI is run against the test's SQLite file")
+    import os
+    import subprocess
+    import sys
+
+    for i in range(6):
+        attempt(engine, "tanaka", "wrong-password-x", "10.0.0.3", datetime.now(timezone.utc))
+    cli = [sys.executable, "-c", "from mamoru.cli.main import run; run()", "--db", engine.url.database, "--json"]
+    done = subprocess.run([*cli, "user", "unlock", "tanaka"], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "MAMORU_USER": "root"})
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["failures"] == 6
+    with read_only(engine) as ctx:
+        assert access.lock_state(ctx, "tanaka")["locked_until"] is None
+        entry = ctx.session.execute(select(AuditEntry).where(AuditEntry.action == "user.unlock")).scalar_one()
+        assert entry.actor == "root"
+    missing = subprocess.run([*cli, "user", "unlock", "nobody"], capture_output=True, text=True, timeout=120)
+    assert missing.returncode != 0
