@@ -141,8 +141,8 @@ def authenticate(ctx: Context, username: str, password: str, client: str) -> Sig
 
     Two limits, neither of which locks out anyone else: the account locks after
     ``LOCKOUT_FAILURES`` wrong passwords in a row, for a time that doubles with every further
-    failure (attempts while locked count too, and are not checked); a client address that failed more
-    than ``CLIENT_FAILURES`` times in the last ``CLIENT_WINDOW`` is refused until its rate falls, so a
+    failure (attempts while locked count too, and are not checked); a client address that failed
+    ``CLIENT_FAILURES`` times within the last ``CLIENT_WINDOW`` is refused until its rate falls, so a
     password sprayer is slowed while others behind the same address still get through at that rate.
     """
     username = c.no_nul("username", username or "")[:100]
@@ -153,8 +153,7 @@ def authenticate(ctx: Context, username: str, password: str, client: str) -> Sig
         LoginAttempt.outcome.in_(("wrong", "locked")))).scalar_one()
     if from_client >= CLIENT_FAILURES:
         _attempt(ctx, username, client, "throttled")
-        return SignIn(None, RateLimited("auth.rate_limited", minutes=_minutes_left(since + CLIENT_WINDOW
-                                                                                    + timedelta(seconds=1), ctx.now)))
+        return SignIn(None, RateLimited("auth.rate_limited", minutes=max(1, int(CLIENT_WINDOW.total_seconds() // 60))))
     user = ctx.session.execute(select(User).where(User.username == username).with_for_update()).scalar_one_or_none()
     if user is not None and user.locked_until is not None and user.locked_until > ctx.now:
         _fail(ctx, user)
