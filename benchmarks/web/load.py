@@ -161,7 +161,7 @@ def run(backend: str, n: int, users_n: int, seconds: float, workers: int, think:
         build(engine, n)
         with unit_of_work(engine, "bench") as ctx:
             users.add_user(ctx, "admin", "admin")
-            access.set_password(ctx, "admin", "bench-admin-password")
+            access.set_password(ctx, "admin", "bench-kiln-ledger-pass")
             users.add_user(ctx, "tanaka", "tech_manager")
             token = access.create_token(ctx, "tanaka", "load")
         build_s = time.perf_counter() - t0

@@ -22,10 +22,10 @@ from mamoru.services.uow import unit_of_work
 LOW = dict(business_overlap="low", financial_condition="low", leadership_attitude="low", board_foreign_duty="low",
            reputation="low")
 PEOPLE = {  # role: (username, password)
-    "admin": ("admin", "admin-password-0001"),
-    "tech_manager": ("tanaka", "tanaka-password-0002"),
-    "staff": ("sato", "sato-password-0003"),
-    "auditor": ("yamada", "yamada-password-0004"),
+    "admin": ("admin", "kiln-orbit-ledger-0001"),
+    "tech_manager": ("tanaka", "sinter-maple-ledger-0002"),
+    "staff": ("sato", "copper-heron-ledger-0003"),
+    "auditor": ("yamada", "violet-anvil-ledger-0004"),
 }
 ROLES = tuple(PEOPLE)
 

@@ -145,6 +145,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/account/password"): "own_tokens",
     ("POST", "/users"): "manage_users",
     ("POST", "/users/{username}/technologies"): "manage_users",
+    ("POST", "/users/{username}/unlock"): "manage_users",
 }
 
 # Reads see real records; anything that could change state gets a code that does not exist.

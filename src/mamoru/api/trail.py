@@ -63,8 +63,7 @@ def list_tokens(request: Request, paging: Paging = Depends(), auth: Auth = Depen
              summary="Create an API token; the secret is returned this once only")
 def create_token(request: Request, body: TokenIn, auth: Auth = Depends(allowed("own_tokens"))):
     with acting(request, auth) as ctx:
-        secret = access.create_token(ctx, auth.viewer.username, body.name)
-        made = access.list_tokens(ctx, auth.viewer.username)[-1]
+        made, secret = access.issue_token(ctx, auth.viewer.username, body.name)
         return {**views.token(made), "token": secret}
 
 

@@ -256,6 +256,18 @@ def user_passwd(username: str, password_stdin: bool = typer.Option(False, "--pas
     STATE.emit({"username": username}, text=STATE.t("cli.updated", kind="user", code=username))
 
 
+@user_app.command("unlock")
+def user_unlock(username: str) -> None:
+    """Lift a sign-in lockout after failed passwords (audited)."""
+    from mamoru.services import access
+
+    with STATE.act() as ctx:
+        before = access.lock_state(ctx, username)
+        access.unlock(ctx, username)
+    STATE.emit({"username": username, "was_locked_until": before["locked_until"], "failures": before["failures"]},
+               text=STATE.t("web.unlocked", username=username))
+
+
 @user_app.command("assign")
 def user_assign(username: str, tech: List[str] = typer.Option(..., help="Technology the staff member may see (repeat).")) -> None:
     """Need-to-know: the technologies a staff member is assigned."""

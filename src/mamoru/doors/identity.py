@@ -72,10 +72,16 @@ def _from_token(request: Request) -> Auth | None:
     if not header.lower().startswith("bearer "):
         return None
     with _lookup(request) as ctx:
-        user = access.token_user(ctx, header[7:].strip())
-        if user is None:
+        found = access.token_lookup(ctx, header[7:].strip())
+        if found is None:
             return None
-        return Auth(access.viewer(ctx, user.username), csrf=None)
+        user, row = found
+        auth = Auth(access.viewer(ctx, user.username), csrf=None)
+        touch = row.id if access.token_needs_touch(row, ctx.now) else None
+    if touch is not None:  # last_used_at, written at most once a minute per token
+        with acting(request, auth) as ctx:
+            access.touch_token(ctx, touch)
+    return auth
 
 
 def _from_cookie(request: Request) -> Auth | None:

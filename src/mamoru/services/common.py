@@ -29,8 +29,16 @@ def snapshot(obj: Any) -> dict[str, Any]:
     return {col.key: getattr(obj, col.key) for col in mapper.column_attrs if col.key not in ("created_at", "updated_at")}
 
 
+def no_nul(field: str, value: Any) -> Any:
+    """PostgreSQL cannot store NUL (0x00) in text and no person means to type one: refuse it
+    clearly, on both backends alike, before it reaches the database."""
+    if isinstance(value, str) and "\x00" in value:
+        raise InvalidInput("input.nul_byte", field=field)
+    return value
+
+
 def by_code(ctx: Context, model: type[T], code: str) -> T:
-    code = (code or "").strip()
+    code = no_nul("code", code or "").strip()
     row = ctx.session.execute(select(model).where(model.code == code)).scalar_one_or_none()
     if row is None:
         raise NotFound("notfound." + REGISTRIES[model], code=code)
@@ -45,6 +53,7 @@ def ensure_new_code(ctx: Context, model: type, code: str) -> str:
 
 
 def user(ctx: Context, username: str) -> User:
+    no_nul("username", username)
     row = ctx.session.execute(select(User).where(User.username == username)).scalar_one_or_none()
     if row is None or not row.active:
         raise NotFound("notfound.user", username=username)
@@ -56,7 +65,7 @@ def require_text(field: str, value: Any, max_len: int = 300, allow_empty: bool =
         value = ""
     if not isinstance(value, str):
         raise InvalidInput("input.not_text", field=field, value=value)
-    value = value.strip()
+    value = no_nul(field, value).strip()
     if not value and not allow_empty:
         raise InvalidInput("input.required", field=field)
     if len(value) > max_len:
@@ -119,8 +128,11 @@ def names(value: Any, field: str) -> list[Any]:
     if value is None:
         return []
     if isinstance(value, list):
+        for item in value:
+            no_nul(field, item)
         return value
     if isinstance(value, str):
+        no_nul(field, value)
         parts = [p.strip() for p in value.replace("、", ";").replace("；", ";").split(";")]
         return [p for p in parts if p]
     raise InvalidInput("input.not_text", field=field, value=value)

@@ -28,7 +28,11 @@ def make_engine(url: str, **kwargs) -> Engine:
     SQLite: foreign keys on, WAL journal, and explicit BEGIN so that a writer can take
     the database lock up front (``sqlite_begin="IMMEDIATE"``) instead of failing
     half-way when another process writes.
+
+    ``hide_parameters``: an error's message and log line never carry the statement's values
+    (partner names, purposes, element titles), only the SQL with its placeholders.
     """
+    kwargs.setdefault("hide_parameters", True)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": 30}, **kwargs)
         _sqlite_setup(engine)

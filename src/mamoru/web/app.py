@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -19,14 +20,19 @@ from mamoru.services.database import engine_for
 from mamoru.services.uow import unit_of_work
 from mamoru.web.auth import NeedsSignIn
 from mamoru.web.context import lang_of, render
+from mamoru.web.safety import CatchUnexpected, RejectNul
 
 STATIC = Path(__file__).parent / "static"
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; "
        "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+CACHEABLE = ("/static/", "/fonts/")  # public assets; everything else is no-store
 
 
 class SecurityHeaders:
     """Security headers on every response, and the language choice kept in a cookie.
+
+    ``Cache-Control: no-store`` on everything but the static assets: signed-in pages, exports and
+    PDFs must not stay in a shared browser's or a proxy's cache.
 
     A plain ASGI middleware (not BaseHTTPMiddleware), so it adds next to nothing per request.
     """
@@ -41,6 +47,9 @@ class SecurityHeaders:
         from urllib.parse import parse_qs
 
         lang = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [""])[0]
+        cacheable = scope.get("path", "").startswith(CACHEABLE)
+        secure = "; Secure" if scope.get("scheme") == "https" or os.environ.get("MAMORU_COOKIE_SECURE", "") in (
+            "1", "true", "yes") else ""
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":
@@ -49,8 +58,10 @@ class SecurityHeaders:
                 headers.setdefault("X-Content-Type-Options", "nosniff")
                 headers.setdefault("X-Frame-Options", "DENY")
                 headers.setdefault("Referrer-Policy", "no-referrer")
+                if not cacheable:
+                    headers["Cache-Control"] = "no-store"
                 if lang in ("ja", "en"):
-                    headers.append("Set-Cookie", f"mamoru_lang={lang}; Max-Age=31536000; Path=/; SameSite=lax")
+                    headers.append("Set-Cookie", f"mamoru_lang={lang}; Max-Age=31536000; Path=/; SameSite=lax{secure}")
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -63,8 +74,19 @@ def create_app(url: str | None = None, engine=None) -> FastAPI:
     return whole(url, engine)
 
 
-def create_web_app(url: str | None = None, engine=None) -> FastAPI:
-    """The pages, static assets and page error handling; ``mamoru.app`` adds the API beside them."""
+def page_error(request: Request, exc: Exception):
+    """A refusal or a bug answered as a page (``RejectNul``/``CatchUnexpected`` call it); never a stack trace."""
+    error = exc if isinstance(exc, MamoruError) else MamoruError("http.internal")
+    status = status_for(error) if isinstance(exc, MamoruError) else 500
+    return render(request, "error.html", None, status_code=status, error=error.message(lang_of(request)),
+                  code=error.code)
+
+
+def create_web_app(url: str | None = None, engine=None, respond=page_error) -> FastAPI:
+    """The pages, static assets and page error handling; ``mamoru.app`` adds the API beside them.
+
+    ``respond(request, exc)`` answers what the safety middlewares stop (NUL input, a bug) before
+    any door's handler runs; the composition root passes one that knows both doors."""
     engine = engine or engine_for(database_url(url))
     app = FastAPI(title="mamoru", version=__version__, openapi_url="/api/v1/openapi.json",
                   docs_url=None, redoc_url=None)  # Swagger UI loads from a CDN: not on a closed network
@@ -72,6 +94,8 @@ def create_web_app(url: str | None = None, engine=None) -> FastAPI:
     app.state.policy = load_policy()
     with unit_of_work(engine, "system", policy=app.state.policy) as ctx:
         app.state.secret_key = access.secret_key(ctx)
+    app.add_middleware(CatchUnexpected, respond=respond)
+    app.add_middleware(RejectNul, respond=respond)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -103,16 +127,6 @@ def create_web_app(url: str | None = None, engine=None) -> FastAPI:
     async def _http(request: Request, exc: HTTPException):
         code, message = page_message(exc.detail, exc.detail, lang_of(request))
         return render(request, "error.html", None, status_code=exc.status_code, error=message, code=code)
-
-    @app.exception_handler(Exception)
-    async def _unexpected(request: Request, exc: Exception):
-        """A bug: log it with the request, show a plain bilingual apology, never a stack trace."""
-        import logging
-
-        logging.getLogger("mamoru.web").exception("unhandled error on %s %s", request.method, request.url.path)
-        error = MamoruError("http.internal")
-        return render(request, "error.html", None, status_code=500, error=error.message(lang_of(request)),
-                      code=error.code)
 
     from mamoru.web.pages import register_pages
 

@@ -22,6 +22,20 @@ def lang_of(request: Request) -> str:
     return chosen if chosen in LANGS else "ja"
 
 
+def client_address(request: Request) -> str:
+    """The client's address; behind a trusted proxy (``mamoru serve --proxy-headers``) uvicorn has
+    already put X-Forwarded-For here."""
+    return request.client.host if request.client else "unknown"
+
+
+def cookie_secure(request: Request) -> bool:
+    """Cookies carry ``Secure`` when the request came over https (X-Forwarded-Proto from a trusted
+    proxy counts, see ``mamoru serve --proxy-headers``) or when MAMORU_COOKIE_SECURE=1 says so."""
+    import os
+
+    return request.url.scheme == "https" or os.environ.get("MAMORU_COOKIE_SECURE", "") in ("1", "true", "yes")
+
+
 def render(request: Request, template: str, auth: Auth | None, status_code: int = 200, **context: Any):
     lang = lang_of(request)
 

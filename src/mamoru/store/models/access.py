@@ -31,12 +31,16 @@ class WebSession(Base):
 
 
 class LoginAttempt(Base):
+    """Every sign-in attempt, refused ones included: ``outcome`` is ok, wrong, locked (the account
+    was locked, the password was not checked) or throttled (too many failures from the client)."""
+
     __tablename__ = "login_attempts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(100), index=True)
     client: Mapped[str] = mapped_column(String(100), index=True)
     success: Mapped[bool]
+    outcome: Mapped[str] = mapped_column(String(20), default="wrong", server_default="wrong")
     at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
 
 

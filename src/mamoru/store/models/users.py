@@ -20,5 +20,9 @@ class User(Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     active: Mapped[bool] = mapped_column(default=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # Sign-in lockout, per account: wrong passwords (and attempts while locked) since the last
+    # success, unlock or password change; the lock grows exponentially with them.
+    failed_logins: Mapped[int] = mapped_column(default=0, server_default="0")
+    locked_until: Mapped[datetime | None]
 
     technologies = relationship("Technology", secondary="technology_assignments", order_by="Technology.code")

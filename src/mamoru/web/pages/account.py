@@ -9,7 +9,7 @@ from mamoru.errors import MamoruError
 from mamoru.i18n import t as tr
 from mamoru.services import access, reads, users
 from mamoru.web.auth import allowed
-from mamoru.web.context import Auth, acting, lang_of, reading, render
+from mamoru.web.context import SESSION_COOKIE, Auth, acting, client_address, lang_of, reading, render, unsign
 from mamoru.web.pages.common import form_data, redirect
 
 router = APIRouter(include_in_schema=False)
@@ -18,12 +18,16 @@ router = APIRouter(include_in_schema=False)
 def _page(request: Request, auth: Auth, status_code: int = 200, **extra):
     with reading(request, auth) as ctx:
         tokens = [{"id": x.id, "name": x.name, "created": x.created_at.strftime("%Y-%m-%d"),
+                   "used": x.last_used_at.strftime("%Y-%m-%d %H:%M") if x.last_used_at else "",
                    "revoked": x.revoked_at is not None} for x in access.list_tokens(ctx, auth.viewer.username)]
         people = []
         techs = []
         if auth.viewer.may("manage_users"):
             people = [{"username": u.username, "role": u.role, "name": u.display_name,
-                       "technologies": ", ".join(t.code for t in u.technologies)} for u in users.list_users(ctx)]
+                       "technologies": ", ".join(t.code for t in u.technologies),
+                       "locked_until": (u.locked_until.strftime("%Y-%m-%d %H:%M UTC")
+                                        if u.locked_until and u.locked_until > ctx.now else ""),
+                       "failures": u.failed_logins or 0} for u in users.list_users(ctx)]
             techs = [(t.code, t.name) for t in reads.technologies(ctx)]
     return render(request, "account.html", auth, status_code=status_code, tokens=tokens, people=people,
                   techs=techs, roles=vocab.ROLES, **extra)
@@ -56,12 +60,15 @@ def token_revoke(request: Request, token_id: int, auth: Auth = Depends(allowed("
 async def password_change(request: Request, auth: Auth = Depends(allowed("own_tokens"))):
     data = await form_data(request)
     lang = lang_of(request)
-    client = request.client.host if request.client else "unknown"
+    raw = request.cookies.get(SESSION_COOKIE)
+    own_session = unsign(request, raw) if raw else None  # this browser stays signed in; all others end
     try:
         with acting(request, auth) as ctx:
-            if access.authenticate(ctx, auth.viewer.username, data.get("current", ""), client) is None:
-                raise access.Unauthenticated("auth.bad_credentials")
-            access.set_password(ctx, auth.viewer.username, data.get("new", ""))
+            attempt = access.authenticate(ctx, auth.viewer.username, data.get("current", ""), client_address(request))
+            if attempt.user is not None:
+                access.set_password(ctx, auth.viewer.username, data.get("new", ""), keep_session=own_session)
+        if attempt.user is None:  # raised after the unit of work: the wrong guess is recorded and counts
+            raise attempt.refusal or access.Unauthenticated("auth.bad_credentials")
     except MamoruError as exc:
         return _page(request, auth, 422, error=exc.message(lang))
     return _page(request, auth, flash=tr("web.password_changed", lang))
@@ -77,6 +84,14 @@ async def user_create(request: Request, auth: Auth = Depends(allowed("manage_use
     except MamoruError as exc:
         return _page(request, auth, 422, error=exc.message(lang_of(request)))
     return redirect("/account")
+
+
+@router.post("/users/{username}/unlock")
+def user_unlock(request: Request, username: str, auth: Auth = Depends(allowed("manage_users"))):
+    """Lift a sign-in lockout (audited)."""
+    with acting(request, auth) as ctx:
+        access.unlock(ctx, username)
+    return _page(request, auth, flash=tr("web.unlocked", lang_of(request), username=username))
 
 
 @router.post("/users/{username}/technologies")
