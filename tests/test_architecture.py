@@ -19,7 +19,7 @@ import mamoru
 ROOT = Path(mamoru.__file__).parent
 DOORS = ("mamoru.web", "mamoru.api", "mamoru.cli")
 STORAGE = ("mamoru.store", "sqlalchemy", "alembic")
-DOMAIN_MAY_IMPORT = ("mamoru.domain", "mamoru.errors", "mamoru.i18n", "yaml")
+DOMAIN_MAY_IMPORT = ("mamoru.domain", "mamoru.errors", "mamoru.i18n", "yaml", "zxcvbn")  # pure libraries
 
 
 def module_name(path: Path) -> str:
