@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Mapping
 
 from mamoru.errors import MamoruError
 from mamoru.guard.findings import Finding, Location, ScanResult
@@ -51,13 +51,16 @@ class Guard:
             edits = _edits(found, self.policy, code_names)
         return edits
 
-    def scan_file(self, path: Path) -> ScanResult:
+    def scan_file(self, path: Path, progress: Callable[[int, int], None] | None = None) -> ScanResult:
+        """Every finding of the file; ``progress(characters, findings)`` is called as units are read."""
         path = _existing(path)
         result = ScanResult()
         for unit in format_for(path).extract(path):
             result.units += 1
             result.characters += len(unit.text)
             result.findings.extend(self.scanner.scan_text(unit.text, unit.location))
+            if progress is not None and result.units % 200 == 0:
+                progress(result.characters, len(result.findings))
         return result
 
     def redact_file(
