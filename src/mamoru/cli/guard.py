@@ -14,6 +14,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from mamoru.cli.render import decision_table, rows_table
 from mamoru.cli.state import STATE
+from mamoru.errors import MamoruError
 from mamoru.guard.models import CATEGORIES
 from mamoru.services import guard as svc
 
@@ -27,7 +28,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _kind(finding) -> str:
-    key = "term" if finding.kind == "term" else finding.condition.kind
+    key = finding.kind if finding.kind in ("term", "restricted") or finding.condition is None \
+        else finding.condition.kind
     return STATE.t(f"guard.kind.{key}")
 
 
@@ -99,6 +101,8 @@ def redact(
         row = svc.redact(ctx, file, to, out, purpose, condition_mode=mode, accept_conditions=accept_conditions,
                          staged_plan=staged_plan, overwrite=force, approved=approved)
         number = row.disclosure.number if row.disclosure else None
+    if not out.exists():  # recorded, but the move out of the spool failed (logged): say so
+        raise MamoruError("guard.output.failed", path=str(out), detail="recorded as " + row.control_number)
     data = {"output": str(out), "control_number": row.control_number, "output_sha256": row.output_sha256,
             "disclosure": number, "summary": row.summary}
     lines = [STATE.t("guard.cli.redacted", path=out, control=row.control_number, sha=row.output_sha256)]

@@ -39,8 +39,9 @@ def safe_name(filename: str) -> str:
     return name
 
 
-async def receive(upload: UploadFile, folder: Path, limit: int = limits.MAX_UPLOAD) -> Path:
+async def receive(upload: UploadFile, folder: Path, limit: int | None = None) -> Path:
     """Write the upload to ``folder`` under a safe name; refuse it whole if it is over ``limit``."""
+    limit = limits.MAX_UPLOAD if limit is None else limit
     name = safe_name(upload.filename or "")
     path = folder / name
     size = 0
