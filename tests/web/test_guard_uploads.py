@@ -122,3 +122,25 @@ def test_a_large_document_becomes_a_job_with_summarised_paged_findings(client, p
     assert "201–240" in last.text
     other = signed_in(client, "admin", people["admin"]["password"])  # someone else's job is not theirs to read
     assert other and client.get(f"/guard/jobs/{job}").status_code == 404
+
+
+def test_a_large_import_preview_is_a_job_that_shows_progress_then_every_error(client, people, seeded, engine,
+                                                                             monkeypatch):
+    from mamoru.web.pages import imports
+
+    monkeypatch.setattr(imports, "INLINE_BYTES", 10)
+    csrf = signed_in(client, "admin", people["admin"]["password"])
+    rows = "code,name,kind,country\n" + "".join(f"P-J{i:04d},名前{i},{'friend' if i == 700 else 'customer'},JP\n"
+                                              for i in range(1000))
+    before = count(engine, Partner)
+    started = client.post("/import", data={"csrf_token": csrf, "kind": "partners", "mode": "import"},
+                          files={"file": ("partners.csv", rows.encode("utf-8"), "text/csv")})
+    assert started.status_code == 200 and 'hx-get="/import/jobs/' in started.text
+    job = started.text.split('hx-get="/import/jobs/')[1].split('"')[0]
+    for _ in range(600):
+        state = client.get(f"/import/jobs/{job}")
+        if 'hx-trigger="every 1s"' not in state.text:
+            break
+        time.sleep(0.1)
+    assert 'id="import-errors"' in state.text and "702行目" in state.text and "kind" in state.text
+    assert count(engine, Partner) == before  # all or nothing, as before

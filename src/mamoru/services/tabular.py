@@ -13,7 +13,7 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from mamoru import cells, limits
 from mamoru.errors import InvalidInput, MamoruError
@@ -237,8 +237,11 @@ def _exists(ctx: Context, registry: str, code: str) -> bool:
 FIELD_TO_COLUMN = {"clause": "clauses", "trigger": "clauses", "clause_mode": "clauses", "tier": None}
 
 
-def import_file(ctx: Context, path: Path, kind: str | None = None, update: bool = False) -> dict[str, int]:
-    """Import every registry the file holds, in dependency order; raise ImportFailed on any error."""
+def import_file(ctx: Context, path: Path, kind: str | None = None, update: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Import every registry the file holds, in dependency order; raise ImportFailed on any error.
+
+    ``progress(rows done, rows in all)`` is called every few hundred rows (web jobs show it)."""
     path = Path(path)
     try:
         sheets = read_sheets(path, kind)
@@ -246,8 +249,13 @@ def import_file(ctx: Context, path: Path, kind: str | None = None, update: bool 
         raise InvalidInput("import.unreadable", file=path.name, detail=str(exc)) from exc
     errors: list[RowError] = []
     counts: dict[str, int] = {}
+    total = sum(len(rows) for rows in sheets.values())
+    done = 0
     for registry in ORDER:
         for number, values in sheets.get(registry, []):
+            done += 1
+            if progress is not None and done % 250 == 0:
+                progress(done, total)
             savepoint = ctx.session.begin_nested()
             try:
                 _import_row(ctx, registry, values, update)
@@ -277,11 +285,12 @@ def _column_of(exc: MamoruError, registry: str) -> str | None:
     }.get(exc.code)
 
 
-def preview_file(ctx: Context, path: Path, kind: str | None = None) -> dict[str, int]:
+def preview_file(ctx: Context, path: Path, kind: str | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
     """Run the whole import and roll it back: the counts it would write, or every error."""
     savepoint = ctx.session.begin_nested()
     try:
-        return import_file(ctx, path, kind)
+        return import_file(ctx, path, kind, progress=progress)
     finally:
         savepoint.rollback()
 

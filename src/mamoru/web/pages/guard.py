@@ -122,7 +122,9 @@ async def guard_submit(request: Request, auth: Auth = Depends(allowed("disclose"
                 result = await run_in_threadpool(_scan, request, auth, source, values, lang)
             finally:
                 source.unlink(missing_ok=True)
-            return _page(request, auth, values=values, file=name, scan=_paged(result, 1))
+            job.write(state="done", result={"file": name, **result})  # later pages come from the job
+            return _page(request, auth, values=values, file=name, scan=_paged(result, 1),
+                         job={"id": job.id, "state": "done"})
 
         def work(job: jobs.Job) -> dict[str, Any]:
             def progress(characters: int, findings: int) -> None:
