@@ -340,7 +340,10 @@ def _place_after_commit(ctx: Context, spooled: Path, output: Path | None, overwr
 
     def on_end(_session, transaction) -> None:
         if transaction.parent is None:  # the outermost transaction: committed (and placed) or not
-            spooled.unlink(missing_ok=True)
+            try:
+                spooled.unlink(missing_ok=True)
+            except OSError:  # never fail here; a leftover is removed as stale later
+                log.exception("guard: could not remove spooled copy %s", spooled)
 
     event.listen(session, "after_commit", on_commit)
     event.listen(session, "after_transaction_end", on_end)

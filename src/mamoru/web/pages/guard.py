@@ -9,6 +9,7 @@ download is built before its record commits, so nothing can fail after the commi
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -81,13 +82,23 @@ def _result(report: guard.ScanReport, lang: str) -> dict[str, Any]:
     }
 
 
-def _paged(result: dict[str, Any], page: int) -> dict[str, Any]:
-    rows = result["findings"]
-    pages = max(1, -(-len(rows) // PAGE))
+def _store(job: jobs.Job, result: dict[str, Any]) -> dict[str, Any]:
+    """Keep the findings in the job's folder, one file per page; the state keeps the summary only."""
+    rows = result.pop("findings")
+    for number, first in enumerate(range(0, len(rows), PAGE), start=1):
+        (job.folder / f"findings-{number}.json").write_text(json.dumps(rows[first:first + PAGE], ensure_ascii=False),
+                                                            encoding="utf-8")
+    return {**result, "count": len(rows), "per_page": PAGE}
+
+
+def _paged(job_id: str, result: dict[str, Any], page: int) -> dict[str, Any]:
+    count, per_page = result["count"], result.get("per_page", PAGE)
+    pages = max(1, -(-count // per_page))
     page = min(max(1, page), pages)
-    first = (page - 1) * PAGE
-    return {**result, "findings": rows[first:first + PAGE], "count": len(rows), "page": page, "pages": pages,
-            "first": first + 1 if rows else 0, "last": min(first + PAGE, len(rows))}
+    first = (page - 1) * per_page
+    rows = jobs.read_part(job_id, f"findings-{page}.json") if count else []
+    return {**result, "findings": rows, "count": count, "page": page, "pages": pages,
+            "first": first + 1 if count else 0, "last": min(first + per_page, count)}
 
 
 def _scan(request: Request, auth: Auth, source: Path, values: dict[str, str], lang: str,
@@ -122,15 +133,16 @@ async def guard_submit(request: Request, auth: Auth = Depends(allowed("disclose"
                 result = await run_in_threadpool(_scan, request, auth, source, values, lang)
             finally:
                 source.unlink(missing_ok=True)
-            job.write(state="done", result={"file": name, **result})  # later pages come from the job
-            return _page(request, auth, values=values, file=name, scan=_paged(result, 1),
+            result = _store(job, {"file": name, **result})
+            job.write(state="done", result=result)  # later pages come from the job
+            return _page(request, auth, values=values, file=name, scan=_paged(job.id, result, 1),
                          job={"id": job.id, "state": "done"})
 
         def work(job: jobs.Job) -> dict[str, Any]:
             def progress(characters: int, findings: int) -> None:
                 job.write(state="running", file=name, progress={"characters": characters, "findings": findings})
             try:
-                return {"file": name, **_scan(request, auth, source, values, lang, progress)}
+                return _store(job, {"file": name, **_scan(request, auth, source, values, lang, progress)})
             finally:
                 source.unlink(missing_ok=True)
 
@@ -163,6 +175,6 @@ def guard_job(request: Request, job_id: str, page: int = 1, auth: Auth = Depends
     state = jobs.read(job_id, auth.viewer.username)
     context: dict[str, Any] = {"job": {"id": job_id, **state}}
     if state["state"] == "done":
-        context["scan"] = _paged(state["result"], page)
+        context["scan"] = _paged(job_id, state["result"], page)
         context["file"] = state["result"].get("file", "")
     return render(request, "_guard_result.html", auth, **context)

@@ -83,6 +83,16 @@ def read(job_id: str, owner: str) -> dict[str, Any]:
     return state
 
 
+def read_part(job_id: str, name: str) -> Any:
+    """A JSON file the job's work left in its folder (call ``read`` first: it checks the owner)."""
+    if not _valid(job_id) or "/" in name or name.startswith("."):
+        raise NotFound("web.job_not_found", job=job_id[:40])
+    try:
+        return json.loads((_root() / job_id / name).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise NotFound("web.job_not_found", job=job_id) from exc
+
+
 def _sweep() -> None:
     now = time.time()
     for folder in _root().iterdir():
