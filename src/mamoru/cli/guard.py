@@ -62,7 +62,8 @@ def scan(
         "file": str(file), "partner": report.partner, "findings": [_finding_data(f) for f in findings],
         "elements": report.elements,
         "gate": {"plain": report.plain.as_dict() if report.plain else None,
-                 "redacted": report.redacted.as_dict() if report.redacted else None},
+                 "redacted": report.redacted.as_dict() if report.redacted else None,
+                 "standing": report.standing.as_dict() if report.standing else None},
     }
     if STATE.json:
         STATE.emit(data)
@@ -78,6 +79,7 @@ def scan(
         STATE.console.print(rows_table(title, headers, rows))
     if report.plain is None:
         STATE.console.print(t("guard.cli.no_elements"))
+        STATE.console.print(decision_table(report.standing, STATE.language))
         return
     for key, decision in (("guard.cli.gate_plain", report.plain), ("guard.cli.gate_redacted", report.redacted)):
         STATE.console.print(f"[bold]{t(key)}[/]")

@@ -206,9 +206,6 @@ class ScanReport:
     restricted: int = 0
     standing: Any = None
 
-    def summary(self) -> dict[str, Any]:
-        return _summary(self.result)
-
 
 def _engine(ctx: Context, condition_mode: str = "mask") -> Guard:
     return Guard(Scanner(repo.matcher(ctx.session)), RedactionPolicy(condition_mode=condition_mode))
