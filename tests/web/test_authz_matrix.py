@@ -99,6 +99,7 @@ ROUTES: dict[tuple[str, str], str] = {
     # --- pages: document guard
     ("GET", "/guard"): "disclose",
     ("POST", "/guard"): "disclose",
+    ("GET", "/guard/jobs/{job_id}"): "disclose",
     # --- pages: disclosures
     ("GET", "/disclose"): "disclose",
     ("POST", "/disclose/decision"): "disclose",
@@ -138,6 +139,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/reports/registers.pdf"): "read",
     ("GET", "/import"): "import",
     ("POST", "/import"): "import",
+    ("GET", "/import/jobs/{job_id}"): "import",
     ("GET", "/export/{name}"): "read",
     ("GET", "/account"): "own_tokens",
     ("POST", "/account/tokens"): "own_tokens",
@@ -151,7 +153,8 @@ ROUTES: dict[tuple[str, str], str] = {
 # Reads see real records; anything that could change state gets a code that does not exist.
 REAL = {"technologies": "T-A", "partners": "P-OK", "agreements": "NDA-1", "exposure": "P-OK"}
 MISSING = {"code": "NO-SUCH", "number": "D-0000-999999", "event_id": "999999", "obligation_id": "999999",
-           "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv"}
+           "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv",
+           "job_id": "0" * 32}
 
 
 def app_routes(app) -> set[tuple[str, str]]:

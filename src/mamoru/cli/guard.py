@@ -14,6 +14,7 @@ from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from mamoru.cli.render import decision_table, rows_table
 from mamoru.cli.state import STATE
+from mamoru.errors import MamoruError
 from mamoru.guard.models import CATEGORIES
 from mamoru.services import guard as svc
 
@@ -27,7 +28,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _kind(finding) -> str:
-    key = "term" if finding.kind == "term" else finding.condition.kind
+    key = finding.kind if finding.kind in ("term", "restricted") or finding.condition is None \
+        else finding.condition.kind
     return STATE.t(f"guard.kind.{key}")
 
 
@@ -60,7 +62,8 @@ def scan(
         "file": str(file), "partner": report.partner, "findings": [_finding_data(f) for f in findings],
         "elements": report.elements,
         "gate": {"plain": report.plain.as_dict() if report.plain else None,
-                 "redacted": report.redacted.as_dict() if report.redacted else None},
+                 "redacted": report.redacted.as_dict() if report.redacted else None,
+                 "standing": report.standing.as_dict() if report.standing else None},
     }
     if STATE.json:
         STATE.emit(data)
@@ -76,6 +79,7 @@ def scan(
         STATE.console.print(rows_table(title, headers, rows))
     if report.plain is None:
         STATE.console.print(t("guard.cli.no_elements"))
+        STATE.console.print(decision_table(report.standing, STATE.language))
         return
     for key, decision in (("guard.cli.gate_plain", report.plain), ("guard.cli.gate_redacted", report.redacted)):
         STATE.console.print(f"[bold]{t(key)}[/]")
@@ -99,6 +103,8 @@ def redact(
         row = svc.redact(ctx, file, to, out, purpose, condition_mode=mode, accept_conditions=accept_conditions,
                          staged_plan=staged_plan, overwrite=force, approved=approved)
         number = row.disclosure.number if row.disclosure else None
+    if not out.exists():  # recorded, but the move out of the spool failed (logged): say so
+        raise MamoruError("guard.output.failed", path=str(out), detail="recorded as " + row.control_number)
     data = {"output": str(out), "control_number": row.control_number, "output_sha256": row.output_sha256,
             "disclosure": number, "summary": row.summary}
     lines = [STATE.t("guard.cli.redacted", path=out, control=row.control_number, sha=row.output_sha256)]

@@ -38,6 +38,9 @@ def row_error(path: Path, row: CodebookRow, column: str, reason_code: str, **par
 def read_rows(path: Path) -> list[CodebookRow]:
     import openpyxl
 
+    from mamoru import limits
+
+    limits.check_package(path)
     try:
         wb = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
     except Exception as exc:  # any unreadable file
@@ -46,6 +49,10 @@ def read_rows(path: Path) -> list[CodebookRow]:
         if SHEET not in wb.sheetnames:
             raise InvalidInput("guard.codebook.import_sheet", path=path.name, sheet=SHEET)
         rows = list(wb[SHEET].iter_rows(values_only=True))
+    except InvalidInput:
+        raise
+    except Exception as exc:  # bad sheet XML shows only while the rows are read
+        raise InvalidInput("guard.codebook.import_file", path=path.name, detail=f"{type(exc).__name__}: {exc}"[:200]) from exc
     finally:
         wb.close()
     if not rows:
@@ -66,10 +73,12 @@ def read_rows(path: Path) -> list[CodebookRow]:
 def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
     import openpyxl
 
+    from mamoru import cells
+
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = SHEET
     ws.append(list(COLUMNS))
     for row in rows:
-        ws.append([row.get(name, "") for name in COLUMNS])
+        cells.xlsx_row(ws, [row.get(name, "") for name in COLUMNS])  # a term like "=..." stays text
     wb.save(str(path))

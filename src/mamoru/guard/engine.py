@@ -6,13 +6,19 @@ tests and benchmarks feed it plain terms.
 
 from __future__ import annotations
 
+import csv
+import zipfile
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Mapping
+from typing import Callable, Iterator, Mapping
+
+from lxml import etree
 
 from mamoru.errors import MamoruError
 from mamoru.guard.findings import Finding, Location, ScanResult
 from mamoru.guard.formats import Edit, apply_edits, format_for
+from mamoru.guard.formats.container import corrupt
 from mamoru.guard.marking import Marking
 from mamoru.guard.output import atomic_target, check_target, sha256_file
 from mamoru.guard.policy import RedactionPolicy
@@ -51,13 +57,17 @@ class Guard:
             edits = _edits(found, self.policy, code_names)
         return edits
 
-    def scan_file(self, path: Path) -> ScanResult:
+    def scan_file(self, path: Path, progress: Callable[[int, int], None] | None = None) -> ScanResult:
+        """Every finding of the file; ``progress(characters, findings)`` is called as units are read."""
         path = _existing(path)
         result = ScanResult()
-        for unit in format_for(path).extract(path):
-            result.units += 1
-            result.characters += len(unit.text)
-            result.findings.extend(self.scanner.scan_text(unit.text, unit.location))
+        with _parser_errors(path):
+            for unit in format_for(path).extract(path):
+                result.units += 1
+                result.characters += len(unit.text)
+                result.findings.extend(self.scanner.scan_text(unit.text, unit.location))
+                if progress is not None and result.units % 200 == 0:
+                    progress(result.characters, len(result.findings))
         return result
 
     def redact_file(
@@ -88,7 +98,8 @@ class Guard:
             return edits
 
         with atomic_target(target) as tmp:
-            fmt.redact(source, tmp, rewrite, marking)
+            with _parser_errors(source):
+                fmt.redact(source, tmp, rewrite, marking)
             residual = [f for f in self.scan_file(tmp).findings
                         if not self.policy.is_clean(f) and not _names_the_recipient(f, marking)]
             if residual:
@@ -144,6 +155,18 @@ def _settle_round(text, location, found, edits, residual) -> list[Finding]:
         added.append(replace(r, start=span[0], end=span[1], text=text[span[0] : span[1]], location=location,
                              force_mask=True))
     return added
+
+
+@contextmanager
+def _parser_errors(path: Path) -> Iterator[None]:
+    """A format library's own exception (bad XML met while reading lazily) becomes a clear refusal."""
+    try:
+        yield
+    except MamoruError:
+        raise
+    except (ValueError, KeyError, IndexError, TypeError, AttributeError, LookupError, SyntaxError, csv.Error,
+            zipfile.BadZipFile, etree.LxmlError) as exc:
+        raise corrupt(path, exc) from exc
 
 
 def _existing(path: Path) -> Path:

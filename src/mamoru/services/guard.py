@@ -1,34 +1,46 @@
 """Guard use cases: keep the codebook, scan a document for a partner, write its sanitised copy.
 
-``redact`` asks the gate before anything is written, writes the copy, then records the
-disclosure (with the copy's SHA-256) and the redaction in the same transaction. If
-anything fails after the copy was written, the copy is removed again, so a file never
-exists without its record.
+``redact`` asks the gate before anything is written (the partner's standing even when
+the document names no element), writes the copy into mamoru's spool, and records the
+disclosure (with the copy's SHA-256) and the redaction in the same transaction. Only
+after that transaction commits is the copy moved into place (``guard/spool.py``), so a
+marked copy never exists where it can be handed over without its record; a rollback
+or a crash leaves nothing in place.
+
+Need-to-know: findings whose terms belong to a technology the viewer is not assigned
+are withheld (no code, rank, text or gate reasons), and such a document cannot be
+redacted by that viewer; a technology manager has to send it.
 """
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from mamoru.errors import Conflict, InvalidInput, MamoruError, NotFound
-from mamoru.guard import codebook_xlsx, repository as repo
+from mamoru.guard import codebook_xlsx, spool
+from mamoru.guard import repository as repo
 from mamoru.guard.engine import Guard
 from mamoru.guard.findings import Finding, ScanResult
 from mamoru.guard.formats import format_for
 from mamoru.guard.marking import Marking, new_control_number
 from mamoru.guard.models import CATEGORIES, SCOPES, GuardRedaction, GuardTerm
 from mamoru.guard.normalize import fold_term
+from mamoru.guard.output import check_target
 from mamoru.guard.policy import RedactionPolicy
 from mamoru.guard.scanner import Scanner
+from mamoru.guard.standing import copy_standing
 from mamoru.services import common as c
 from mamoru.services import disclosures
+from mamoru.services.authz import Forbidden
 from mamoru.services.uow import Context
 from mamoru.store.models import Disclosure, KnowledgeElement, Partner, Technology
 
+log = logging.getLogger(__name__)
 CHANNEL = "document"
 REDACTED_FORM = "code_named"
 
@@ -161,6 +173,8 @@ def export_codebook(ctx: Context, path: Path, technology: str | None = None) -> 
 
 # --- scan and redact ----------------------------------------------------------------
 
+RESTRICTED = "restricted"  # kind of a finding withheld from this viewer
+
 
 class RedactionRefused(MamoruError):
     """The gate does not let this document go (deny, or approval first); ``decision`` says why."""
@@ -177,13 +191,20 @@ class RedactionRefused(MamoruError):
 
 @dataclass
 class ScanReport:
-    """Findings with fresh ranks, and the gate's answer for the partner (as sent and as redacted)."""
+    """Findings with fresh ranks, and the gate's answer for the partner (as sent and as redacted).
+
+    ``restricted`` counts findings withheld from this viewer (kind ``restricted``: no
+    element, rank or text). ``standing`` is the partner-level answer for a document
+    that names no element.
+    """
 
     partner: str
     result: ScanResult
     plain: Any = None
     redacted: Any = None
     elements: list[str] = field(default_factory=list)
+    restricted: int = 0
+    standing: Any = None
 
 
 def _engine(ctx: Context, condition_mode: str = "mask") -> Guard:
@@ -199,14 +220,52 @@ def _with_ranks(ctx: Context, result: ScanResult) -> ScanResult:
     return ScanResult(findings, result.units, result.characters)
 
 
-def scan(ctx: Context, path: Path, partner: str, condition_mode: str = "mask") -> ScanReport:
+def _hidden_technologies(ctx: Context, result: ScanResult) -> set[str]:
+    """Codes of technologies named by the findings that this viewer is not assigned."""
+    viewer = ctx.viewer
+    if viewer.sees_everything:
+        return set()
+    codes = {t.technology_code for f in result.findings for t in f.terms if t.technology_code}
+    if not codes:
+        return set()
+    ids = dict(ctx.session.execute(select(Technology.code, Technology.id).where(Technology.code.in_(codes))).all())
+    return {code for code in codes if code not in ids or not viewer.sees_technology(ids[code])}
+
+
+def _withhold(result: ScanResult, hidden: set[str]) -> tuple[ScanResult, int]:
+    """The result as this viewer may see it: findings touching a hidden technology carry nothing."""
+    if not hidden:
+        return result, 0
+    shown: list[Finding] = []
+    withheld = 0
+    for f in result.findings:
+        if any(t.technology_code in hidden for t in f.terms):
+            withheld += 1
+            shown.append(Finding(f.location, f.start, f.start, "", RESTRICTED))
+        else:
+            shown.append(f)
+    return ScanResult(shown, result.units, result.characters), withheld
+
+
+def standing(ctx: Context, owner: Partner):
+    """The partner-level part of the gate for a copy that names no element."""
+    request = disclosures.build_request(ctx, owner, [], CHANNEL, REDACTED_FORM)
+    return copy_standing(request, ctx.policy)
+
+
+def scan(ctx: Context, path: Path, partner: str, condition_mode: str = "mask",
+         progress: Callable[[int, int], None] | None = None) -> ScanReport:
     """What the document contains and what the gate would say; writes nothing."""
+    ctx.require("disclose")
     owner = c.by_code(ctx, Partner, partner)
-    result = _with_ranks(ctx, _engine(ctx, condition_mode).scan_file(Path(path)))
-    report = ScanReport(owner.code, result, elements=result.element_codes)
+    raw = _with_ranks(ctx, _engine(ctx, condition_mode).scan_file(Path(path), progress=progress))
+    result, withheld = _withhold(raw, _hidden_technologies(ctx, raw))
+    report = ScanReport(owner.code, result, elements=result.element_codes, restricted=withheld)
     if report.elements:
         report.plain = disclosures.evaluate(ctx, owner.code, report.elements, CHANNEL, "plain")
         report.redacted = disclosures.evaluate(ctx, owner.code, report.elements, CHANNEL, REDACTED_FORM)
+    else:
+        report.standing = standing(ctx, owner)
     return report
 
 
@@ -239,17 +298,59 @@ def _code_names(ctx: Context, result: ScanResult, partner: Partner) -> dict[int,
 def _summary(result: ScanResult) -> dict[str, Any]:
     kinds: dict[str, int] = {}
     for f in result.findings:
-        key = f.condition.kind if f.condition else "term"
+        key = f.kind if f.kind in ("term", RESTRICTED) or not f.condition else f.condition.kind
         kinds[key] = kinds.get(key, 0) + 1
     return {"findings": len(result.findings), "by_kind": kinds, "elements": result.element_codes,
             "max_rank": result.max_rank}
+
+
+def _check_may_leave(ctx: Context, owner: Partner, elements: list[str], prior: Disclosure | None,
+                     accept_conditions: bool) -> Any:
+    """Refuse unless the gate (or, with no element, the partner's standing) lets the copy go."""
+    if not elements:
+        decision = standing(ctx, owner)
+        if decision.outcome == "deny":
+            raise RedactionRefused("guard.redact.denied", owner.code, decision, "deny")
+        return decision
+    decision = disclosures.evaluate(ctx, owner.code, elements, CHANNEL, REDACTED_FORM)
+    if decision.outcome == "deny":
+        raise RedactionRefused("guard.redact.denied", owner.code, decision, "deny")
+    if decision.conditions and not accept_conditions:
+        raise InvalidInput("disclosure.conditions_not_accepted",
+                           conditions=[r.messages() for r in decision.conditions])
+    if decision.outcome == "needs_approval" and prior is None:
+        raise RedactionRefused("guard.redact.needs_approval", owner.code, decision, "needs_approval")
+    return decision
+
+
+def _place_after_commit(ctx: Context, spooled: Path, output: Path | None, overwrite: bool) -> None:
+    """Move the copy into place once the transaction commits; drop it if the transaction ends otherwise."""
+    session = ctx.session
+
+    def on_commit(_session) -> None:
+        if output is None:
+            return
+        try:
+            spool.place(spooled, output, overwrite=overwrite)
+        except OSError:  # the record is committed: never fail now; the copy stays in the spool
+            log.exception("guard: recorded copy could not be moved to %s", output)
+
+    def on_end(_session, transaction) -> None:
+        if transaction.parent is None:  # the outermost transaction: committed (and placed) or not
+            try:
+                spooled.unlink(missing_ok=True)
+            except OSError:  # never fail here; a leftover is removed as stale later
+                log.exception("guard: could not remove spooled copy %s", spooled)
+
+    event.listen(session, "after_commit", on_commit)
+    event.listen(session, "after_transaction_end", on_end)
 
 
 def redact(
     ctx: Context,
     source: Path,
     partner: str,
-    output: Path,
+    output: Path | None,
     purpose: str,
     condition_mode: str = "mask",
     accept_conditions: bool = False,
@@ -259,59 +360,80 @@ def redact(
 ) -> GuardRedaction:
     """Refuse if the gate denies; otherwise write the sanitised copy and record it.
 
-    When the gate wants approval first, file the disclosure request as usual
-    (``mamoru disclose``), have it approved, and pass its number as ``approved``: the
-    copy is then tied to that approved disclosure instead of a new one.
+    The copy reaches ``output`` only when the unit of work commits. When the gate wants
+    approval first, file the disclosure request as usual (``mamoru disclose``), have it
+    approved, and pass its number as ``approved``: the copy is then tied to that
+    approved disclosure instead of a new one.
     """
-    source, output = Path(source), Path(output)
+    row, _ = _redact(ctx, source, partner, output, purpose, condition_mode, accept_conditions, staged_plan,
+                     overwrite, approved)
+    return row
+
+
+def redact_copy(
+    ctx: Context, source: Path, partner: str, purpose: str, condition_mode: str = "mask",
+    accept_conditions: bool = False, staged_plan: str = "", approved: str | None = None,
+) -> tuple[GuardRedaction, bytes]:
+    """Like ``redact``, for doors that hand the copy over themselves (a download).
+
+    The bytes are read before the unit of work commits, so the door can build its
+    response first and nothing can fail after the record is written.
+    """
+    row, spooled = _redact(ctx, source, partner, None, purpose, condition_mode, accept_conditions, staged_plan,
+                           False, approved)
+    return row, spooled.read_bytes()
+
+
+def _redact(ctx, source, partner, output, purpose, condition_mode, accept_conditions, staged_plan, overwrite,
+            approved) -> tuple[GuardRedaction, Path]:
+    ctx.require("disclose")
+    source = Path(source)
+    output = Path(output) if output is not None else None
     owner = c.by_code(ctx, Partner, partner)
     purpose = c.require_text("purpose", purpose, 2000)
     engine = _engine(ctx, condition_mode)
-    if not format_for(source).can_redact:
+    fmt = format_for(source)
+    if not fmt.can_redact:
         raise MamoruError("guard.redact.unsupported", suffix=source.suffix)
-    report = ScanReport(owner.code, _with_ranks(ctx, engine.scan_file(source)))
-    elements = report.result.element_codes
+    if output is not None:
+        check_target(source, output, overwrite=overwrite)
+    raw = _with_ranks(ctx, engine.scan_file(source))
+    _, withheld = _withhold(raw, _hidden_technologies(ctx, raw))
+    if withheld:
+        raise Forbidden("guard.redact.restricted", count=withheld, user=ctx.viewer.username)
+    elements = raw.element_codes
     prior = _approved_disclosure(ctx, approved, owner, elements) if approved else None
-    if elements:
-        decision = disclosures.evaluate(ctx, owner.code, elements, CHANNEL, REDACTED_FORM)
-        if decision.outcome == "deny":
-            raise RedactionRefused("guard.redact.denied", owner.code, decision, "deny")
-        if decision.conditions and not accept_conditions:
-            raise InvalidInput("disclosure.conditions_not_accepted",
-                               conditions=[r.messages() for r in decision.conditions])
-        if decision.outcome == "needs_approval" and prior is None:
-            raise RedactionRefused("guard.redact.needs_approval", owner.code, decision, "needs_approval")
+    decision = _check_may_leave(ctx, owner, elements, prior, accept_conditions)
     control = new_control_number(ctx.now)
     marking = Marking(owner.name, control)
-    code_names = _code_names(ctx, report.result, owner)
-    outcome = engine.redact_file(source, output, marking, code_names, overwrite=overwrite)
-    try:
-        record: Disclosure | None = prior
-        if prior is not None and prior.document_sha256 is None:
-            before = disclosures.describe(prior)
-            prior.document_sha256 = outcome.output_sha256
-            ctx.session.flush()
-            ctx.audit("disclosure.document", "disclosure", prior.number, before, disclosures.describe(prior))
-        elif elements and prior is None:
-            record = disclosures.disclose(
-                ctx, owner.code, elements, purpose, CHANNEL, REDACTED_FORM, accept_conditions=accept_conditions,
-                staged_plan=staged_plan, document_sha256=outcome.output_sha256,
-                note=f"guard {control}: {source.name}",
-            )
-        row = GuardRedaction(
-            control_number=control, partner_id=owner.id, disclosure_id=record.id if record else None,
-            source_name=source.name[:300], source_sha256=outcome.source_sha256, output_sha256=outcome.output_sha256,
-            file_format=format_for(source).name, condition_mode=condition_mode, summary=_summary(report.result),
-            actor=ctx.actor,
-        )
-        ctx.session.add(row)
+    code_names = _code_names(ctx, raw, owner)
+    spool.clean_stale()
+    spooled = spool.new_path(source.suffix)
+    _place_after_commit(ctx, spooled, output, overwrite)
+    outcome = engine.redact_file(source, spooled, marking, code_names)
+    record: Disclosure | None = prior
+    if prior is not None and prior.document_sha256 is None:
+        before = disclosures.describe(prior)
+        prior.document_sha256 = outcome.output_sha256
         ctx.session.flush()
-        ctx.audit("guard.redact", "guard_redaction", control, None, {
-            "partner": owner.code, "disclosure": record.number if record else None, "source": source.name,
-            "source_sha256": outcome.source_sha256, "output_sha256": outcome.output_sha256,
-            "summary": row.summary,
-        })
-    except BaseException:
-        output.unlink(missing_ok=True)
-        raise
-    return row
+        ctx.audit("disclosure.document", "disclosure", prior.number, before, disclosures.describe(prior))
+    elif elements and prior is None:
+        record = disclosures.disclose(
+            ctx, owner.code, elements, purpose, CHANNEL, REDACTED_FORM, accept_conditions=accept_conditions,
+            staged_plan=staged_plan, document_sha256=outcome.output_sha256,
+            note=f"guard {control}: {source.name}",
+        )
+    summary = {**_summary(raw), "gate": decision.outcome}
+    row = GuardRedaction(
+        control_number=control, partner_id=owner.id, disclosure_id=record.id if record else None,
+        source_name=source.name[:300], source_sha256=outcome.source_sha256, output_sha256=outcome.output_sha256,
+        file_format=fmt.name, condition_mode=condition_mode, summary=summary, actor=ctx.actor,
+    )
+    ctx.session.add(row)
+    ctx.session.flush()
+    ctx.audit("guard.redact", "guard_redaction", control, None, {
+        "partner": owner.code, "disclosure": record.number if record else None, "source": source.name,
+        "source_sha256": outcome.source_sha256, "output_sha256": outcome.output_sha256,
+        "summary": row.summary, "reasons": [r.code for r in decision.reasons],
+    })
+    return row, spooled

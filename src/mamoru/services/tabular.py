@@ -3,6 +3,8 @@
 Imports are all-or-nothing: every row is tried (each in a savepoint, so one bad row does
 not hide the next), every error is collected with file, sheet, row and column, and if
 there is any error the whole transaction is rolled back and nothing is written.
+Files are checked against ``mamoru.limits`` before a parser opens them; exports keep
+every cell as data (``mamoru.cells``: no formula injection).
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
+from mamoru import cells, limits
 from mamoru.errors import InvalidInput, MamoruError
 from mamoru.i18n import both, t
 from mamoru.services import agreements, partners, technologies
@@ -94,11 +97,13 @@ def read_sheets(path: Path, kind: str | None = None) -> dict[str, list[tuple[int
 def _read_xlsx(path: Path, name: str) -> dict[str, list[tuple[int, dict[str, Any]]]]:
     from openpyxl import load_workbook
 
+    limits.check_package(path, name)  # before openpyxl inflates anything
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zip / xml errors of a damaged or foreign file
-        raise InvalidInput("import.unreadable", file=name, detail=f"{exc.__class__.__name__}: {exc}") from exc
+        raise InvalidInput("import.unreadable", file=name, detail=f"{exc.__class__.__name__}: {exc}"[:300]) from exc
     out: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    sheet = None
     try:
         for sheet in book.worksheets:
             registry = SHEET_ALIASES.get(sheet.title.strip(), sheet.title.strip().lower())
@@ -117,6 +122,11 @@ def _read_xlsx(path: Path, name: str) -> dict[str, list[tuple[int, dict[str, Any
                 data.append((number, {col: values[i] if i < len(values) else None
                                       for i, col in enumerate(columns) if col}))
             out[registry] = data
+    except MamoruError:
+        raise
+    except Exception as exc:  # read-only mode parses sheet XML lazily: damage shows while iterating
+        raise InvalidInput("upload.sheet_damaged", file=name, sheet=getattr(sheet, "title", "?"),
+                           detail=f"{exc.__class__.__name__}: {exc}"[:300]) from exc
     finally:
         book.close()
     if not out:
@@ -135,15 +145,23 @@ def _read_csv(path: Path, name: str, kind: str) -> list[tuple[int, dict[str, Any
     else:
         raise InvalidInput("import.unreadable", file=name, detail="encoding is neither UTF-8 nor Shift_JIS (cp932)")
     reader = csv.reader(io.StringIO(text, newline=""))
-    header = next(reader, None)
-    if header is None:
-        return []
-    columns = _columns(header, name, kind, kind)
-    data = []
-    for number, values in enumerate(reader, start=2):
-        if not any(v.strip() for v in values):
-            continue
-        data.append((number, {col: values[i] if i < len(values) else None for i, col in enumerate(columns) if col}))
+    try:
+        header = next(reader, None)
+        if header is None:
+            return []
+        columns = _columns(header, name, kind, kind)
+        data = []
+        for number, values in enumerate(reader, start=2):
+            if not any(v.strip() for v in values):
+                continue
+            data.append((number, {col: cells.from_csv(values[i]) if i < len(values) else None
+                                  for i, col in enumerate(columns) if col}))
+    except csv.Error as exc:
+        row = reader.line_num
+        if "field larger" in str(exc):
+            raise InvalidInput("upload.field_too_large", file=name, row=row,
+                               limit_kb=csv.field_size_limit() // 1024) from exc
+        raise InvalidInput("import.unreadable", file=name, detail=f"row {row}: {exc}"[:300]) from exc
     return data
 
 
@@ -219,8 +237,11 @@ def _exists(ctx: Context, registry: str, code: str) -> bool:
 FIELD_TO_COLUMN = {"clause": "clauses", "trigger": "clauses", "clause_mode": "clauses", "tier": None}
 
 
-def import_file(ctx: Context, path: Path, kind: str | None = None, update: bool = False) -> dict[str, int]:
-    """Import every registry the file holds, in dependency order; raise ImportFailed on any error."""
+def import_file(ctx: Context, path: Path, kind: str | None = None, update: bool = False,
+                progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Import every registry the file holds, in dependency order; raise ImportFailed on any error.
+
+    ``progress(rows done, rows in all)`` is called every few hundred rows (web jobs show it)."""
     path = Path(path)
     try:
         sheets = read_sheets(path, kind)
@@ -228,8 +249,13 @@ def import_file(ctx: Context, path: Path, kind: str | None = None, update: bool 
         raise InvalidInput("import.unreadable", file=path.name, detail=str(exc)) from exc
     errors: list[RowError] = []
     counts: dict[str, int] = {}
+    total = sum(len(rows) for rows in sheets.values())
+    done = 0
     for registry in ORDER:
         for number, values in sheets.get(registry, []):
+            done += 1
+            if progress is not None and done % 250 == 0:
+                progress(done, total)
             savepoint = ctx.session.begin_nested()
             try:
                 _import_row(ctx, registry, values, update)
@@ -259,11 +285,12 @@ def _column_of(exc: MamoruError, registry: str) -> str | None:
     }.get(exc.code)
 
 
-def preview_file(ctx: Context, path: Path, kind: str | None = None) -> dict[str, int]:
+def preview_file(ctx: Context, path: Path, kind: str | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
     """Run the whole import and roll it back: the counts it would write, or every error."""
     savepoint = ctx.session.begin_nested()
     try:
-        return import_file(ctx, path, kind)
+        return import_file(ctx, path, kind, progress=progress)
     finally:
         savepoint.rollback()
 
@@ -314,7 +341,7 @@ def export_file(ctx: Context, path: Path, kind: str | None = None, viewer: Any =
             sheet.append(list(COLUMNS[registry]))
             rows = rows_of(ctx, registry, viewer)
             for row in rows:
-                sheet.append(row)
+                cells.xlsx_row(sheet, row)
             counts[registry] = len(rows)
         book.save(tmp)
     elif suffix == ".csv":
@@ -324,7 +351,7 @@ def export_file(ctx: Context, path: Path, kind: str | None = None, viewer: Any =
         with tmp.open("w", encoding="utf-8-sig", newline="") as handle:
             writer = csv.writer(handle)
             writer.writerow(COLUMNS[kind])
-            writer.writerows(rows)
+            writer.writerows([cells.csv_value(v) for v in row] for row in rows)
         counts[kind] = len(rows)
     else:
         raise InvalidInput("import.unsupported", file=path.name)

@@ -1,7 +1,9 @@
 """Telling an encrypted or damaged Office file apart before a library trips over it.
 
 Password-protected .docx/.xlsx are not ZIP files at all but OLE compound files
-(the same container as legacy .doc/.xls), so the first bytes say which it is.
+(the same container as legacy .doc/.xls), so the first bytes say which it is. A ZIP
+package is then checked against the size limits (``mamoru.limits``: decompression bombs,
+DTDs) before any library opens it.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import zipfile
 from pathlib import Path
 
+from mamoru import limits
 from mamoru.errors import MamoruError
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -21,6 +24,7 @@ def check_office_zip(path: Path) -> None:
         raise MamoruError("guard.file.encrypted", path=str(path))
     if not zipfile.is_zipfile(path):
         raise MamoruError("guard.file.corrupt", path=str(path), suffix=path.suffix, detail="not a ZIP package")
+    limits.check_package(path)
 
 
 def corrupt(path: Path, exc: Exception) -> MamoruError:

@@ -37,6 +37,8 @@ _PARTS = {
     "wordprocessingml.endnotes+xml": "endnotes",
     "wordprocessingml.comments+xml": "comments",
 }
+# No entity expansion, no network, no huge trees: the package comes from outside.
+_SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _PROPERTIES = ("title", "subject", "keywords", "comments", "category", "author", "last_modified_by", "content_status")
 
 
@@ -56,7 +58,7 @@ class _XmlPart:
     def __init__(self, part, kind: str) -> None:
         self.part, self.kind = part, kind
         self.name = str(part.partname).rsplit("/", 1)[-1]
-        self.root = part.element if hasattr(part, "element") else etree.fromstring(part.blob)
+        self.root = part.element if hasattr(part, "element") else etree.fromstring(part.blob, _SAFE_XML)
 
     def save(self) -> None:
         if not hasattr(self.part, "element"):
