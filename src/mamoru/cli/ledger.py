@@ -190,7 +190,7 @@ def obligation_close(obligation_id: int, evidence: str = typer.Option(..., help=
 def obligation_sweep() -> None:
     """Create what time has made due: overdue samples, agreements past their end (run daily)."""
     with STATE.act() as ctx:
-        made = obligations.sweep(ctx)
+        made = obligations.run_now(ctx)
         data = [{"id": o.id, "kind": o.kind, "due_on": o.due_on} for o in made]
     STATE.emit(data, text=STATE.t("cli.obligations_created", count=len(made)))
 
