@@ -7,16 +7,13 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from sqlalchemy import select, text
-
-from mamoru.audit import chain
+from mamoru.cli.lazy import lazy
 from mamoru.cli.render import decision_table
 from mamoru.cli.state import STATE
 from mamoru.config import data_dir
-from mamoru.demo import story
 from mamoru.domain.gate import Decision
-from mamoru.store.db import make_engine, migrate
-from mamoru.store.models import AuditEntry
+
+story, store_db = lazy("mamoru.demo.story", "mamoru.store.db")
 
 
 def register(app: typer.Typer) -> None:
@@ -30,8 +27,8 @@ def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file f
     path = (path or data_dir() / "demo.sqlite").resolve()
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
-    engine = make_engine(f"sqlite:///{path}")
-    migrate(engine)
+    engine = store_db.make_engine(f"sqlite:///{path}")
+    store_db.migrate(engine)
     console, lang = STATE.console, STATE.language
     console.rule(f"[bold]{STATE.t('demo.title')}")
     console.print(STATE.t("demo.database", path=path))
@@ -110,7 +107,12 @@ def _tamper_demo(path: Path) -> None:
     copy = path.with_name(path.stem + "-tampered.sqlite")
     copy.unlink(missing_ok=True)
     shutil.copy(path, copy)
-    engine = make_engine(f"sqlite:///{copy}")
+    from sqlalchemy import select, text
+
+    from mamoru.audit import chain
+    from mamoru.store.models import AuditEntry
+
+    engine = store_db.make_engine(f"sqlite:///{copy}")
     with engine.begin() as conn:
         seq = conn.execute(select(AuditEntry.seq).where(AuditEntry.action == "disclosure.approve")).scalar_one()
         conn.execute(text("UPDATE audit_entries SET actor = 'sato' WHERE seq = :seq"), {"seq": seq})

@@ -9,7 +9,11 @@ import typer
 from mamoru.cli.render import decision_table, label, rows_table
 from mamoru.cli.state import STATE
 from mamoru.domain import vocab
-from mamoru.services import disclosures, events, exposure, obligations, requests, samples
+from mamoru.cli.lazy import lazy
+
+disclosures, events, exposure, obligations, requests, samples = lazy(
+    "mamoru.services.disclosures", "mamoru.services.events", "mamoru.services.exposure",
+    "mamoru.services.obligations", "mamoru.services.requests", "mamoru.services.samples")
 
 sample_app = typer.Typer(help="Samples lent to partners / サンプル", no_args_is_help=True)
 event_app = typer.Typer(help="Partner events / 取引先イベント", no_args_is_help=True)
