@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import and_, case, exists, func, not_, select
+from sqlalchemy import Date, Float, and_, bindparam, case, exists, func, not_, select
 
 from mamoru.domain import exposure as exposure_rules
 from mamoru.domain import vocab
@@ -52,50 +52,69 @@ class Summary:
     may_sweep: bool = False
 
 
+# The statements are built once: building SQLAlchemy expressions costs more Python time per
+# request than running them does. Dates and weights are bound per call; need-to-know adds a
+# condition for viewers who do not see every technology.
+TODAY, HORIZON = bindparam("today", type_=Date), bindparam("horizon", type_=Date)
+_ENDING = (Agreement.status == "active", Agreement.valid_to >= TODAY, Agreement.valid_to <= HORIZON)
+_OBLIGATIONS = (select(Obligation.id, Obligation.kind, Obligation.due_on, Partner.code)
+                .outerjoin(Partner, Partner.id == Obligation.partner_id)
+                .where(Obligation.status == "open").order_by(Obligation.due_on, Obligation.id)
+                .limit(OBLIGATIONS_SHOWN))
+_LATE = (select(Sample.code, Partner.code, Sample.due_back).join(Partner, Partner.id == Sample.partner_id)
+         .where(Sample.status == "out", Sample.due_back < TODAY).order_by(Sample.due_back, Sample.code)
+         .limit(LIST_SHOWN))
+_TOTALS = (  # open obligations, overdue samples, pending approvals, agreements ending soon
+    select(func.count()).select_from(Obligation).where(Obligation.status == "open").scalar_subquery(),
+    select(func.count()).select_from(Sample).where(Sample.status == "out", Sample.due_back < TODAY)
+    .scalar_subquery(),
+    select(func.count()).select_from(Disclosure).where(Disclosure.status == "pending_approval").scalar_subquery(),
+    select(func.count()).select_from(Agreement).where(*_ENDING).scalar_subquery(),
+)
+# One query for the four counts and the tiers: scalar sub-selects beside a GROUP BY.
+_COUNTS = select(Partner.risk_tier, func.count(), *_TOTALS).group_by(Partner.risk_tier)
+_COUNTS_ONLY = select(*_TOTALS)  # when there are no partners, the GROUP BY returns no row
+_ENDING_SOON = (select(Agreement.code, Partner.code, Agreement.valid_to)
+                .join(Partner, Partner.id == Agreement.partner_id)
+                .where(*_ENDING).order_by(Agreement.valid_to, Agreement.code).limit(LIST_SHOWN))
+_RECENT = (select(Disclosure.number, Partner.code, Disclosure.outcome, Disclosure.status, Disclosure.disclosed_on,
+                  Disclosure.created_at)
+           .join(Partner, Partner.id == Disclosure.partner_id).order_by(Disclosure.id.desc()).limit(RECENT_SHOWN))
+# The policy's rank weights, bound per call, as a SQL expression over the element's rank.
+_WEIGHT = case({rank: bindparam(f"w{rank}", type_=Float) for rank in vocab.RANKS}, value=KnowledgeElement.rank,
+               else_=0.0)
+_WEIGHT_TOTALS = (select(KnowledgeElement.technology_id, func.sum(_WEIGHT))
+                  .where(KnowledgeElement.status == "active").group_by(KnowledgeElement.technology_id))
+_RECEIVED = (select(Partner.code, Technology.code, KnowledgeElement.technology_id, func.sum(_WEIGHT))
+             .select_from(ReceivedElement)
+             .join(KnowledgeElement, and_(KnowledgeElement.id == ReceivedElement.element_id,
+                                          KnowledgeElement.status == "active"))
+             .join(Technology, Technology.id == KnowledgeElement.technology_id)
+             .join(Partner, Partner.id == ReceivedElement.partner_id)
+             .group_by(Partner.code, Technology.code, KnowledgeElement.technology_id))
+
+
 def summary(ctx: Context) -> Summary:
     """Everything the dashboard shows, as this viewer may see it, in a fixed number of queries."""
     ctx.require("read")
     viewer, today, s = ctx.viewer, ctx.today, ctx.session
-
-    open_obs = (select(Obligation.id, Obligation.kind, Obligation.due_on, Partner.code)
-                .outerjoin(Partner, Partner.id == Obligation.partner_id)
-                .where(Obligation.status == "open").order_by(Obligation.due_on, Obligation.id)
-                .limit(OBLIGATIONS_SHOWN))
-    obligations = [{"id": i, "kind": k, "partner": p or "", "due": d, "overdue": d < today}
-                   for i, k, d, p in s.execute(open_obs)]
-
-    late = (select(Sample.code, Partner.code, Sample.due_back).join(Partner, Partner.id == Sample.partner_id)
-            .where(Sample.status == "out", Sample.due_back < today).order_by(Sample.due_back, Sample.code)
-            .limit(LIST_SHOWN))
-    overdue = [{"code": code, "partner": partner, "due": due} for code, partner, due in s.execute(late)]
-
     horizon = today + timedelta(days=int(ctx.policy.section("agreements")["ending_soon_days"]))
-    ending_where = (Agreement.status == "active", Agreement.valid_to >= today, Agreement.valid_to <= horizon)
+    dates = {"today": today, "horizon": horizon}
 
-    # One query for the four counts and the tiers: scalar sub-selects beside a GROUP BY.
-    ob_total = select(func.count()).select_from(Obligation).where(Obligation.status == "open").scalar_subquery()
-    late_total = (select(func.count()).select_from(Sample)
-                  .where(Sample.status == "out", Sample.due_back < today).scalar_subquery())
-    pending_q = (select(func.count()).select_from(Disclosure).where(Disclosure.status == "pending_approval")
-                 .scalar_subquery())
-    ending_q = select(func.count()).select_from(Agreement).where(*ending_where).scalar_subquery()
-    totals = (ob_total, late_total, pending_q, ending_q)
+    obligations = [{"id": i, "kind": k, "partner": p or "", "due": d, "overdue": d < today}
+                   for i, k, d, p in s.execute(_OBLIGATIONS)]
+    overdue = [{"code": code, "partner": partner, "due": due} for code, partner, due in s.execute(_LATE, dates)]
     tiers: dict[str | None, int] = {}
-    counts = s.execute(select(Partner.risk_tier, func.count(), *totals).group_by(Partner.risk_tier)).all()
+    counts = s.execute(_COUNTS, dates).all()
     if counts:
         obligations_total, overdue_total, pending, ending_total = counts[0][2:]
         tiers = {row[0]: row[1] for row in counts}
-    else:  # no partners yet: the GROUP BY returns nothing, ask the counts alone
-        obligations_total, overdue_total, pending, ending_total = s.execute(select(*totals)).one()
+    else:
+        obligations_total, overdue_total, pending, ending_total = s.execute(_COUNTS_ONLY, dates).one()
+    ending = [{"code": code, "partner": partner, "valid_to": valid_to}
+              for code, partner, valid_to in s.execute(_ENDING_SOON, dates)]
 
-    ending = [{"code": code, "partner": partner, "valid_to": valid_to} for code, partner, valid_to in s.execute(
-        select(Agreement.code, Partner.code, Agreement.valid_to).join(Partner, Partner.id == Agreement.partner_id)
-        .where(*ending_where).order_by(Agreement.valid_to, Agreement.code).limit(LIST_SHOWN))]
-
-    recent_q = (select(Disclosure.number, Partner.code, Disclosure.outcome, Disclosure.status,
-                       Disclosure.disclosed_on, Disclosure.created_at)
-                .join(Partner, Partner.id == Disclosure.partner_id)
-                .order_by(Disclosure.id.desc()).limit(RECENT_SHOWN))
+    recent_q = _RECENT
     if not viewer.sees_everything:  # a disclosure is visible when every element in it is
         hidden = (select(DisclosureElement.disclosure_id)
                   .join(KnowledgeElement, KnowledgeElement.id == DisclosureElement.element_id)
@@ -113,11 +132,6 @@ def summary(ctx: Context) -> Summary:
                    threshold=ctx.policy.exposure_threshold, may_sweep=viewer.may("sweep"))
 
 
-def _weight(ctx: Context):
-    """The policy's rank weights as a SQL expression over ``KnowledgeElement.rank``."""
-    return case({rank: ctx.policy.rank_weight(rank) for rank in vocab.RANKS}, value=KnowledgeElement.rank, else_=0.0)
-
-
 def exposure_cells(ctx: Context, limit_partners: int = HEATMAP_PARTNERS) -> tuple[list[ExposureCell], int]:
     """Weighted exposure per (partner, technology) the viewer may see, summed in SQL.
 
@@ -126,24 +140,16 @@ def exposure_cells(ctx: Context, limit_partners: int = HEATMAP_PARTNERS) -> tupl
     ``domain.exposure.share`` computes: received active elements' weights over all active
     elements' weights of the technology.
     """
-    visible = ctx.viewer.technology_filter(KnowledgeElement.technology_id)
-    weight = _weight(ctx)
-    totals = dict(ctx.session.execute(
-        select(KnowledgeElement.technology_id, func.sum(weight))
-        .where(KnowledgeElement.status == "active", visible).group_by(KnowledgeElement.technology_id)).all())
-    got = ctx.session.execute(
-        select(Partner.code, Technology.code, KnowledgeElement.technology_id, func.sum(weight))
-        .select_from(ReceivedElement)
-        .join(KnowledgeElement, and_(KnowledgeElement.id == ReceivedElement.element_id,
-                                     KnowledgeElement.status == "active"))
-        .join(Technology, Technology.id == KnowledgeElement.technology_id)
-        .join(Partner, Partner.id == ReceivedElement.partner_id)
-        .where(visible)
-        .group_by(Partner.code, Technology.code, KnowledgeElement.technology_id)).all()
+    weights = {f"w{rank}": ctx.policy.rank_weight(rank) for rank in vocab.RANKS}
+    totals_q, received_q = _WEIGHT_TOTALS, _RECEIVED
+    if not ctx.viewer.sees_everything:
+        visible = ctx.viewer.technology_filter(KnowledgeElement.technology_id)
+        totals_q, received_q = totals_q.where(visible), received_q.where(visible)
+    totals = dict(ctx.session.execute(totals_q, weights).all())
     cells: list[ExposureCell] = []
-    for partner, technology, technology_id, weights in got:
+    for partner, technology, technology_id, received in ctx.session.execute(received_q, weights):
         total = float(totals.get(technology_id) or 0)
-        value = float(weights or 0) / total if total > 0 else 0.0
+        value = float(received or 0) / total if total > 0 else 0.0
         cells.append(ExposureCell(partner, technology, value, exposure_rules.flagged(value, ctx.policy)))
     peak: dict[str, float] = {}
     for cell in cells:
