@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import bindparam, literal, select, union_all
 from sqlalchemy.orm import joinedload
 
 from mamoru.domain import gate, vocab
@@ -41,27 +41,29 @@ class Denied(MamoruError):
         return {**super().as_dict(), "decision": self.decision.as_dict()}
 
 
+_ELEMENTS = (select(KnowledgeElement).options(joinedload(KnowledgeElement.technology))
+             .where(KnowledgeElement.code.in_(bindparam("codes", expanding=True))))
+
+
 def _elements(ctx: Context, codes: Iterable[str]) -> list[KnowledgeElement]:
     """The elements asked about, in the order asked, with their technologies: one query."""
     codes = [code.strip() for code in codes if code and code.strip()]
     if not codes:
         raise InvalidInput("input.elements_required")
     wanted = list(dict.fromkeys(codes))
-    found = {e.code: e for e in ctx.session.execute(
-        select(KnowledgeElement).options(joinedload(KnowledgeElement.technology))
-        .where(KnowledgeElement.code.in_(wanted))).scalars()}
+    found = {e.code: e for e in ctx.session.execute(_ELEMENTS, {"codes": wanted}).scalars()}
     for code in wanted:
         if code not in found:
             raise NotFound("notfound.element", code=code)
     return [found[code] for code in wanted]
 
 
+_RECEIVED = (select(KnowledgeElement.code).join(ReceivedElement, ReceivedElement.element_id == KnowledgeElement.id)
+             .where(ReceivedElement.partner_id == bindparam("partner_id")))
+
+
 def received_elements(ctx: Context, partner_id: int) -> set[str]:
-    rows = ctx.session.execute(
-        select(KnowledgeElement.code).join(ReceivedElement, ReceivedElement.element_id == KnowledgeElement.id)
-        .where(ReceivedElement.partner_id == partner_id)
-    ).scalars()
-    return set(rows)
+    return set(ctx.session.execute(_RECEIVED, {"partner_id": partner_id}).scalars())
 
 
 def _mark_received(ctx: Context, record: Disclosure) -> None:
@@ -75,26 +77,36 @@ def _mark_received(ctx: Context, record: Disclosure) -> None:
     ctx.session.flush()
 
 
+# The gate check's statements, built once with bound parameters: building SQLAlchemy
+# expressions per request costs more Python time than the queries take to run.
+_PARTNER_ID, _TECH_IDS = bindparam("partner_id"), bindparam("technology_ids", expanding=True)
+_AGREEMENTS = (select(Agreement.id, Agreement.code, Agreement.valid_from, Agreement.valid_to, Agreement.status)
+               .where(Agreement.partner_id == _PARTNER_ID).order_by(Agreement.id))
+_AGREEMENT_CONTENTS = union_all(  # (agreement id, "t"/"e"/"c", technology / element code or clause kind)
+    select(agreement_technologies.c.agreement_id, literal("t"), Technology.code)
+    .join(Technology, Technology.id == agreement_technologies.c.technology_id)
+    .join(Agreement, Agreement.id == agreement_technologies.c.agreement_id)
+    .where(Agreement.partner_id == _PARTNER_ID),
+    select(agreement_elements.c.agreement_id, literal("e"), KnowledgeElement.code)
+    .join(KnowledgeElement, KnowledgeElement.id == agreement_elements.c.element_id)
+    .join(Agreement, Agreement.id == agreement_elements.c.agreement_id)
+    .where(Agreement.partner_id == _PARTNER_ID),
+    select(AgreementClause.agreement_id, literal("c"), AgreementClause.kind)
+    .join(Agreement, Agreement.id == AgreementClause.agreement_id)
+    .where(Agreement.partner_id == _PARTNER_ID),
+)
+_RANKS = (select(Technology.code, KnowledgeElement.code, KnowledgeElement.rank)
+          .join(KnowledgeElement, KnowledgeElement.technology_id == Technology.id)
+          .where(Technology.id.in_(_TECH_IDS), KnowledgeElement.status == "active"))
+
+
 def _agreement_views(ctx: Context, partner_id: int) -> tuple[gate.AgreementView, ...]:
     """The partner's agreements as the gate sees them: two queries however many there are."""
-    rows = ctx.session.execute(
-        select(Agreement.id, Agreement.code, Agreement.valid_from, Agreement.valid_to, Agreement.status)
-        .where(Agreement.partner_id == partner_id).order_by(Agreement.id)).all()
+    rows = ctx.session.execute(_AGREEMENTS, {"partner_id": partner_id}).all()
     if not rows:
         return ()
-    ids = [r.id for r in rows]
-    contents: dict[int, dict[str, set[str]]] = {i: {"t": set(), "e": set(), "c": set()} for i in ids}
-    parts = union_all(
-        select(agreement_technologies.c.agreement_id, literal("t"), Technology.code)
-        .join(Technology, Technology.id == agreement_technologies.c.technology_id)
-        .where(agreement_technologies.c.agreement_id.in_(ids)),
-        select(agreement_elements.c.agreement_id, literal("e"), KnowledgeElement.code)
-        .join(KnowledgeElement, KnowledgeElement.id == agreement_elements.c.element_id)
-        .where(agreement_elements.c.agreement_id.in_(ids)),
-        select(AgreementClause.agreement_id, literal("c"), AgreementClause.kind)
-        .where(AgreementClause.agreement_id.in_(ids)),
-    )
-    for agreement_id, part, value in ctx.session.execute(parts):
+    contents: dict[int, dict[str, set[str]]] = {r.id: {"t": set(), "e": set(), "c": set()} for r in rows}
+    for agreement_id, part, value in ctx.session.execute(_AGREEMENT_CONTENTS, {"partner_id": partner_id}):
         contents[agreement_id][part].add(value)
     return tuple(gate.AgreementView(
         code=r.code, valid_from=r.valid_from, valid_to=r.valid_to, status=r.status,
@@ -105,11 +117,7 @@ def _agreement_views(ctx: Context, partner_id: int) -> tuple[gate.AgreementView,
 def _technology_ranks(ctx: Context, technology_ids: set[int]) -> dict[str, dict[str, int]]:
     """Active element ranks of the technologies involved (for exposure): one query."""
     ranks: dict[str, dict[str, int]] = {}
-    for tech_code, element_code, rank in ctx.session.execute(
-        select(Technology.code, KnowledgeElement.code, KnowledgeElement.rank)
-        .join(KnowledgeElement, KnowledgeElement.technology_id == Technology.id)
-        .where(Technology.id.in_(sorted(technology_ids)), KnowledgeElement.status == "active")
-    ):
+    for tech_code, element_code, rank in ctx.session.execute(_RANKS, {"technology_ids": sorted(technology_ids)}):
         ranks.setdefault(tech_code, {})[element_code] = rank
     return ranks
 
