@@ -39,7 +39,7 @@ def main() -> None:
     env = {**os.environ, "MAMORU_HOME": tempfile.mkdtemp()}
     cases = [
         ("baseline: python -c pass", [sys.executable, "-c", "pass"]),
-        ("python -c 'import typer, rich'", [sys.executable, "-c", "import typer, rich.table"]),
+        ("python -c 'import typer, rich.table'", [sys.executable, "-c", "import typer, rich.table"]),
         ("mamoru --help", [str(BIN / "mamoru"), "--help"]),
         ("mamoru check --help", [str(BIN / "mamoru"), "check", "--help"]),
     ]
