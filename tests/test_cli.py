@@ -66,3 +66,29 @@ def test_audit_verify_passes_then_fails_after_tampering(db):
     bad = mamoru(db, "--json", "audit", "verify")
     assert bad.returncode == 1
     assert json.loads(bad.stdout)["problems"] == [{"seq": 1, "kind": "edited", "detail": "hash does not match content"}]
+
+
+def test_starting_the_cli_loads_no_database_screening_or_web_stack():
+    """`mamoru --help` must start fast: services, screening tables and the web stack load lazily,
+    inside the command that needs them (timing is in benchmarks/cli_startup.py, not here)."""
+    probe = ("import sys, mamoru.cli.main\n"
+             "heavy = {'sqlalchemy', 'alembic', 'fastapi', 'starlette', 'uvicorn', 'pypinyin', 'pykakasi',"
+             " 'openpyxl', 'docx', 'pypdf', 'weasyprint', 'rapidfuzz', 'rich'}\n"
+             "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))\n"
+             "print(sorted(m for m in sys.modules if m.startswith(('mamoru.services', 'mamoru.store',"
+             " 'mamoru.screening', 'mamoru.guard', 'mamoru.web', 'mamoru.api'))))")
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["[]", "[]"]
+
+
+def test_help_lists_every_command_group_and_guard_categories_match_the_model(tmp_path):
+    from mamoru.cli.guard import CATEGORIES as shown
+    from mamoru.guard.models import CATEGORIES
+
+    assert shown == CATEGORIES
+    result = mamoru(tmp_path / "unused.sqlite", "--help")
+    assert result.returncode == 0, result.stderr
+    for group in ("check", "disclose", "partner", "obligation", "screen", "guard", "serve", "audit"):
+        assert f"  {group}" in result.stdout
+    assert not (tmp_path / "unused.sqlite").exists()  # --help opens no database

@@ -14,6 +14,10 @@ for a fixed time per scenario. Scenarios, in the same run and against the same s
   exposure heat map), rendered as HTML.
 
 The load generator runs on the same machine as the server; its own CPU use is part of the picture.
+The last column is the server process's own CPU time per request (user + system, from
+``/proc/<pid>/stat``): unlike latency it hardly moves when other work shares the machine, so it
+is the figure to compare between runs on a busy machine; 1000 / (CPU ms per request) is what one
+worker can serve per second at most.
 
 Usage:
   .venv/bin/python benchmarks/web/load.py [--backend sqlite|postgresql|both] [--n 100000]
@@ -81,6 +85,7 @@ async def drive(base: str, make, users_n: int, seconds: float, warmup: float, th
     host, port = base.split("//")[1].split(":")
     latencies: list[float] = []
     errors: dict[int, int] = {}
+    sent = [0]  # every request, warm-up included (for CPU per request)
     start = time.perf_counter()
     timed_from, end = start + warmup, start + warmup + seconds
 
@@ -93,6 +98,7 @@ async def drive(base: str, make, users_n: int, seconds: float, warmup: float, th
                 if t0 >= end:
                     return
                 status, _ = await conn.request(method, path, **kwargs)
+                sent[0] += 1
                 t1 = time.perf_counter()
                 if t0 >= timed_from:
                     latencies.append((t1 - t0) * 1000)
@@ -105,7 +111,16 @@ async def drive(base: str, make, users_n: int, seconds: float, warmup: float, th
 
     await asyncio.gather(*(user(i) for i in range(users_n)))
     return {"n": len(latencies), "p50": pct(latencies, 50), "p99": pct(latencies, 99),
-            "rps": len(latencies) / seconds, "errors": errors}
+            "rps": len(latencies) / seconds, "errors": errors, "all": sent[0]}
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of a process (Linux ``/proc``; NaN elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return float("nan")
 
 
 def start_server(url: str, workers: int) -> tuple[str, subprocess.Popen]:
@@ -169,11 +184,15 @@ def run(backend: str, n: int, users_n: int, seconds: float, workers: int, think:
         print(f"\n== {backend}: {n:,} disclosures, 100 partners (built in {build_s:.0f} s); {users_n} users, "
               f"{seconds:.0f} s per scenario, {workers} server worker(s), think time "
               f"{'none (closed loop)' if not think else f'{think:g} s'} ==")
-        print(f"{'':36}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>9}{'requests':>10}  non-2xx")
+        print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs at start")
+        print(f"{'':36}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>9}{'requests':>10}  {'non-2xx':9}{'server CPU ms/req':>18}")
         for name, make in scenarios(token):
+            cpu0 = cpu_seconds(proc.pid)
             r = asyncio.run(drive(base, make, users_n, seconds, warmup=min(3.0, seconds / 4), think=think))
-            print(f"{name:36}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['rps']:>9.0f}{r['n']:>10,}  {r['errors'] or '-'}",
-                  flush=True)
+            # One worker serves in the uvicorn process itself; with more, the figure would miss the workers.
+            cpu_ms = (cpu_seconds(proc.pid) - cpu0) * 1000 / max(r["all"], 1) if workers == 1 else float("nan")
+            print(f"{name:36}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['rps']:>9.0f}{r['n']:>10,}  "
+                  f"{str(r['errors'] or '-'):9}{cpu_ms:>18.1f}", flush=True)
     finally:
         if proc is not None:
             proc.terminate()

@@ -122,6 +122,7 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/obligations"): "read",
     ("GET", "/obligations/{obligation_id}"): "read",
     ("POST", "/obligations/{obligation_id}/close"): "operate",
+    ("POST", "/obligations/sweep"): "sweep",
     ("GET", "/requests"): "read",
     ("GET", "/requests/new"): "operate",
     ("POST", "/requests/new"): "operate",

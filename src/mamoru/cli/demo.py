@@ -6,13 +6,13 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-
+from mamoru.cli.lazy import lazy
 from mamoru.cli.render import decision_table
 from mamoru.cli.state import STATE
 from mamoru.config import data_dir
-from mamoru.demo import story
 from mamoru.domain.gate import Decision
-from mamoru.services.database import fresh
+
+story, database = lazy("mamoru.demo.story", "mamoru.services.database")
 
 
 def register(app: typer.Typer) -> None:
@@ -26,7 +26,7 @@ def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file f
     path = (path or data_dir() / "demo.sqlite").resolve()
     for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
         leftover.unlink(missing_ok=True)
-    engine = fresh(f"sqlite:///{path}")
+    engine = database.fresh(f"sqlite:///{path}")
     console, lang = STATE.console, STATE.language
     console.rule(f"[bold]{STATE.t('demo.title')}")
     console.print(STATE.t("demo.database", path=path))

@@ -10,13 +10,16 @@ from pathlib import Path
 from typing import Optional
 
 import typer
-from rich.progress import Progress, SpinnerColumn, TextColumn
 
 from mamoru.cli.render import decision_table, rows_table
 from mamoru.cli.state import STATE
 from mamoru.errors import MamoruError
-from mamoru.guard.models import CATEGORIES
-from mamoru.services import guard as svc
+from mamoru.cli.lazy import lazy
+
+svc = lazy("mamoru.services.guard")
+rich_progress = lazy("rich.progress")
+# mamoru.guard.models.CATEGORIES, spelled out so that --help does not load the ORM models (tests/test_cli.py)
+CATEGORIES = ("material", "supplier", "equipment", "process", "jargon", "other")
 
 guard_app = typer.Typer(help="Outgoing-document guard / 社外送付文書のチェック・サニタイズ", no_args_is_help=True)
 codebook_app = typer.Typer(help="Codebook of sensitive terms / コードブック", no_args_is_help=True)
@@ -42,7 +45,7 @@ def _finding_data(f) -> dict:
 
 
 def _spinner(label: str):
-    progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=STATE.err,
+    progress = rich_progress.Progress(rich_progress.SpinnerColumn(), rich_progress.TextColumn("{task.description}"), transient=True, console=STATE.err,
                         disable=STATE.json)
     progress.add_task(label, total=None)
     return progress

@@ -9,7 +9,11 @@ import typer
 from mamoru.cli.render import decision_table, label, rows_table
 from mamoru.cli.state import STATE
 from mamoru.domain import vocab
-from mamoru.services import disclosures, events, exposure, obligations, requests, samples
+from mamoru.cli.lazy import lazy
+
+disclosures, events, exposure, obligations, requests, samples = lazy(
+    "mamoru.services.disclosures", "mamoru.services.events", "mamoru.services.exposure",
+    "mamoru.services.obligations", "mamoru.services.requests", "mamoru.services.samples")
 
 sample_app = typer.Typer(help="Samples lent to partners / サンプル", no_args_is_help=True)
 event_app = typer.Typer(help="Partner events / 取引先イベント", no_args_is_help=True)
@@ -190,7 +194,7 @@ def obligation_close(obligation_id: int, evidence: str = typer.Option(..., help=
 def obligation_sweep() -> None:
     """Create what time has made due: overdue samples, agreements past their end (run daily)."""
     with STATE.act() as ctx:
-        made = obligations.sweep(ctx)
+        made = obligations.run_now(ctx)
         data = [{"id": o.id, "kind": o.kind, "due_on": o.due_on} for o in made]
     STATE.emit(data, text=STATE.t("cli.obligations_created", count=len(made)))
 

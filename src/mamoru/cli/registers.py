@@ -9,7 +9,11 @@ import typer
 from mamoru.cli.render import label, rows_table
 from mamoru.cli.state import STATE
 from mamoru.domain import vocab
-from mamoru.services import agreements, partners, technologies, users
+from mamoru.cli.lazy import lazy
+
+agreements, partners, technologies, users = lazy(
+    "mamoru.services.agreements", "mamoru.services.partners", "mamoru.services.technologies",
+    "mamoru.services.users")
 
 tech_app = typer.Typer(help="Technologies and knowledge elements / 技術と技術情報の要素", no_args_is_help=True)
 partner_app = typer.Typer(help="Partners and due diligence / 取引先とリスク評価", no_args_is_help=True)

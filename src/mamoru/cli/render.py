@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
-from rich.table import Table
-
-from mamoru.domain.gate import Decision
+from mamoru.cli.lazy import lazy
 from mamoru.i18n import label as i18n_label
 from mamoru.i18n import t
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+    from mamoru.domain.gate import Decision
+
+rich_table = lazy("rich.table")  # Rich loads when a table is drawn, not at start-up
 
 OUTCOME_STYLE = {"allow": "green", "allow_with_conditions": "yellow", "needs_approval": "magenta", "deny": "red"}
 
@@ -19,7 +24,7 @@ def label(kind: str, value: Any, lang: str) -> str:
 
 def decision_table(decision: Decision, lang: str) -> Table:
     style = OUTCOME_STYLE[decision.outcome]
-    table = Table(title=f"[bold {style}]{t('cli.decision', lang)}: {label('outcome', decision.outcome, lang)}[/]",
+    table = rich_table.Table(title=f"[bold {style}]{t('cli.decision', lang)}: {label('outcome', decision.outcome, lang)}[/]",
                   show_lines=False, expand=False)
     table.add_column(t("cli.col.effect", lang))
     table.add_column(t("cli.col.reason", lang))
@@ -35,7 +40,7 @@ def decision_table(decision: Decision, lang: str) -> Table:
 
 
 def rows_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Table:
-    table = Table(title=title)
+    table = rich_table.Table(title=title)
     for header in headers:
         table.add_column(header)
     for row in rows:

@@ -10,12 +10,14 @@ from pathlib import Path
 from typing import Any, List, Optional
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
 from mamoru.cli.render import rows_table
 from mamoru.cli.state import STATE
 from mamoru.errors import InvalidInput
-from mamoru.services import screening as svc
+from mamoru.cli.lazy import lazy
+
+svc = lazy("mamoru.services.screening")  # the transliteration tables load only when screening runs
+rich_progress = lazy("rich.progress")
 
 lists_app = typer.Typer(help="Sanctions and end-user lists / 制裁・外国ユーザーリスト", no_args_is_help=True)
 review_app = typer.Typer(help="Review possible matches / 該当候補の確認", no_args_is_help=True)
@@ -70,7 +72,7 @@ def lists_import(
     out = []
     for path in files:
         with STATE.act() as ctx:
-            with Progress(SpinnerColumn(), TextColumn("{task.description}"), transient=True, console=STATE.err,
+            with rich_progress.Progress(rich_progress.SpinnerColumn(), rich_progress.TextColumn("{task.description}"), transient=True, console=STATE.err,
                           disable=STATE.json) as bar:
                 bar.add_task(f"{path.name}", total=None)
                 result = svc.import_list(ctx, path, fmt, source, rescreen=rescreen)
@@ -154,7 +156,7 @@ def screen(
         return
     if all_partners:
         with STATE.act() as ctx:
-            with Progress(SpinnerColumn(), TextColumn("screen"), BarColumn(), MofNCompleteColumn(), transient=True,
+            with rich_progress.Progress(rich_progress.SpinnerColumn(), rich_progress.TextColumn("screen"), rich_progress.BarColumn(), rich_progress.MofNCompleteColumn(), transient=True,
                           console=STATE.err, disable=STATE.json) as bar:
                 task = bar.add_task("screen", total=None)
                 outcome = svc.screen_all(ctx, backend=backend,

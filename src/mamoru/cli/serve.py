@@ -11,7 +11,9 @@ import typer
 from mamoru.cli.state import STATE
 from mamoru.config import database_url
 from mamoru.errors import MamoruError
-from mamoru.services import access, users
+from mamoru.cli.lazy import lazy
+
+access, users = lazy("mamoru.services.access", "mamoru.services.users")
 
 
 def register(app: typer.Typer) -> None:

@@ -7,17 +7,19 @@ import json
 import os
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any, Iterator
+from typing import TYPE_CHECKING, Any, Iterator
 
-from rich.console import Console
-from rich.table import Table
-
+from mamoru.cli.lazy import lazy
 from mamoru.config import database_url
 from mamoru.i18n import resolve_lang, t
-from mamoru.services.uow import read_only, unit_of_work
-from mamoru.services.database import engine_for
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
+uow, db = lazy("mamoru.services.uow", "mamoru.services.database")  # SQLAlchemy and Alembic: only when a command runs
 
 
 @dataclass
@@ -26,8 +28,24 @@ class State:
     lang: str | None = None
     json: bool = False
     actor: str | None = None
-    console: Console = field(default_factory=lambda: Console(highlight=False))
-    err: Console = field(default_factory=lambda: Console(stderr=True, highlight=False))
+    _console: "Console | None" = None
+    _err: "Console | None" = None
+
+    @property
+    def console(self) -> "Console":
+        if self._console is None:  # Rich loads on first output, not at start-up
+            from rich.console import Console
+
+            self._console = Console(highlight=False)
+        return self._console
+
+    @property
+    def err(self) -> "Console":
+        if self._err is None:
+            from rich.console import Console
+
+            self._err = Console(stderr=True, highlight=False)
+        return self._err
 
     @property
     def language(self) -> str:
@@ -38,16 +56,16 @@ class State:
         return self.actor or os.environ.get("MAMORU_USER") or getpass.getuser()
 
     def engine(self):
-        return engine_for(database_url(self.db))
+        return db.engine_for(database_url(self.db))
 
     @contextmanager
     def act(self) -> Iterator[Any]:
-        with unit_of_work(self.engine(), self.who) as ctx:
+        with uow.unit_of_work(self.engine(), self.who) as ctx:
             yield ctx
 
     @contextmanager
     def read(self) -> Iterator[Any]:
-        with read_only(self.engine()) as ctx:
+        with uow.read_only(self.engine()) as ctx:
             yield ctx
 
     def t(self, key: str, /, **params: Any) -> str:

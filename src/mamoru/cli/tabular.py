@@ -8,7 +8,9 @@ from typing import Optional
 import typer
 
 from mamoru.cli.state import STATE
-from mamoru.services import tabular
+from mamoru.cli.lazy import lazy
+
+tabular = lazy("mamoru.services.tabular")
 
 
 def register(app: typer.Typer) -> None:

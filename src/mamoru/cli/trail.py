@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Optional
 
 import typer
-from rich.progress import Progress
 
 from mamoru.cli.render import rows_table
 from mamoru.cli.state import STATE
-from mamoru.services import audit
+from mamoru.cli.lazy import lazy
+
+audit = lazy("mamoru.services.audit")
+rich_progress = lazy("rich.progress")
 
 audit_app = typer.Typer(help="The tamper-evident audit record / 監査ログ", no_args_is_help=True)
 
@@ -29,7 +31,7 @@ def verify() -> None:
         if STATE.json:
             verdict = audit.verify(ctx)
         else:
-            with Progress(transient=True, console=STATE.err) as bar:
+            with rich_progress.Progress(transient=True, console=STATE.err) as bar:
                 task = bar.add_task("verify", total=None)
                 verdict = audit.verify(ctx, progress=lambda n: bar.advance(task, n))
     data = verdict.as_dict()

@@ -11,12 +11,16 @@ ACTIONS: dict[str, frozenset[str]] = {
     "read": frozenset({"admin", "tech_manager", "staff", "auditor"}),
     "register_technology": frozenset({"admin", "tech_manager"}),
     "register_partner": frozenset({"admin", "tech_manager", "staff"}),
+    # What the gate reads from a partner (country, kind, ownership, certification): changing
+    # it changes what may be disclosed, so staff may edit only the harmless fields.
+    "change_partner_standing": frozenset({"admin", "tech_manager"}),
     "assess_partner": frozenset({"admin", "tech_manager"}),
     "register_agreement": frozenset({"admin", "tech_manager"}),
     "import": frozenset({"admin", "tech_manager"}),
     "disclose": frozenset({"admin", "tech_manager", "staff"}),
     "approve": frozenset({"admin", "tech_manager"}),
     "operate": frozenset({"admin", "tech_manager", "staff"}),
+    "sweep": frozenset({"admin", "tech_manager"}),  # turn overdue samples / ended agreements into obligations
     "audit": frozenset({"admin", "tech_manager", "auditor"}),
     "manage_users": frozenset({"admin"}),
     "own_tokens": frozenset({"admin", "tech_manager", "staff", "auditor"}),

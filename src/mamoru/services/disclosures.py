@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, literal, select, union_all
+from sqlalchemy.orm import joinedload
 
 from mamoru.domain import gate, vocab
 from mamoru.domain.reasons import Reason
@@ -21,8 +22,9 @@ from mamoru.services import locks
 from mamoru.services import samples as samples_service
 from mamoru.services.partners import certified
 from mamoru.services.uow import Context
-from mamoru.store.models import (Agreement, Disclosure, DisclosureElement, KnowledgeElement, Partner,
-                                  ReceivedElement)
+from mamoru.store.models import (Agreement, AgreementClause, Disclosure, DisclosureElement, KnowledgeElement,
+                                  Partner, ReceivedElement, Technology)
+from mamoru.store.models.agreements import agreement_elements, agreement_technologies
 
 DISCLOSED = ("recorded", "approved")
 APPROVER_ROLES = ("tech_manager", "admin")
@@ -40,19 +42,29 @@ class Denied(MamoruError):
         return {**super().as_dict(), "decision": self.decision.as_dict()}
 
 
+_ELEMENTS = (select(KnowledgeElement).options(joinedload(KnowledgeElement.technology))
+             .where(KnowledgeElement.code.in_(bindparam("codes", expanding=True))))
+
+
 def _elements(ctx: Context, codes: Iterable[str]) -> list[KnowledgeElement]:
+    """The elements asked about, in the order asked, with their technologies: one query."""
     codes = [code.strip() for code in codes if code and code.strip()]
     if not codes:
         raise InvalidInput("input.elements_required")
-    return [c.by_code(ctx, KnowledgeElement, code) for code in dict.fromkeys(codes)]
+    wanted = list(dict.fromkeys(codes))
+    found = {e.code: e for e in ctx.session.execute(_ELEMENTS, {"codes": wanted}).scalars()}
+    for code in wanted:
+        if code not in found:
+            raise NotFound("notfound.element", code=code)
+    return [found[code] for code in wanted]
+
+
+_RECEIVED = (select(KnowledgeElement.code).join(ReceivedElement, ReceivedElement.element_id == KnowledgeElement.id)
+             .where(ReceivedElement.partner_id == bindparam("partner_id")))
 
 
 def received_elements(ctx: Context, partner_id: int) -> set[str]:
-    rows = ctx.session.execute(
-        select(KnowledgeElement.code).join(ReceivedElement, ReceivedElement.element_id == KnowledgeElement.id)
-        .where(ReceivedElement.partner_id == partner_id)
-    ).scalars()
-    return set(rows)
+    return set(ctx.session.execute(_RECEIVED, {"partner_id": partner_id}).scalars())
 
 
 def _mark_received(ctx: Context, record: Disclosure) -> None:
@@ -66,14 +78,54 @@ def _mark_received(ctx: Context, record: Disclosure) -> None:
     ctx.session.flush()
 
 
+# The gate check's statements, built once with bound parameters: building SQLAlchemy
+# expressions per request costs more Python time than the queries take to run.
+_PARTNER_ID, _TECH_IDS = bindparam("partner_id"), bindparam("technology_ids", expanding=True)
+_AGREEMENTS = (select(Agreement.id, Agreement.code, Agreement.valid_from, Agreement.valid_to, Agreement.status)
+               .where(Agreement.partner_id == _PARTNER_ID).order_by(Agreement.id))
+_AGREEMENT_CONTENTS = union_all(  # (agreement id, "t"/"e"/"c", technology / element code or clause kind)
+    select(agreement_technologies.c.agreement_id, literal("t"), Technology.code)
+    .join(Technology, Technology.id == agreement_technologies.c.technology_id)
+    .join(Agreement, Agreement.id == agreement_technologies.c.agreement_id)
+    .where(Agreement.partner_id == _PARTNER_ID),
+    select(agreement_elements.c.agreement_id, literal("e"), KnowledgeElement.code)
+    .join(KnowledgeElement, KnowledgeElement.id == agreement_elements.c.element_id)
+    .join(Agreement, Agreement.id == agreement_elements.c.agreement_id)
+    .where(Agreement.partner_id == _PARTNER_ID),
+    select(AgreementClause.agreement_id, literal("c"), AgreementClause.kind)
+    .join(Agreement, Agreement.id == AgreementClause.agreement_id)
+    .where(Agreement.partner_id == _PARTNER_ID),
+)
+_RANKS = (select(Technology.code, KnowledgeElement.code, KnowledgeElement.rank)
+          .join(KnowledgeElement, KnowledgeElement.technology_id == Technology.id)
+          .where(Technology.id.in_(_TECH_IDS), KnowledgeElement.status == "active"))
+
+
+def _agreement_views(ctx: Context, partner_id: int) -> tuple[gate.AgreementView, ...]:
+    """The partner's agreements as the gate sees them: two queries however many there are."""
+    rows = ctx.session.execute(_AGREEMENTS, {"partner_id": partner_id}).all()
+    if not rows:
+        return ()
+    contents: dict[int, dict[str, set[str]]] = {r.id: {"t": set(), "e": set(), "c": set()} for r in rows}
+    for agreement_id, part, value in ctx.session.execute(_AGREEMENT_CONTENTS, {"partner_id": partner_id}):
+        contents[agreement_id][part].add(value)
+    return tuple(gate.AgreementView(
+        code=r.code, valid_from=r.valid_from, valid_to=r.valid_to, status=r.status,
+        technologies=frozenset(contents[r.id]["t"]), elements=frozenset(contents[r.id]["e"]),
+        clauses=frozenset(contents[r.id]["c"])) for r in rows)
+
+
+def _technology_ranks(ctx: Context, technology_ids: set[int]) -> dict[str, dict[str, int]]:
+    """Active element ranks of the technologies involved (for exposure): one query."""
+    ranks: dict[str, dict[str, int]] = {}
+    for tech_code, element_code, rank in ctx.session.execute(_RANKS, {"technology_ids": sorted(technology_ids)}):
+        ranks.setdefault(tech_code, {})[element_code] = rank
+    return ranks
+
+
 def build_request(ctx: Context, partner: Partner, elements: list[KnowledgeElement], channel: str,
                   form: str) -> gate.GateRequest:
-    agreements = ctx.session.execute(select(Agreement).where(Agreement.partner_id == partner.id)).scalars().all()
-    technology_ranks: dict[str, dict[str, int]] = {}
-    for element in elements:
-        tech = element.technology
-        if tech.code not in technology_ranks:
-            technology_ranks[tech.code] = {e.code: e.rank for e in tech.elements if e.status == "active"}
+    """The gate's view of the records, in a fixed number of queries (pinned by tests/test_query_counts.py)."""
     return gate.GateRequest(
         partner=gate.PartnerView(code=partner.code, kind=partner.kind, country=partner.country,
                                  status=partner.status, risk_tier=partner.risk_tier,
@@ -84,19 +136,21 @@ def build_request(ctx: Context, partner: Partner, elements: list[KnowledgeElemen
                                         export_controlled=e.technology.export_controlled,
                                         priority_control=e.technology.priority_control) for e in elements),
         channel=channel, form=form, on=ctx.today,
-        agreements=tuple(gate.AgreementView(
-            code=a.code, valid_from=a.valid_from, valid_to=a.valid_to, status=a.status,
-            technologies=frozenset(t.code for t in a.technologies), elements=frozenset(e.code for e in a.elements),
-            clauses=frozenset(cl.kind for cl in a.clauses)) for a in agreements),
-        technology_ranks=technology_ranks,
+        agreements=_agreement_views(ctx, partner.id),
+        technology_ranks=_technology_ranks(ctx, {e.technology_id for e in elements}),
         already_received=frozenset(received_elements(ctx, partner.id)),
     )
 
 
 def evaluate(ctx: Context, partner: str, elements: Iterable[str], channel: str, form: str = "plain") -> gate.Decision:
-    """The gate's answer for this request, now. Writes nothing."""
+    """The gate's answer for this request, now. Writes nothing.
+
+    Elements of technologies the viewer is not assigned to answer as unknown (need-to-know)."""
     owner = c.by_code(ctx, Partner, partner)
     chosen = _elements(ctx, elements)
+    for element in chosen:
+        if not ctx.viewer.sees_technology(element.technology_id):
+            raise NotFound("notfound.element", code=element.code)
     channel = c.choice("channel", channel, vocab.CHANNELS)
     form = c.choice("form", form, vocab.FORMS)
     return gate.decide(build_request(ctx, owner, chosen, channel, form), ctx.policy)

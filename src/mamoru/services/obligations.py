@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError, OperationalError
 
+from mamoru.domain.policy import Policy
 from mamoru.errors import Conflict, InvalidInput, NotFound
 from mamoru.services import common as c
 from mamoru.services import locks
-from mamoru.services.uow import Context
-from mamoru.store.models import Agreement, Obligation, Sample
+from mamoru.services.uow import Context, unit_of_work
+from mamoru.store.models import Agreement, Obligation, Sample, Setting
+
+SWEPT_ON = "obligations.swept_on"  # settings row: the last day the scheduled sweep ran (and its lock)
 
 
 def create(ctx: Context, kind: str, source: str, source_id: int, due_on: date, partner_id: int | None,
@@ -79,8 +83,9 @@ def for_ended_agreement(ctx: Context, agreement: Agreement, ended_on: date) -> l
 def sweep(ctx: Context) -> list[Obligation]:
     """Turn what time has made due into obligations: overdue samples, agreements past their end.
 
-    Idempotent: running it twice creates nothing new. Run by the CLI and the demo; a
-    scheduler (cron) can run ``mamoru obligations sweep`` daily.
+    Idempotent: running it twice creates nothing new. The server runs it at start and
+    daily (``run_scheduled``); the dashboard's button and ``mamoru obligations sweep``
+    run it on demand (``run_now``).
     """
     made: list[Obligation] = []
     cfg = ctx.policy.section("samples")
@@ -104,6 +109,48 @@ def sweep(ctx: Context) -> list[Obligation]:
         ctx.audit("agreement.expire", "agreement", agreement.code, before, {"status": "expired"})
         made.extend(for_ended_agreement(ctx, agreement, agreement.valid_to))
     return made
+
+
+def run_now(ctx: Context) -> list[Obligation]:
+    """Someone asked for the sweep now (dashboard button, CLI): their role must allow it; audited."""
+    ctx.require("sweep")
+    made = sweep(ctx)
+    ctx.audit("obligations.sweep", "obligations", "sweep", None,
+              {"trigger": "manual", "created": sorted(ob.id for ob in made)})
+    return made
+
+
+def run_scheduled(engine: Engine, policy: Policy | None = None, now: datetime | None = None,
+                  attempts: int = 3) -> int | None:
+    """The server's own daily sweep; returns how many obligations it made, or None if today's ran already.
+
+    Safe with several workers and several servers: the ``obligations.swept_on`` settings row
+    is locked (``FOR UPDATE`` on PostgreSQL; SQLite's write lock is taken at BEGIN), so one
+    worker sweeps and the others see today's date and skip. Two workers creating the row at
+    the very first start collide on its primary key: the loser retries and skips.
+    """
+    for attempt in range(attempts):
+        try:
+            with unit_of_work(engine, "system", policy=policy, now=now) as ctx:
+                row = ctx.session.execute(select(Setting).where(Setting.key == SWEPT_ON)
+                                          .with_for_update()).scalar_one_or_none()
+                today = ctx.today.isoformat()
+                if row is not None and row.value >= today:
+                    return None
+                if row is None:
+                    ctx.session.add(Setting(key=SWEPT_ON, value=today))
+                else:
+                    row.value = today
+                ctx.session.flush()
+                made = sweep(ctx)
+                if made:
+                    ctx.audit("obligations.sweep", "obligations", "sweep", None,
+                              {"trigger": "schedule", "created": sorted(ob.id for ob in made)})
+                return len(made)
+        except (IntegrityError, OperationalError):  # another worker got there first (or a lock timed out)
+            if attempt == attempts - 1:
+                raise
+    return None
 
 
 def open_obligations(ctx: Context) -> list[Obligation]:

@@ -9,8 +9,15 @@ from sqlalchemy import select
 from mamoru.domain import due_diligence, vocab
 from mamoru.errors import InvalidInput
 from mamoru.services import common as c
+from mamoru.services.authz import Forbidden
 from mamoru.services.uow import Context
 from mamoru.store.models import DueDiligence, Partner
+
+# What the gate and due diligence rely on: the country (export rules), the kind (conditions,
+# supply-chain rules), ownership and listing (foreign influence), certification (TICS etc.).
+# Changing any of these changes what may be disclosed, so it needs ``change_partner_standing``.
+STANDING_FIELDS = ("kind", "country", "listed", "parent_company", "major_shareholders", "officers",
+                   "certification", "certification_expiry")
 
 FIELDS = ("name", "name_kana", "name_en", "kind", "country", "listed", "industry", "parent_company",
           "major_shareholders", "officers", "certification", "certification_expiry")
@@ -55,13 +62,24 @@ def add_partner(ctx: Context, code: str, **raw: Any) -> Partner:
 
 
 def update_partner(ctx: Context, code: str, **raw: Any) -> Partner:
+    """Change a partner. Fields the gate relies on (``STANDING_FIELDS``) need ``change_partner_standing``.
+
+    Only values that actually change count, so a form sent back unchanged in those fields is
+    fine for staff; the next gate decision reads the new values (nothing is cached).
+    """
+    ctx.require("register_partner")
     partner = c.by_code(ctx, Partner, code)
     values = _values(raw)
+    changed = sorted(k for k in STANDING_FIELDS if k in values and values[k] != getattr(partner, k))
+    if changed and not ctx.viewer.may("change_partner_standing"):
+        raise Forbidden("auth.partner_standing_role", user=ctx.viewer.username, role=ctx.viewer.role,
+                        fields=", ".join(changed))
     before = c.snapshot(partner)
     for key, value in values.items():
         setattr(partner, key, value)
     ctx.session.flush()
-    ctx.audit("partner.update", "partner", code, before, c.snapshot(partner))
+    ctx.audit("partner.update_standing" if changed else "partner.update", "partner", code, before,
+              {**c.snapshot(partner), "standing_changed": changed} if changed else c.snapshot(partner))
     return partner
 
 

@@ -1,14 +1,18 @@
-"""The dashboard: what needs doing, what is overdue, who knows how much."""
+"""The dashboard: what needs doing, what is overdue, who knows how much.
+
+The summary comes from one service call (``services/dashboard.py``: aggregated in SQL, with
+need-to-know applied there); this page only lays it out.
+"""
 
 from __future__ import annotations
 
-from collections import Counter
-
 from fastapi import APIRouter, Depends, Request
 
-from mamoru.services import agreements, disclosures, exposure, obligations, partners, samples
+from mamoru.i18n import t
+from mamoru.services import dashboard, obligations
 from mamoru.web.auth import allowed
-from mamoru.web.context import Auth, reading, render
+from mamoru.web.context import Auth, acting, lang_of, reading, render
+from mamoru.web.pages.common import redirect
 
 router = APIRouter(include_in_schema=False)
 
@@ -31,25 +35,20 @@ def heatmap(cells, technologies: list[str], partners_: list[str], threshold: flo
 
 
 @router.get("/")
-def dashboard(request: Request, auth: Auth = Depends(allowed("read"))):
-    who = auth.viewer
+def dashboard_page(request: Request, auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
-        today = ctx.today
-        open_obs = obligations.open_obligations(ctx)[:15]
-        ob_rows = [{"id": o.id, "kind": o.kind, "partner": o.partner.code if o.partner else "", "due": o.due_on,
-                    "overdue": o.due_on < today} for o in open_obs]
-        overdue = [{"code": s.code, "partner": s.partner.code, "due": s.due_back} for s in samples.overdue(ctx)]
-        tiers = Counter(p.risk_tier for p in partners.list_partners(ctx))
-        ending = [{"code": a.code, "partner": a.partner.code, "valid_to": a.valid_to}
-                  for a in agreements.ending_soon(ctx)]
-        recent = []
-        for d in disclosures.list_disclosures(ctx, limit=10):
-            if who.sees_disclosure(d):
-                recent.append({"number": d.number, "partner": d.partner.code, "outcome": d.outcome, "status": d.status,
-                               "on": d.disclosed_on or d.created_at.date()})
-        cells = exposure.matrix(ctx)  # only technologies the viewer may see
-        heat = heatmap(cells, sorted({c.technology for c in cells}), sorted({c.partner for c in cells}),
-                       ctx.policy.exposure_threshold)
-        pending = len(disclosures.list_disclosures(ctx, status="pending_approval")) if who.may("approve") else 0
-    return render(request, "dashboard.html", auth, obligations=ob_rows, overdue=overdue, tiers=tiers, ending=ending,
-                  recent=recent, heat=heat, pending=pending, today=today)
+        s = dashboard.summary(ctx)
+    swept = request.query_params.get("swept", "")
+    flash = t("web.sweep_done", lang_of(request), count=int(swept)) if swept.isdigit() else None
+    heat = heatmap(s.cells, sorted({c.technology for c in s.cells}), sorted({c.partner for c in s.cells}), s.threshold)
+    return render(request, "dashboard.html", auth, obligations=s.obligations, overdue=s.overdue_samples,
+                  tiers=s.tiers, ending=s.ending, recent=s.recent, heat=heat, pending=s.pending, today=s.today,
+                  summary=s, flash=flash)
+
+
+@router.post("/obligations/sweep")
+def sweep_now(request: Request, auth: Auth = Depends(allowed("sweep"))):
+    """The dashboard's "run the sweep now" button (CSRF-checked by ``allowed``; audited by the service)."""
+    with acting(request, auth) as ctx:
+        made = obligations.run_now(ctx)
+    return redirect(f"/?swept={len(made)}")
