@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,12 +42,15 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+def secure_cookies_forced() -> bool:
+    """MAMORU_COOKIE_SECURE=1: cookies are ``Secure`` even where the app sees plain http."""
+    return os.environ.get("MAMORU_COOKIE_SECURE", "").strip().lower() in ("1", "true", "yes")
+
+
 def cookie_secure(request: Request) -> bool:
     """Cookies carry ``Secure`` when the request came over https (X-Forwarded-Proto from a trusted
     proxy counts, see ``mamoru serve --proxy-headers``) or when MAMORU_COOKIE_SECURE=1 says so."""
-    import os
-
-    return request.url.scheme == "https" or os.environ.get("MAMORU_COOKIE_SECURE", "") in ("1", "true", "yes")
+    return request.url.scheme == "https" or secure_cookies_forced()
 
 
 def engine_of(request: Request):
