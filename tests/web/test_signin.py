@@ -155,6 +155,13 @@ def test_weak_passwords_are_refused_with_the_reason(client, people, engine, pass
     assert sign_in(client, "tanaka", people["tech_manager"]["password"]).status_code == 303  # unchanged
 
 
+def test_long_passphrases_are_accepted_and_endless_ones_refused():
+    access.check_password_strength("granite " * 3 + "heron lantern quarry " * 6 + "0417", "tanaka")  # 159 chars
+    with pytest.raises(InvalidInput) as err:
+        access.check_password_strength("x" * 1025, "tanaka")
+    assert err.value.code == "auth.password_too_long"
+
+
 def test_the_admin_page_refuses_a_common_password_for_a_new_user(client, people, engine):
     sign_in(client, "admin", people["admin"]["password"])
     response = client.post("/users", data={"csrf_token": csrf_of(client, "/account"), "username": "suzuki",

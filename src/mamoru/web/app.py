@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from fastapi import FastAPI, HTTPException, Request
@@ -19,7 +18,7 @@ from mamoru.services import access
 from mamoru.services.database import engine_for
 from mamoru.services.uow import unit_of_work
 from mamoru.web.auth import NeedsSignIn
-from mamoru.web.context import lang_of, render
+from mamoru.web.context import lang_of, render, secure_cookies_forced
 from mamoru.web.safety import CatchUnexpected, RejectNul
 
 STATIC = Path(__file__).parent / "static"
@@ -48,8 +47,7 @@ class SecurityHeaders:
 
         lang = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [""])[0]
         cacheable = scope.get("path", "").startswith(CACHEABLE)
-        secure = "; Secure" if scope.get("scheme") == "https" or os.environ.get("MAMORU_COOKIE_SECURE", "") in (
-            "1", "true", "yes") else ""
+        secure = "; Secure" if scope.get("scheme") == "https" or secure_cookies_forced() else ""
 
         async def send_with_headers(message):
             if message["type"] == "http.response.start":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -28,12 +29,15 @@ def client_address(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
+def secure_cookies_forced() -> bool:
+    """MAMORU_COOKIE_SECURE=1: cookies are ``Secure`` even where the app sees plain http."""
+    return os.environ.get("MAMORU_COOKIE_SECURE", "").strip().lower() in ("1", "true", "yes")
+
+
 def cookie_secure(request: Request) -> bool:
     """Cookies carry ``Secure`` when the request came over https (X-Forwarded-Proto from a trusted
     proxy counts, see ``mamoru serve --proxy-headers``) or when MAMORU_COOKIE_SECURE=1 says so."""
-    import os
-
-    return request.url.scheme == "https" or os.environ.get("MAMORU_COOKIE_SECURE", "") in ("1", "true", "yes")
+    return request.url.scheme == "https" or secure_cookies_forced()
 
 
 def render(request: Request, template: str, auth: Auth | None, status_code: int = 200, **context: Any):
