@@ -35,6 +35,7 @@ from mamoru.guard.policy import RedactionPolicy
 from mamoru.guard.scanner import Scanner
 from mamoru.guard.standing import copy_standing
 from mamoru.services import common as c
+from mamoru.services import locks
 from mamoru.services import disclosures
 from mamoru.services.authz import Forbidden
 from mamoru.services.uow import Context
@@ -390,6 +391,9 @@ def _redact(ctx, source, partner, output, purpose, condition_mode, accept_condit
     source = Path(source)
     output = Path(output) if output is not None else None
     owner = c.by_code(ctx, Partner, partner)
+    # Partner first, before any audit entry (code names): the lock order of services/locks.py,
+    # so a redaction and a disclosure to the same partner never deadlock on PostgreSQL.
+    owner = locks.lock(ctx, Partner, Partner.id == owner.id)
     purpose = c.require_text("purpose", purpose, 2000)
     engine = _engine(ctx, condition_mode)
     fmt = format_for(source)

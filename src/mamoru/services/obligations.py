@@ -89,18 +89,16 @@ def sweep(ctx: Context) -> list[Obligation]:
     """
     made: list[Obligation] = []
     cfg = ctx.policy.section("samples")
-    overdue = ctx.session.execute(
-        select(Sample).where(Sample.status == "out", Sample.due_back < ctx.today)
-    ).scalars()
+    # Locked (PostgreSQL): a manual sweep and the server's daily one at the same moment must not
+    # both expire an agreement or both create its obligations.
+    overdue = locks.lock_all(ctx, Sample, Sample.status == "out", Sample.due_back < ctx.today)
     for sample in overdue:
         ob = create(ctx, "recover_sample", "sample", sample.id,
                     sample.due_back + timedelta(days=int(cfg["recovery_days"])), sample.partner_id,
                     detail={"sample": sample.code, "due_back": sample.due_back.isoformat()})
         if ob:
             made.append(ob)
-    expired = ctx.session.execute(
-        select(Agreement).where(Agreement.status == "active", Agreement.valid_to < ctx.today)
-    ).scalars().all()
+    expired = locks.lock_all(ctx, Agreement, Agreement.status == "active", Agreement.valid_to < ctx.today)
     for agreement in expired:
         before = {"status": agreement.status}
         agreement.status = "expired"
