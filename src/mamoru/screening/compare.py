@@ -192,7 +192,7 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
             best = _better(best, found)
-    if q.katakana != c.katakana and (q.katakana and not c.cjk or c.katakana and not q.cjk):
+    if q.katakana != c.katakana and (q.katakana and _phonetic_partner(c) or c.katakana and _phonetic_partner(q)):
         best = _better(best, _phonetic(q, c, legal))
     return best
 
@@ -239,6 +239,32 @@ def _reading_pair(rq: Reading, rc: Reading, legal) -> Comparison:
     return Comparison(score, path, aligned, uq, uc, " ".join(rq.tokens), " ".join(rc.tokens), legal)
 
 
+# Scripts written without (most) vowels: their Latin reading is a consonant skeleton already,
+# so comparing it with a katakana skeleton would pass almost anything (Persian text scored 0.95).
+_ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana", "Nko"})
+
+
+def _phonetic_partner(form: NameForm) -> bool:
+    """A katakana name is compared by sound only with a name written in an alphabet with vowels."""
+    return not form.cjk and form.script not in _ABJADS and bool(form.readings)
+
+
+def _merge_skeletons(s: tuple[str, ...], t: tuple[str, ...], words: tuple[str, ...]):
+    """Join neighbouring words of ``s`` whose skeletons together are one word of ``t`` (ウォンウク / Won Uk)."""
+    if len(s) <= len(t):
+        return s, words
+    out, ws = list(s), list(words)
+    i = 0
+    while i < len(out) - 1:
+        joined = skeleton(ws[i] + ws[i + 1])
+        if joined in t and joined not in out:
+            out[i : i + 2] = [joined]
+            ws[i : i + 2] = [ws[i] + ws[i + 1]]
+        else:
+            i += 1
+    return tuple(out), tuple(ws)
+
+
 def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
     if not q.readings or not c.readings:
         return NO_MATCH
@@ -247,6 +273,8 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
     sc = tuple(skeleton(katakana_onset(t) if c.katakana else t) for t in tc)
     if not all(sq) or not all(sc):
         return NO_MATCH
+    sq, tq = _merge_skeletons(sq, sc, tq)
+    sc, tc = _merge_skeletons(sc, sq, tc)
     score, _, _, _ = score_tokens(sq, sc, sim=_skeleton_sim, weights_from=(tq, tc))
     pairs = align(sq, sc, _skeleton_sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)

@@ -21,7 +21,7 @@ from mamoru.screening.translit import skeleton
 MAX_PAIR_TOKENS = 6
 
 # key kinds and how much a shared key of that kind says about a candidate
-KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0}
+KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5}
 
 
 def key_hash(key: str) -> int:
@@ -60,6 +60,12 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 keys[f"p:{a}|{b}"] = "p"
         if 1 < len(reading.tokens) <= 4:
             keys["j:" + "".join(reading.tokens)] = "j"
+            # the whole name's consonant skeleton: bridges short words split differently
+            # (ペ・ウォンウク / PAE WON UK, チェ・ソンイル / CHOE SONG IL)
+            whole = "".join(reading.tokens)
+            sk = skeleton(katakana_onset(whole) if form.katakana else whole)
+            if len(sk) >= 3:
+                keys["k:" + sk] = "k"
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
     for chunk in form.cjk_chunks:

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mamoru.screening.kana import katakana_reading
 from mamoru.screening.legal_forms import split_cjk_legal_form, split_legal_form
 from mamoru.screening.text import fold, is_cjk_char, main_script
 from mamoru.screening.translit import latin, looks_chinese, pinyin, romaji, skeleton
@@ -91,7 +92,9 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
         katakana = script == "Kana" and all(
             unicodedata.name(ch, "").startswith("KATAKANA") or ch == "ー" for ch in "".join(chunks)
         )
-        if script == "Kana" or not looks_chinese(cjk_text):
+        if katakana:  # a foreign name rendered in katakana: read it as such (ティ → ti, not tei)
+            readings.append(Reading(katakana_reading(cjk_text), ROMAJI))
+        elif script == "Kana" or not looks_chinese(cjk_text):
             readings.append(Reading(romaji(cjk_text), ROMAJI))
         if script == "Han":
             readings.append(Reading(pinyin(cjk_text), PINYIN))

@@ -94,8 +94,10 @@ def latin(text: str) -> str:
 # fall together (l/r, v/b/w, th/s, ch/t before i), and vowels are dropped because
 # katakana adds one after every consonant.
 _SKELETON_PAIRS = (
+    # katakana writes a nasal before m/b/p as ン (n), and "ng" as ン: fold them on both sides
+    ("ng", "n"), ("nm", "m"), ("nb", "mb"), ("np", "mp"),
     ("tch", "t"), ("sch", "s"), ("ch", "t"), ("sh", "s"), ("ts", "t"), ("th", "s"), ("ph", "f"),
-    ("ck", "k"), ("dzh", "d"), ("zh", "d"), ("kh", "k"), ("gh", "g"), ("ji", "di"),
+    ("ck", "k"), ("dzh", "d"), ("zh", "d"), ("kh", "h"), ("gh", "g"), ("ji", "di"),
     ("j", "d"), ("z", "s"), ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"),
     ("x", "ks"), ("f", "h"), ("y", ""),
 )
@@ -105,6 +107,11 @@ _SKELETON_PAIRS = (
 def skeleton(word: str) -> str:
     """Consonant skeleton of a romanised word: "vladimir" and "urajiimiru" both → "brdmr"-like."""
     out = word.lower()
+    # a final -v (Russian -ov/-ev) is written フ (fu) in katakana, as is a final -f / -ph
+    if out.endswith(("fu", "ph")) and len(out) > 3:
+        out = out[:-2] + "v"
+    elif out.endswith("f") and len(out) > 2:
+        out = out.rstrip("f") + "v"
     for src, dst in _SKELETON_PAIRS:
         out = out.replace(src, dst)
     consonants = [ch for ch in out if ch.isalpha() and ch not in "aeiou"]
