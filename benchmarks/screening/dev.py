@@ -95,7 +95,9 @@ def evaluate(screener: Screener, pairs: list[Pair], numbers: dict[str, int], nam
             s[3] += top10
             s[4] += accepted
             s[5] += found
-        if not first_party and p.half == "A" and len(misses) < show_misses:
+        if accepted and not found and p.half == "A" and len(misses) < show_misses:
+            misses.append(f"{p.source} {p.kind}: {p.query} → {p.entry.primary_name}: accepted but not a candidate")
+        elif not first_party and p.half == "A" and len(misses) < show_misses:
             got = f"{hits[0].matched_name} ({hits[0].score:.2f} {hits[0].comparison.path})" if hits else "nothing"
             misses.append(f"{p.source} {p.kind}: {p.query} → want {p.entry.primary_name}; got {got}; "
                           f"accepted={accepted} candidate={found}")
@@ -129,3 +131,46 @@ def run(lists: dict[str, list[ListEntry]], show_misses: int = 0) -> Screener:
           f"{len(entries)} entries, {len(screener.index.names)} names; {grouped} pairs' entries grouped with another list's) ==")
     evaluate(screener, pairs, numbers, names_of, show_misses)
     return screener
+
+
+def mof_as_list(pairs: list[Pair]) -> list[ListEntry]:
+    """The MOF pairs as a Japanese user imports the list: katakana/kanji primary name, English aliases."""
+    out = []
+    with open(WATCHLISTS / "dev" / "jp_mof_dev.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            names = _many(r["aliases_ja"]) + [r["name_en"]] + _many(r["aliases_en"])
+            out.append(ListEntry(r["id"], r["name_ja"].strip(), r["type"] if r["type"] in ("person", "organization") else "unknown",
+                                 aliases=tuple(alias(a) for a in names if a.strip()),
+                                 countries=tuple(_many(r["countries"])), birth_dates=tuple(_many(r["birth_dates"]))))
+    return out
+
+
+def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 20261130) -> None:
+    """Alerts on ordinary names, name only, against every list plus the MOF list in Japanese."""
+    import random
+
+    from benchmarks.screening.data import REPO, read_csv
+    from mamoru.screening.policy import NONE
+
+    entries = [e for v in lists.values() for e in v] + mof_as_list(load_pairs())
+    screener = Screener.build(entries)
+    rows = read_csv("opensanctions_fixtures/negatives_global.csv")
+    rows = random.Random(seed).sample(rows, min(negatives, len(rows)))
+    with open(REPO / "tests" / "screening" / "data" / "ordinary_jp_companies.csv", encoding="utf-8", newline="") as fh:
+        firms = list(csv.DictReader(fh))
+    groups = {
+        "OpenSanctions negatives (person)": [Query(r["full_name"], "person") for r in rows],
+        "ordinary Japanese firms, kanji/kana": [Query(f["name_ja"], "organization") for f in firms],
+        "ordinary Japanese firms, romaji": [Query(f["name_en"], "organization") for f in firms],
+    }
+    print(f"\n== false alerts, name only, against all lists + MOF in Japanese ({len(screener.index.names)} names) ==")
+    print(f"{'queries':40} {'n':>6} {'alerts':>6} {'per 1,000':>9}")
+    for label, queries in groups.items():
+        alerts = []
+        for q in queries:
+            hits = [h for h in screener.screen(q, 3) if h.outcome != NONE]
+            if hits:
+                alerts.append(f"{q.name} → {hits[0].matched_name} ({hits[0].score:.2f} {hits[0].comparison.path})")
+        print(f"{label:40} {len(queries):6d} {len(alerts):6d} {len(alerts) * 1000 / len(queries):9.2f}")
+        for a in alerts[:6]:
+            print("   e.g. " + a)

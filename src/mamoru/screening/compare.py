@@ -244,25 +244,72 @@ def _reading_pair(rq: Reading, rc: Reading, legal) -> Comparison:
 _ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana", "Nko"})
 
 
+@lru_cache(maxsize=1)
+def _weak_skeletons() -> dict[str, str]:
+    return {skeleton(w): w for w in sorted(WEAK_TOKENS) if len(w) >= 4}
+
+
+def _as_weak(words: tuple[str, ...], skels: tuple[str, ...]) -> tuple[str, ...]:
+    """A katakana generic word (インダストリーズ) weighs as little as its English twin (industries)."""
+    weak = _weak_skeletons()
+    return tuple(weak.get(s, w) if w not in WEAK_TOKENS else w for w, s in zip(words, skels))
+
+
 def _phonetic_partner(form: NameForm) -> bool:
     """A katakana name is compared by sound only with a name written in an alphabet with vowels."""
     return not form.cjk and form.script not in _ABJADS and bool(form.readings)
 
 
 def _merge_skeletons(s: tuple[str, ...], t: tuple[str, ...], words: tuple[str, ...]):
-    """Join neighbouring words of ``s`` whose skeletons together are one word of ``t`` (ウォンウク / Won Uk)."""
+    """Join neighbouring words of ``s`` whose skeletons together are one word of ``t`` (ウォンウク / Won Uk).
+
+    Only where the joined skeleton has three sounds or more, and never a particle (アブ, アル):
+    joining short pieces would let almost any pair of words match.
+    """
     if len(s) <= len(t):
         return s, words
     out, ws = list(s), list(words)
     i = 0
     while i < len(out) - 1:
         joined = skeleton(ws[i] + ws[i + 1])
-        if joined in t and joined not in out:
+        if (len(joined) >= 3 and joined in t and joined not in out
+                and ws[i] not in WEAK_TOKENS and ws[i + 1] not in WEAK_TOKENS and ws[i] not in _KANA_PARTICLES):
             out[i : i + 2] = [joined]
             ws[i : i + 2] = [ws[i] + ws[i + 1]]
         else:
             i += 1
     return tuple(out), tuple(ws)
+
+
+_KANA_PARTICLES = frozenset({"abu", "aru", "abudo", "ibun", "bin", "ben", "bun"})
+_LOOSE = (("tsu", "t"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
+          ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"), ("z", "s"), ("j", "d"), ("y", "i"),
+          ("e", "i"), ("o", "u"))
+
+
+def _loose(word: str, katakana: bool) -> str:
+    """Word with its vowels, sounds folded as in the skeleton; katakana's added vowels dropped."""
+    out = word
+    if katakana:  # ト・ド・ス・ク・ル … write a lone consonant with a vowel after it
+        chars = list(out)
+        out = "".join(ch for i, ch in enumerate(chars)
+                      if not (ch in "uo" and i > 0 and chars[i - 1] not in "aeiou" and (i + 1 == len(chars) or chars[i + 1] not in "aeiou")))
+    for src, dst in _LOOSE:
+        out = out.replace(src, dst)
+    return out
+
+
+def _phonetic_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
+    """Skeletons decide; a skeleton of one or two sounds must also agree with its vowels (Isha ≠ サイフィ)."""
+    sim = _skeleton_sim(a[0], b[0])
+    if not sim:
+        return sim
+    loose = Levenshtein.normalized_similarity(a[1], b[1])
+    if min(len(a[0]), len(b[0])) <= 2:
+        if loose < 0.6:
+            return 0.0
+        return min(sim, 0.5 + 0.5 * loose)
+    return min(sim, 0.6 + 0.4 * loose)  # same consonants, other vowels: Burcuhan ≠ ブルィキン
 
 
 def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
@@ -275,8 +322,10 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
         return NO_MATCH
     sq, tq = _merge_skeletons(sq, sc, tq)
     sc, tc = _merge_skeletons(sc, sq, tc)
-    score, _, _, _ = score_tokens(sq, sc, sim=_skeleton_sim, weights_from=(tq, tc))
-    pairs = align(sq, sc, _skeleton_sim)
+    pq = tuple(zip(sq, (_loose(t, q.katakana) for t in tq)))
+    pc = tuple(zip(sc, (_loose(t, c.katakana) for t in tc)))
+    score, _, _, _ = score_tokens(pq, pc, sim=_phonetic_sim, weights_from=(_as_weak(tq, sq), _as_weak(tc, sc)))
+    pairs = align(pq, pc, _phonetic_sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
     return Comparison(
         score * PHONETIC_DISCOUNT,

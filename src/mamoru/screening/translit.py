@@ -96,6 +96,8 @@ def latin(text: str) -> str:
 _SKELETON_PAIRS = (
     # katakana writes a nasal before m/b/p as ン (n), and "ng" as ン: fold them on both sides
     ("ng", "n"), ("nm", "m"), ("nb", "mb"), ("np", "mp"),
+    # -tion, -cia sound "sh" (ミュニションズ / munitions, スペシャル / special); Korean hw is ファ
+    ("tion", "sion"), ("cia", "sia"), ("cio", "sio"), ("hw", "f"),
     ("tch", "t"), ("sch", "s"), ("ch", "t"), ("sh", "s"), ("ts", "t"), ("th", "s"), ("ph", "f"),
     ("ck", "k"), ("dzh", "d"), ("zh", "d"), ("kh", "h"), ("gh", "g"), ("ji", "di"),
     ("j", "d"), ("z", "s"), ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"),
