@@ -192,6 +192,10 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
             best = _better(best, found)
+    if _translatable(q, c):
+        best = _better(best, _translated(q, c, legal))
+    elif _translatable(c, q):
+        best = _better(best, _translated(c, q, legal, swap=True))
     if q.katakana != c.katakana and (q.katakana and _phonetic_partner(c) or c.katakana and _phonetic_partner(q)):
         best = _better(best, _phonetic(q, c, legal))
     return best
@@ -253,6 +257,44 @@ def _as_weak(words: tuple[str, ...], skels: tuple[str, ...]) -> tuple[str, ...]:
     """A katakana generic word (インダストリーズ) weighs as little as its English twin (industries)."""
     weak = _weak_skeletons()
     return tuple(weak.get(s, w) if w not in WEAK_TOKENS else w for w, s in zip(words, skels))
+
+
+TRANSLATION_DISCOUNT = 0.9  # a dictionary gloss is a guess at the firm's own English name
+
+
+def _translatable(han: NameForm, latin: NameForm) -> bool:
+    """A Chinese organisation name against a Latin one: compare through the dictionary."""
+    return (han.script == "Han" and han.kind != "person" and latin.kind != "person"
+            and not latin.cjk and bool(latin.readings) and latin.script in ("Latin", "Common"))
+
+
+def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
+    """Share of the English name explained by the glosses, and of the Chinese name explaining it."""
+    from mamoru.screening.cedict import HAN_PARTICLES, STOP, gloss_stems, glossed, segments
+
+    tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
+    if not tokens:
+        return NO_MATCH
+    segs = segments(han.cjk)
+    stems = gloss_stems(han.cjk)
+    every = frozenset().union(*stems) if stems else frozenset()
+    matched = [glossed(t, every) for t in tokens]
+    if sum(matched) < min(2, len(tokens)):
+        return NO_MATCH
+    explained = [any(glossed(t, g) for t, m in zip(tokens, matched) if m) for g in stems]
+    weights = [token_weight(t) for t in tokens]
+    latin_cover = sum(w for w, m in zip(weights, matched) if m) / sum(weights)
+    content = [(w, e) for (w, _), e in zip(segs, explained) if w not in HAN_PARTICLES]
+    han_cover = sum(len(w) for w, e in content if e) / max(1, sum(len(w) for w, _ in content))
+    score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
+    aligned = tuple((w, t, 1.0) for (w, _), g in zip(segs, stems) for t in tokens if glossed(t, g))
+    han_words = " ".join(w for w, _ in segs)
+    unmatched_latin = tuple(t for t, m in zip(tokens, matched) if not m)
+    unmatched_han = tuple(w for w, e in content if not e)
+    if swap:  # the Latin name was the query
+        aligned = tuple((t, w, s) for w, t, s in aligned)
+        return Comparison(score, "translated", aligned, unmatched_latin, unmatched_han, " ".join(tokens), han_words, legal)
+    return Comparison(score, "translated", aligned, unmatched_han, unmatched_latin, han_words, " ".join(tokens), legal)
 
 
 def _phonetic_partner(form: NameForm) -> bool:

@@ -19,6 +19,7 @@ from mamoru.screening.names import NameForm
 from mamoru.screening.translit import skeleton
 
 MAX_PAIR_TOKENS = 6
+MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for blocking
 
 # key kinds and how much a shared key of that kind says about a candidate
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4}
@@ -78,6 +79,15 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 keys["k:" + sk] = "k"
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
+    if form.script == "Han" and form.kind != "person" and form.cjk:
+        # a Chinese firm name is found by the English words of its dictionary glosses
+        from mamoru.screening.cedict import segments
+
+        for _, words in segments(form.cjk):
+            if len(words) <= MAX_GLOSS_WORDS:
+                for w in words:
+                    keys["t:" + w] = "t"
+                    keys["t:" + w + "s"] = "t"
     for chunk in form.cjk_chunks:
         keys["c:" + chunk] = "c"
     cjk = form.cjk
