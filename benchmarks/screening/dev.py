@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from benchmarks.screening.data import WATCHLISTS
 from mamoru.screening.engine import RETRIEVE, Query, Screener
 from mamoru.screening.entries import ListEntry
+from mamoru.screening.keys import gloss_keys
 from mamoru.screening.names import name_form
 from mamoru.screening.parsers._common import alias
 from mamoru.screening.policy import DEFAULT_THRESHOLDS
@@ -86,6 +87,8 @@ def evaluate(screener: Screener, pairs: list[Pair], numbers: dict[str, int], nam
         own = [screener._score(q, qform, screener.index.names[n]) for n in names_of[number]]
         accepted = any(h.score >= DEFAULT_THRESHOLDS.possible for h in own)
         cands = set(screener.index.candidates(qform, RETRIEVE)) if accepted else set()
+        if accepted and gloss_keys(qform):
+            cands |= set(screener.index.candidates(qform, RETRIEVE // 2, keys=gloss_keys(qform)))
         found = accepted and any(n in cands for n in names_of[number])
         for key in [(p.source, p.kind, p.half), (p.source, "all", p.half), (p.source, p.kind, "all"), (p.source, "all", "all")]:
             s = stats[key]

@@ -196,6 +196,10 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         best = _better(best, _translated(q, c, legal))
     elif _translatable(c, q):
         best = _better(best, _translated(c, q, legal, swap=True))
+    if q.script in _ABJADS and _abjad_partner(c):
+        best = _better(best, _abjad(q, c, legal))
+    elif c.script in _ABJADS and _abjad_partner(q):
+        best = _better(best, _abjad(q, c, legal))
     if q.katakana != c.katakana and (q.katakana and _phonetic_partner(c) or c.katakana and _phonetic_partner(q)):
         best = _better(best, _phonetic(q, c, legal))
     return best
@@ -295,6 +299,42 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
         aligned = tuple((t, w, s) for w, t, s in aligned)
         return Comparison(score, "translated", aligned, unmatched_latin, unmatched_han, " ".join(tokens), han_words, legal)
     return Comparison(score, "translated", aligned, unmatched_han, unmatched_latin, han_words, " ".join(tokens), legal)
+
+
+ABJAD_DISCOUNT = 0.9  # written without short vowels: consonants agree, vowels are unknown
+
+
+def _abjad_partner(form: NameForm) -> bool:
+    return not form.cjk and form.script in ("Latin", "Cyrillic", "Greek") and bool(form.readings)
+
+
+def _abjad_words(form: NameForm) -> tuple[str, ...]:
+    from mamoru.screening.translit import abjad_tokens
+
+    tokens = form.readings[0].tokens
+    return abjad_tokens(form.original, tokens) if form.script in _ABJADS else tokens
+
+
+def _abjad_sim(a: str, b: str) -> float:
+    if a == b:
+        return 1.0 if len(a) >= 2 else 0.0
+    if min(len(a), len(b)) < 3:
+        return 0.0
+    sim = Levenshtein.normalized_similarity(a, b)
+    return sim if sim >= 0.75 else 0.0
+
+
+def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
+    """Arabic or Hebrew against an alphabet with vowels: consonant skeletons, w and y as vowels."""
+    from mamoru.screening.translit import abjad_skeleton
+
+    tq, tc = _abjad_words(q), _abjad_words(c)
+    sq = tuple(abjad_skeleton(t) or t for t in tq)
+    sc = tuple(abjad_skeleton(t) or t for t in tc)
+    score, _, uq, uc = score_tokens(sq, sc, sim=_abjad_sim, weights_from=(tq, tc))
+    pairs = align(sq, sc, _abjad_sim)
+    aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
+    return Comparison(score * ABJAD_DISCOUNT, "abjad_consonants", aligned, uq, uc, " ".join(tq), " ".join(tc), legal)
 
 
 def _phonetic_partner(form: NameForm) -> bool:

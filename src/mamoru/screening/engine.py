@@ -12,6 +12,7 @@ from typing import Sequence
 
 from mamoru.screening.compare import Comparison, compare_names
 from mamoru.screening.entries import ListEntry
+from mamoru.screening.keys import gloss_keys
 from mamoru.screening.index import CandidateIndex, IndexedName, Retriever
 from mamoru.screening.names import name_form
 from mamoru.screening.parties import group_parties, members
@@ -84,7 +85,11 @@ class Screener:
         """Best hits first, one per entry, down to ``min_score``; ``exclude`` drops name numbers."""
         qform = name_form(query.name, _kind(query.entity_type))
         best: dict[int, Hit] = {}
-        for number in self.index.candidates(qform, RETRIEVE, exclude):
+        numbers = self.index.candidates(qform, RETRIEVE, exclude)
+        glosses = gloss_keys(qform)
+        if glosses:  # a Chinese firm name: its English translation gets candidates of its own
+            numbers = list(dict.fromkeys(numbers + self.index.candidates(qform, RETRIEVE // 2, exclude, keys=glosses)))
+        for number in numbers:
             hit = self._score(query, qform, self.index.names[number])
             if hit.score < min_score:
                 continue

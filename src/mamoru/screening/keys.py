@@ -16,7 +16,9 @@ from rigour.text.phonetics import metaphone
 
 from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
 from mamoru.screening.names import NameForm
-from mamoru.screening.translit import skeleton
+from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
+
+ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
 MAX_PAIR_TOKENS = 6
 MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for blocking
@@ -51,6 +53,21 @@ def _is_weak_katakana(token: str) -> bool:
     return skeleton(katakana_onset(token)) in _weak_skeletons()
 
 
+def gloss_keys(form: NameForm) -> dict[str, str]:
+    """A Chinese firm name is also found by the English words of its dictionary glosses."""
+    if form.script != "Han" or form.kind == "person" or not form.cjk:
+        return {}
+    from mamoru.screening.cedict import segments
+
+    keys: dict[str, str] = {}
+    for _, words in segments(form.cjk):
+        if len(words) <= MAX_GLOSS_WORDS:
+            for w in words:
+                keys["t:" + w] = "t"
+                keys["t:" + w + "s"] = "t"
+    return keys
+
+
 def name_keys(form: NameForm) -> dict[str, str]:
     """All keys of a name, as {key string: kind}."""
     keys: dict[str, str] = {}
@@ -79,15 +96,18 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 keys["k:" + sk] = "k"
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
-    if form.script == "Han" and form.kind != "person" and form.cjk:
-        # a Chinese firm name is found by the English words of its dictionary glosses
-        from mamoru.screening.cedict import segments
-
-        for _, words in segments(form.cjk):
-            if len(words) <= MAX_GLOSS_WORDS:
-                for w in words:
-                    keys["t:" + w] = "t"
-                    keys["t:" + w + "s"] = "t"
+    keys.update(gloss_keys(form))
+    if form.script in ABJADS and form.readings:  # Arabic / Hebrew: skeletons with w, y as vowels
+        for token in abjad_tokens(form.original, form.readings[0].tokens):
+            sk = abjad_skeleton(token)
+            if len(sk) >= 2:
+                keys["s:" + sk] = "s"
+    elif form.readings:
+        for token in form.readings[0].tokens:
+            if ("w" in token or "y" in token) and len(token) >= 3:
+                sk = abjad_skeleton(token)
+                if len(sk) >= 2:
+                    keys["s:" + sk] = "s"
     for chunk in form.cjk_chunks:
         keys["c:" + chunk] = "c"
     cjk = form.cjk

@@ -11,6 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mamoru.screening.hangul import hangul_reading
 from mamoru.screening.kana import katakana_reading
 from mamoru.screening.legal_forms import split_cjk_legal_form, split_legal_form
 from mamoru.screening.text import fold, is_cjk_char, main_script
@@ -81,6 +82,9 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
     katakana = False
     if script == "Hangul":  # dense like Han: compare syllables directly as well as read
         chunks = tuple(c for c in ("".join(ch for ch in w if "\uac00" <= ch <= "\ud7a3") for w in folded.split()) if c)
+        listed = hangul_reading(folded, kind == "person")
+        if listed:  # as the lists spell Korean names (KIM JONG UN), before the generic reading
+            readings.append(Reading(listed, TRANSLIT))
         tokens = _latin_tokens(folded)
         if tokens:
             readings.append(Reading(tokens, TRANSLIT))

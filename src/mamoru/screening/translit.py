@@ -121,3 +121,26 @@ def skeleton(word: str) -> str:
     dedup = [ch for i, ch in enumerate(consonants) if i == 0 or ch != consonants[i - 1]]
     # "h" after another consonant only marks aspiration
     return "".join(ch for i, ch in enumerate(dedup) if not (ch == "h" and i > 0))
+
+
+@lru_cache(maxsize=200_000)
+def abjad_skeleton(word: str) -> str:
+    """Skeleton in which w and y count as vowels: Arabic and Hebrew write long vowels with them
+    (بنيامين / בנימין bnymyn ↔ Benjamin), so the same letters are dropped on both sides."""
+    return skeleton(word.replace("w", "a").replace("y", "a"))
+
+
+def abjad_tokens(text: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Transliterated Arabic/Hebrew words made comparable: ta marbuta (ة) silent, "al" split off."""
+    words = list(tokens)
+    if "\u0629" in text:  # ة is read "t" by the transliterator but is silent at the end of a word
+        arabic_words = [w for w in text.split() if w]
+        words = [w[:-1] if w.endswith("t") and i < len(arabic_words) and arabic_words[i].endswith("\u0629") else w
+                 for i, w in enumerate(words)]
+    out: list[str] = []
+    for w in words:
+        if w.startswith("al") and len(w) > 4:
+            out += ["al", w[2:]]
+        else:
+            out.append(w)
+    return tuple(out)
