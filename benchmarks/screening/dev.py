@@ -14,6 +14,7 @@ Both are printed, labelled; any figure over A (or over all pairs) is a developme
 from __future__ import annotations
 
 import csv
+import os
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -175,5 +176,5 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
             if hits:
                 alerts.append(f"{q.name} → {hits[0].matched_name} ({hits[0].score:.2f} {hits[0].comparison.path})")
         print(f"{label:40} {len(queries):6d} {len(alerts):6d} {len(alerts) * 1000 / len(queries):9.2f}")
-        for a in alerts[:6]:
+        for a in alerts[:int(os.environ.get("SHOW_ALERTS", "6"))]:
             print("   e.g. " + a)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.names import NameForm, Reading
+from mamoru.screening.names import HANGUL, NameForm, Reading
 from mamoru.screening.translit import skeleton
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
@@ -142,6 +142,14 @@ def score_tokens(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim, weights_
     )
 
 
+KOREAN_LEFTOVER = 0.8  # Kim Song Il is not 김성민 (Kim Song Min)
+
+
+def _syllable_sim(a: str, b: str) -> float:
+    """Korean names are short syllables: one letter changes the name (Kim Jong Su / Kim Yong Su)."""
+    return 1.0 if a == b else 0.0
+
+
 def _joined(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Word joined or split ("Al Qaida" / "Alqaida"): compare without spaces."""
     if len(a) == len(b):
@@ -192,6 +200,10 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
             best = _better(best, found)
+    if _mixed(q) and _mixed_partner(c):
+        best = _better(best, _mixed_translated(q, c, legal))
+    elif _mixed(c) and _mixed_partner(q):
+        best = _better(best, _mixed_translated(c, q, legal, swap=True))
     if _translatable(q, c):
         best = _better(best, _translated(q, c, legal))
     elif _translatable(c, q):
@@ -237,7 +249,10 @@ def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
 
 def _reading_pair(rq: Reading, rc: Reading, legal) -> Comparison:
     ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
-    score, aligned, uq, uc = score_tokens(ta, tb)
+    strict = HANGUL in (rq.method, rc.method)  # Korean syllables: Jong is not Yong
+    score, aligned, uq, uc = score_tokens(ta, tb, sim=_syllable_sim if strict else token_sim)
+    if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
+        score *= KOREAN_LEFTOVER
     if score > 0 and _particle_swap(ta, tb, aligned):
         score = max(0.0, score - PARTICLE_SWAP_PENALTY)
     path = rq.method if rq.method != "as_written" else rc.method
@@ -301,7 +316,7 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     return Comparison(score, "translated", aligned, unmatched_han, unmatched_latin, han_words, " ".join(tokens), legal)
 
 
-ABJAD_DISCOUNT = 0.9  # written without short vowels: consonants agree, vowels are unknown
+ABJAD_DISCOUNT = 0.85  # written without short vowels: consonants agree, vowels are unknown
 
 
 def _abjad_partner(form: NameForm) -> bool:
@@ -316,9 +331,11 @@ def _abjad_words(form: NameForm) -> tuple[str, ...]:
 
 
 def _abjad_sim(a: str, b: str) -> float:
+    """Three consonants or more must agree (two agree by chance: ظفری and Sahir are both "sr");
+    only particles (bn, al) may be shorter."""
     if a == b:
-        return 1.0 if len(a) >= 2 else 0.0
-    if min(len(a), len(b)) < 3:
+        return 1.0 if len(a) >= 3 or a in ("bn", "r", "b") else 0.0
+    if min(len(a), len(b)) < 4:
         return 0.0
     sim = Levenshtein.normalized_similarity(a, b)
     return sim if sim >= 0.75 else 0.0
@@ -335,6 +352,79 @@ def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
     pairs = align(sq, sc, _abjad_sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
     return Comparison(score * ABJAD_DISCOUNT, "abjad_consonants", aligned, uq, uc, " ".join(tq), " ".join(tc), legal)
+
+
+def _mixed(form: NameForm) -> bool:
+    """A Japanese organisation name mixing katakana and kanji (イスラム運動ウズベキスタン)."""
+    if form.script != "Kana" or form.kind == "person" or form.katakana or not form.cjk:
+        return False
+    return any("\u30a0" <= ch <= "\u30ff" for ch in form.cjk) and any("\u4e00" <= ch <= "\u9fff" for ch in form.cjk)
+
+
+def _mixed_partner(form: NameForm) -> bool:
+    return form.kind != "person" and not form.cjk and bool(form.readings) and form.script in ("Latin", "Common")
+
+
+def _mixed_units(text: str) -> tuple[tuple[str, object], ...]:
+    """Runs of katakana (read as loanwords) and of kanji (read through the dictionary's glosses)."""
+    from mamoru.screening.cedict import gloss_stems
+    from mamoru.screening.kana import katakana_word
+
+    units: list[tuple[str, object]] = []
+    run, kind = "", ""
+    for ch in text + " ":
+        k = "kana" if "\u30a0" <= ch <= "\u30ff" else "han" if "\u4e00" <= ch <= "\u9fff" else ""
+        if k != kind or k == "" :
+            if run and kind == "kana":
+                word = katakana_word(run)
+                units.append((run, (skeleton(katakana_onset(word)), _loose(word, True))))
+            elif run and kind == "han":
+                for piece, stems in zip(_han_pieces(run), gloss_stems(run)):
+                    units.append((piece, stems))
+            run = ""
+        kind = k
+        if k:
+            run += ch
+    return tuple(units)
+
+
+def _han_pieces(run: str) -> list[str]:
+    from mamoru.screening.cedict import segments
+
+    return [w for w, _ in segments(run)]
+
+
+def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
+    """Katakana words by sound, kanji words by meaning, against an English name."""
+    from mamoru.screening.cedict import STOP, glossed
+
+    tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
+    units = [u for u in _mixed_units(jp.cjk) if u[0] not in ("・",)]
+    if not tokens or not units:
+        return NO_MATCH
+    sims = []
+    for t in tokens:
+        lt = (skeleton(t), _loose(t, False))
+        best_t = 0.0
+        for piece, how in units:
+            s = (1.0 if glossed(t, how) else 0.0) if isinstance(how, frozenset) else _phonetic_sim(how, lt)
+            best_t = max(best_t, s)
+        sims.append(best_t)
+    weights = [token_weight(t) for t in tokens]
+    explained = [any((glossed(t, how) if isinstance(how, frozenset) else _phonetic_sim(how, (skeleton(t), _loose(t, False))) >= MIN_TOKEN_SIM)
+                     for t in tokens) for _, how in units]
+    if sum(1 for s in sims if s >= MIN_TOKEN_SIM) < min(2, len(tokens)):
+        return NO_MATCH
+    latin_cover = sum(w * s for w, s in zip(weights, sims) if s >= MIN_TOKEN_SIM) / sum(weights)
+    size = [len(p) for p, _ in units]
+    jp_cover = sum(n for n, e in zip(size, explained) if e) / sum(size)
+    score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - jp_cover)) * TRANSLATION_DISCOUNT
+    um_latin = tuple(t for t, s in zip(tokens, sims) if s < MIN_TOKEN_SIM)
+    um_jp = tuple(p for (p, _), e in zip(units, explained) if not e)
+    reading = " ".join(p for p, _ in units)
+    if swap:
+        return Comparison(score, "translated", (), um_latin, um_jp, " ".join(tokens), reading, legal)
+    return Comparison(score, "translated", (), um_jp, um_latin, reading, " ".join(tokens), legal)
 
 
 def _phonetic_partner(form: NameForm) -> bool:

@@ -47,7 +47,11 @@ def hangul_reading(text: str, person: bool) -> tuple[str, ...]:
         syllables = [ch for ch in word if _is_hangul(ch)]
         if not syllables:
             continue
-        if person and 2 <= len(syllables) <= 4 and len(words) <= 2:
+        if person and len(syllables) == 1 and len(words) == 2:  # 병철 김: the one-syllable word is the surname
+            out.append(_SURNAMES.get(syllables[0], _syllable(syllables[0], True)))
+        elif person and len(words) == 2:  # the given name of "병철 김", one word per syllable
+            out.extend(_syllable(s, False) for s in syllables)
+        elif person and 2 <= len(syllables) <= 4 and len(words) == 1:
             surname = _SURNAMES.get(syllables[0], _syllable(syllables[0], True))
             out.append(surname)
             out.extend(_syllable(s, False) for s in syllables[1:])

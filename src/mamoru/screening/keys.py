@@ -55,7 +55,7 @@ def _is_weak_katakana(token: str) -> bool:
 
 def gloss_keys(form: NameForm) -> dict[str, str]:
     """A Chinese firm name is also found by the English words of its dictionary glosses."""
-    if form.script != "Han" or form.kind == "person" or not form.cjk:
+    if form.script not in ("Han", "Kana") or form.kind == "person" or not form.cjk or form.katakana:
         return {}
     from mamoru.screening.cedict import segments
 

@@ -22,6 +22,7 @@ AS_WRITTEN = "as_written"
 ROMAJI = "romaji"
 PINYIN = "pinyin"
 TRANSLIT = "transliterated"
+HANGUL = "hangul"  # Korean, spelt as the lists spell it (KIM JONG UN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
         chunks = tuple(c for c in ("".join(ch for ch in w if "\uac00" <= ch <= "\ud7a3") for w in folded.split()) if c)
         listed = hangul_reading(folded, kind == "person")
         if listed:  # as the lists spell Korean names (KIM JONG UN), before the generic reading
-            readings.append(Reading(listed, TRANSLIT))
+            readings.append(Reading(listed, HANGUL))
         tokens = _latin_tokens(folded)
         if tokens:
             readings.append(Reading(tokens, TRANSLIT))
