@@ -33,6 +33,11 @@ def score(a: str, b: str, kind: str = "person") -> float:
         ("習近平", "Xi Jinping", "person"),  # traditional hanzi
         ("习近平", "Xi Jinping", "person"),  # simplified hanzi
         ("Владимир Путин", "Vladimir Putin", "person"),  # Cyrillic
+        ("김정은", "KIM JONG UN", "person"),  # Hangul, spelt as the lists spell it
+        ("리영길", "RI Yong Gil", "person"),
+        ("海上战术系统公司", "Maritime Tactical Systems", "organization"),  # Chinese firm: translated (CC-CEDICT)
+        ("全球维度公司", "Global Dimensions LLC", "organization"),
+        ("鴨綠江開發銀行", "鸭绿江开发银行", "organization"),  # traditional against simplified
         ("Αλέξης Τσίπρας", "Alexis Tsipras", "person"),  # Greek
     ],
 )
@@ -95,3 +100,36 @@ def test_equal_scores_are_ordered_by_the_entry_not_by_import_order():
     first = Screener.build([a, b]).screen(Query("John Example Doe", "person"))[0].entry.entry_id
     second = Screener.build([b, a]).screen(Query("John Example Doe", "person"))[0].entry.entry_id
     assert first == second
+
+
+@pytest.mark.parametrize("query, other", [("김성민", "KIM SONG IL"), ("병철 김", "Kim Young-Chol"), ("정수 김", "KIM Yong Su")])
+def test_korean_names_differing_in_one_syllable_do_not_alert(query, other):
+    # each scored 0.81-0.89 through the syllable reading before syllables had to agree exactly
+    assert score(query, other) < DEFAULT_THRESHOLDS.possible
+
+
+def test_two_consonants_in_persian_are_not_enough():
+    # باران ظفری and "BURHAN, Sahir" share the skeletons brn / sr: 0.90 before three consonants were required
+    assert score("باران ظفری", "BURHAN, Sahir") < DEFAULT_THRESHOLDS.possible
+
+
+def test_a_chinese_firm_is_found_by_its_english_name_among_the_lists():
+    entries = [ListEntry("e1", "Maritime Tactical Systems", "organization"),
+               ListEntry("e2", "Maritime Holdings Ltd", "organization"),
+               ListEntry("e3", "海上贸易公司", "organization"),
+               ListEntry("e4", "Tactical Air Services", "organization")]
+    hits = Screener.build(entries).screen(Query("海上战术系统公司", "organization"))
+    assert hits[0].entry.entry_id == "e1"
+    assert hits[0].comparison.path == "translated"
+
+
+@pytest.mark.parametrize("query, kind", [
+    ("בנימין נתניהו", "person"),  # Hebrew: written without most vowels, w/y read as vowels
+    ("イスラム運動ウズベキスタン", "organization"),  # katakana by sound, kanji by meaning
+])
+def test_names_below_the_threshold_still_find_their_entry_first(query, kind):
+    entries = [ListEntry("t1", "Benjamin Netanyahu", "person"), ListEntry("t2", "ISLAMIC MOVEMENT OF UZBEKISTAN", "organization"),
+               ListEntry("n1", "Benjamin Netter", "person"), ListEntry("n2", "Islamic Jihad Group of Uzbekistan", "organization"),
+               ListEntry("n3", "Nathan Yahoo", "person"), ListEntry("n4", "Movement for Islamic Reform", "organization")]
+    hits = Screener.build(entries).screen(Query(query, kind))
+    assert hits[0].entry.entry_id in ("t1", "t2")

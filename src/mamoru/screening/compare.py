@@ -165,11 +165,21 @@ def _cjk(q: NameForm, c: NameForm) -> float:
     x, y = q.cjk, c.cjk
     if x == y:
         return 1.0
+    if not (x.isascii() or y.isascii()) and _has_han(x) and _has_han(y):
+        from mamoru.screening.cedict import simplified  # 鴨綠江 and 鸭绿江 are the same characters
+
+        x, y = simplified(x), simplified(y)
+        if x == y:
+            return 1.0
     best = Indel.normalized_similarity(x, y)
     if len(q.cjk_chunks) > 1 or len(c.cjk_chunks) > 1:
         sx, sy = "".join(sorted(q.cjk_chunks)), "".join(sorted(c.cjk_chunks))
         best = max(best, 1.0 if sx == sy else Indel.normalized_similarity(sx, sy))
     return best
+
+
+def _has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _skeleton_sim(a: str, b: str) -> float:
