@@ -24,7 +24,7 @@ from mamoru.screening.engine import RETRIEVE, Query, Screener
 from mamoru.screening.entries import ListEntry
 from mamoru.screening.keys import gloss_keys
 from mamoru.screening.names import name_form
-from mamoru.screening.parsers._common import alias
+from mamoru.screening.parsers._common import alias, bracket_variants
 from mamoru.screening.policy import DEFAULT_THRESHOLDS
 
 
@@ -45,15 +45,22 @@ def _many(cell: str) -> list[str]:
     return [v.strip() for v in (cell or "").split(";") if v.strip()]
 
 
+def _spellings(name: str, kind: str) -> list[str]:
+    """A person's name with bracketed alternatives, "Sergey(Sergei) AKSYONOV(AKSENOV)", as all its spellings."""
+    return bracket_variants(name.strip()) if kind == "person" else [name.strip()]
+
+
 def load_pairs() -> list[Pair]:
     pairs: list[Pair] = []
     with open(WATCHLISTS / "dev" / "jp_mof_dev.csv", encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             if r["type"] not in ("person", "organization") or not r["name_ja"].strip():
                 continue
+            names = _spellings(r["name_en"], r["type"]) + [v for a in _many(r["aliases_en"]) for v in _spellings(a, r["type"])]
+            names = list(dict.fromkeys(names))
             entry = ListEntry(
-                r["id"], r["name_en"].strip(), r["type"],
-                aliases=tuple(alias(a) for a in _many(r["aliases_en"])),
+                r["id"], names[0], r["type"],
+                aliases=tuple(alias(a) for a in names[1:]),
                 countries=tuple(_many(r["countries"])), birth_dates=tuple(_many(r["birth_dates"])),
                 programmes=("jp_mof_dev",),
             )
@@ -142,7 +149,7 @@ def mof_as_list(pairs: list[Pair]) -> list[ListEntry]:
     out = []
     with open(WATCHLISTS / "dev" / "jp_mof_dev.csv", encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
-            names = _many(r["aliases_ja"]) + [r["name_en"]] + _many(r["aliases_en"])
+            names = _many(r["aliases_ja"]) + [v for a in [r["name_en"]] + _many(r["aliases_en"]) for v in _spellings(a, r["type"])]
             out.append(ListEntry(r["id"], r["name_ja"].strip(), r["type"] if r["type"] in ("person", "organization") else "unknown",
                                  aliases=tuple(alias(a) for a in names if a.strip()),
                                  countries=tuple(_many(r["countries"])), birth_dates=tuple(_many(r["birth_dates"]))))
