@@ -24,7 +24,7 @@ from mamoru.screening.engine import RETRIEVE, Query, Screener
 from mamoru.screening.entries import ListEntry
 from mamoru.screening.keys import gloss_keys
 from mamoru.screening.names import name_form
-from mamoru.screening.parsers._common import alias, bracket_variants
+from mamoru.screening.parsers._common import alias, bracket_variants, organisation_variants
 from mamoru.screening.policy import DEFAULT_THRESHOLDS
 
 
@@ -47,7 +47,12 @@ def _many(cell: str) -> list[str]:
 
 def _spellings(name: str, kind: str) -> list[str]:
     """A person's name with bracketed alternatives, "Sergey(Sergei) AKSYONOV(AKSENOV)", as all its spellings."""
-    return bracket_variants(name.strip()) if kind == "person" else [name.strip()]
+    name = name.strip()
+    if name.lower().startswith("self-proclaimed"):  # MOF: Self-proclaimed “Sobol”
+        name = name[len("self-proclaimed"):].strip(" “”\"")
+    if kind == "person":
+        return bracket_variants(name)
+    return [v.strip(" “”\"") for v in organisation_variants(name.replace("“", "").replace("”", ""))]
 
 
 def load_pairs() -> list[Pair]:

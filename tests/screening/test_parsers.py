@@ -189,3 +189,10 @@ def test_bracketed_alternatives_of_a_name_become_its_spellings():
         "Sergey AKSYONOV", "Sergey AKSENOV", "Sergei AKSYONOV", "Sergei AKSENOV"]
     assert bracket_variants("Aleksandr(Alexander/Oleksandr) KARAMAN")[2] == "Oleksandr KARAMAN"
     assert bracket_variants("Plain Name") == ["Plain Name"]
+
+
+def test_a_trailing_bracket_of_an_organisation_holds_its_other_names():
+    from mamoru.screening.parsers._common import organisation_variants
+
+    assert organisation_variants("Palestine Liberation Front（PLF）") == ["Palestine Liberation Front", "PLF"]
+    assert organisation_variants("ACME Trading") == ["ACME Trading"]

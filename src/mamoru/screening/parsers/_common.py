@@ -102,3 +102,16 @@ def bracket_variants(name: str, limit: int = 8) -> list[str]:
     for options in slots:
         out = [f"{o} {w}".strip() for o in out for w in options][: limit * 4]
     return list(dict.fromkeys(out))[:limit]
+
+
+_TRAILING = re.compile(r"^(.*?)\s*[(（]([^()（）]+)[)）]\s*$")
+
+
+def organisation_variants(name: str) -> list[str]:
+    """An organisation name with a trailing bracket, "Palestine Liberation Front（PLF）": the name
+    without it, then each name or acronym in the bracket ("ISIL-SEA, ISIL-South East Asia")."""
+    m = _TRAILING.match(name.strip())
+    if not m or not m.group(1).strip():
+        return [name.strip()]
+    inner = [p.strip() for p in re.split(r"[,、;]", m.group(2)) if p.strip()]
+    return list(dict.fromkeys([m.group(1).strip(), *inner]))
