@@ -20,7 +20,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from benchmarks.screening.data import WATCHLISTS
-from mamoru.screening.engine import RETRIEVE, Query, Screener
+from mamoru.screening.engine import RETRIEVE, RETRIEVE_CROSS_SCRIPT, Query, Screener
 from mamoru.screening.entries import ListEntry
 from mamoru.screening.keys import gloss_keys
 from mamoru.screening.names import name_form
@@ -99,7 +99,7 @@ def evaluate(screener: Screener, pairs: list[Pair], numbers: dict[str, int], nam
         # candidate recall: among pairs whose expected entry scoring would accept, is it a candidate?
         own = [screener._score(q, qform, screener.index.names[n]) for n in names_of[number]]
         accepted = any(h.score >= DEFAULT_THRESHOLDS.possible for h in own)
-        cands = set(screener.index.candidates(qform, RETRIEVE)) if accepted else set()
+        cands = set(screener.index.candidates(qform, RETRIEVE_CROSS_SCRIPT)) if accepted else set()
         if accepted and gloss_keys(qform):
             cands |= set(screener.index.candidates(qform, RETRIEVE // 2, keys=gloss_keys(qform)))
         found = accepted and any(n in cands for n in names_of[number])

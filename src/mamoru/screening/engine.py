@@ -19,6 +19,9 @@ from mamoru.screening.parties import group_parties, members
 from mamoru.screening.policy import DEFAULT_THRESHOLDS, NONE, Adjustment, Thresholds, adjust
 
 RETRIEVE = 32  # candidates scored per query (50 gains <1 point of leave-one-out recall at 1.6x the cost)
+# a name in another script than Latin reaches its entry only through looser keys (skeletons,
+# glosses), where namesakes crowd the list: it gets more candidates (a minority of queries)
+RETRIEVE_CROSS_SCRIPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,7 +88,8 @@ class Screener:
         """Best hits first, one per entry, down to ``min_score``; ``exclude`` drops name numbers."""
         qform = name_form(query.name, _kind(query.entity_type))
         best: dict[int, Hit] = {}
-        numbers = self.index.candidates(qform, RETRIEVE, exclude)
+        wanted = RETRIEVE if qform.script in ("Latin", "Common") else RETRIEVE_CROSS_SCRIPT
+        numbers = self.index.candidates(qform, wanted, exclude)
         glosses = gloss_keys(qform)
         if glosses:  # a Chinese firm name: its English translation gets candidates of its own
             numbers = list(dict.fromkeys(numbers + self.index.candidates(qform, RETRIEVE // 2, exclude, keys=glosses)))
