@@ -13,7 +13,7 @@ import random
 import resource
 import time
 
-from benchmarks.screening import sections
+from benchmarks.screening import dev, sections
 from benchmarks.screening.data import load_lists
 
 
@@ -22,7 +22,8 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="sample the large sections")
     ap.add_argument("--negatives", type=int, default=None, help="negatives to query (default all 50,000)")
     ap.add_argument("--big", type=int, default=1_000_000, help="names in the large index (0 = skip)")
-    ap.add_argument("--only", default="", help="comma list: names,aliases,negatives,throughput,big")
+    ap.add_argument("--only", default="", help="comma list: names,dev,devneg,aliases,negatives,throughput,big")
+    ap.add_argument("--misses", type=int, default=0, help="print this many dev-half misses")
     args = ap.parse_args()
     only = set(filter(None, args.only.split(",")))
     want = lambda s: not only or s in only  # noqa: E731
@@ -32,6 +33,10 @@ def main() -> None:
     print(f"lists parsed in {time.perf_counter() - t0:.1f}s: " + ", ".join(f"{k} {len(v)}" for k, v in lists.items()))
     if want("names"):
         sections.name_pairs()
+    if want("dev"):
+        dev.run(lists, args.misses)
+    if want("devneg"):
+        dev.false_alerts(lists, args.negatives or (2000 if args.quick else 5000))
     screener = sections.build_all(lists)
     if want("aliases"):
         sections.alias_recall(lists, sample=300 if args.quick else None)

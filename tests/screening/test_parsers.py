@@ -180,3 +180,19 @@ def test_errors_speak_japanese_and_english(tmp_path):
     err = refused(path)
     assert "other.csv" in err.message("ja") and "想定外の列" in err.message("ja")
     assert "unexpected columns" in err.message("en")
+
+
+def test_bracketed_alternatives_of_a_name_become_its_spellings():
+    from mamoru.screening.parsers._common import bracket_variants
+
+    assert bracket_variants("Sergey(Sergei) AKSYONOV(AKSENOV)") == [
+        "Sergey AKSYONOV", "Sergey AKSENOV", "Sergei AKSYONOV", "Sergei AKSENOV"]
+    assert bracket_variants("Aleksandr(Alexander/Oleksandr) KARAMAN")[2] == "Oleksandr KARAMAN"
+    assert bracket_variants("Plain Name") == ["Plain Name"]
+
+
+def test_a_trailing_bracket_of_an_organisation_holds_its_other_names():
+    from mamoru.screening.parsers._common import organisation_variants
+
+    assert organisation_variants("Palestine Liberation Front（PLF）") == ["Palestine Liberation Front", "PLF"]
+    assert organisation_variants("ACME Trading") == ["ACME Trading"]

@@ -37,8 +37,8 @@ class DatabaseIndex:
         self.names = names
         self.number_of = {nid: n for n, nid in enumerate(name_ids)}
 
-    def candidates(self, form, limit: int = 50, exclude: frozenset[int] = frozenset()) -> list[int]:
-        keys = name_keys(form)
+    def candidates(self, form, limit: int = 50, exclude: frozenset[int] = frozenset(), keys: dict | None = None) -> list[int]:
+        keys = name_keys(form) if keys is None else keys
         if not keys or not self.version_ids:
             return []
         by_hash = {repo.signed64(key_hash(k)): kind for k, kind in keys.items()}

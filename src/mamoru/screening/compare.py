@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.names import NameForm, Reading
+from mamoru.screening.names import HANGUL, NameForm, Reading
 from mamoru.screening.translit import skeleton
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
@@ -142,6 +142,14 @@ def score_tokens(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim, weights_
     )
 
 
+KOREAN_LEFTOVER = 0.8  # Kim Song Il is not 김성민 (Kim Song Min)
+
+
+def _syllable_sim(a: str, b: str) -> float:
+    """Korean names are short syllables: one letter changes the name (Kim Jong Su / Kim Yong Su)."""
+    return 1.0 if a == b else 0.0
+
+
 def _joined(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Word joined or split ("Al Qaida" / "Alqaida"): compare without spaces."""
     if len(a) == len(b):
@@ -157,11 +165,21 @@ def _cjk(q: NameForm, c: NameForm) -> float:
     x, y = q.cjk, c.cjk
     if x == y:
         return 1.0
+    if not (x.isascii() or y.isascii()) and _has_han(x) and _has_han(y):
+        from mamoru.screening.cedict import simplified  # 鴨綠江 and 鸭绿江 are the same characters
+
+        x, y = simplified(x), simplified(y)
+        if x == y:
+            return 1.0
     best = Indel.normalized_similarity(x, y)
     if len(q.cjk_chunks) > 1 or len(c.cjk_chunks) > 1:
         sx, sy = "".join(sorted(q.cjk_chunks)), "".join(sorted(c.cjk_chunks))
         best = max(best, 1.0 if sx == sy else Indel.normalized_similarity(sx, sy))
     return best
+
+
+def _has_han(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _skeleton_sim(a: str, b: str) -> float:
@@ -192,7 +210,19 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
             best = _better(best, found)
-    if q.katakana != c.katakana and (q.katakana and not c.cjk or c.katakana and not q.cjk):
+    if _mixed(q) and _mixed_partner(c):
+        best = _better(best, _mixed_translated(q, c, legal))
+    elif _mixed(c) and _mixed_partner(q):
+        best = _better(best, _mixed_translated(c, q, legal, swap=True))
+    if _translatable(q, c):
+        best = _better(best, _translated(q, c, legal))
+    elif _translatable(c, q):
+        best = _better(best, _translated(c, q, legal, swap=True))
+    if q.script in _ABJADS and _abjad_partner(c):
+        best = _better(best, _abjad(q, c, legal))
+    elif c.script in _ABJADS and _abjad_partner(q):
+        best = _better(best, _abjad(q, c, legal))
+    if q.katakana != c.katakana and (q.katakana and _phonetic_partner(c) or c.katakana and _phonetic_partner(q)):
         best = _better(best, _phonetic(q, c, legal))
     return best
 
@@ -229,7 +259,10 @@ def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
 
 def _reading_pair(rq: Reading, rc: Reading, legal) -> Comparison:
     ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
-    score, aligned, uq, uc = score_tokens(ta, tb)
+    strict = HANGUL in (rq.method, rc.method)  # Korean syllables: Jong is not Yong
+    score, aligned, uq, uc = score_tokens(ta, tb, sim=_syllable_sim if strict else token_sim)
+    if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
+        score *= KOREAN_LEFTOVER
     if score > 0 and _particle_swap(ta, tb, aligned):
         score = max(0.0, score - PARTICLE_SWAP_PENALTY)
     path = rq.method if rq.method != "as_written" else rc.method
@@ -237,6 +270,228 @@ def _reading_pair(rq: Reading, rc: Reading, legal) -> Comparison:
     if joined > score:
         return Comparison(joined, "joined", (), (), (), " ".join(rq.tokens), " ".join(rc.tokens), legal)
     return Comparison(score, path, aligned, uq, uc, " ".join(rq.tokens), " ".join(rc.tokens), legal)
+
+
+# Scripts written without (most) vowels: their Latin reading is a consonant skeleton already,
+# so comparing it with a katakana skeleton would pass almost anything (Persian text scored 0.95).
+_ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana", "Nko"})
+
+
+@lru_cache(maxsize=1)
+def _weak_skeletons() -> dict[str, str]:
+    return {skeleton(w): w for w in sorted(WEAK_TOKENS) if len(w) >= 4}
+
+
+def _as_weak(words: tuple[str, ...], skels: tuple[str, ...]) -> tuple[str, ...]:
+    """A katakana generic word (インダストリーズ) weighs as little as its English twin (industries)."""
+    weak = _weak_skeletons()
+    return tuple(weak.get(s, w) if w not in WEAK_TOKENS else w for w, s in zip(words, skels))
+
+
+TRANSLATION_DISCOUNT = 0.9  # a dictionary gloss is a guess at the firm's own English name
+
+
+def _translatable(han: NameForm, latin: NameForm) -> bool:
+    """A Chinese organisation name against a Latin one: compare through the dictionary."""
+    return (han.script == "Han" and han.kind != "person" and latin.kind != "person"
+            and not latin.cjk and bool(latin.readings) and latin.script in ("Latin", "Common"))
+
+
+def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
+    """Share of the English name explained by the glosses, and of the Chinese name explaining it."""
+    from mamoru.screening.cedict import HAN_PARTICLES, STOP, gloss_stems, glossed, segments
+
+    tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
+    if not tokens:
+        return NO_MATCH
+    segs = segments(han.cjk)
+    stems = gloss_stems(han.cjk)
+    every = frozenset().union(*stems) if stems else frozenset()
+    matched = [glossed(t, every) for t in tokens]
+    if sum(matched) < min(2, len(tokens)):
+        return NO_MATCH
+    explained = [any(glossed(t, g) for t, m in zip(tokens, matched) if m) for g in stems]
+    weights = [token_weight(t) for t in tokens]
+    latin_cover = sum(w for w, m in zip(weights, matched) if m) / sum(weights)
+    content = [(w, e) for (w, _), e in zip(segs, explained) if w not in HAN_PARTICLES]
+    han_cover = sum(len(w) for w, e in content if e) / max(1, sum(len(w) for w, _ in content))
+    score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
+    aligned = tuple((w, t, 1.0) for (w, _), g in zip(segs, stems) for t in tokens if glossed(t, g))
+    han_words = " ".join(w for w, _ in segs)
+    unmatched_latin = tuple(t for t, m in zip(tokens, matched) if not m)
+    unmatched_han = tuple(w for w, e in content if not e)
+    if swap:  # the Latin name was the query
+        aligned = tuple((t, w, s) for w, t, s in aligned)
+        return Comparison(score, "translated", aligned, unmatched_latin, unmatched_han, " ".join(tokens), han_words, legal)
+    return Comparison(score, "translated", aligned, unmatched_han, unmatched_latin, han_words, " ".join(tokens), legal)
+
+
+ABJAD_DISCOUNT = 0.85  # written without short vowels: consonants agree, vowels are unknown
+
+
+def _abjad_partner(form: NameForm) -> bool:
+    return not form.cjk and form.script in ("Latin", "Cyrillic", "Greek") and bool(form.readings)
+
+
+def _abjad_words(form: NameForm) -> tuple[str, ...]:
+    from mamoru.screening.translit import abjad_tokens
+
+    tokens = form.readings[0].tokens
+    return abjad_tokens(form.original, tokens) if form.script in _ABJADS else tokens
+
+
+def _abjad_sim(a: str, b: str) -> float:
+    """Three consonants or more must agree (two agree by chance: ظفری and Sahir are both "sr");
+    only particles (bn, al) may be shorter."""
+    if a == b:
+        return 1.0 if len(a) >= 3 or a in ("bn", "r", "b") else 0.0
+    if min(len(a), len(b)) < 4:
+        return 0.0
+    sim = Levenshtein.normalized_similarity(a, b)
+    return sim if sim >= 0.75 else 0.0
+
+
+def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
+    """Arabic or Hebrew against an alphabet with vowels: consonant skeletons, w and y as vowels."""
+    from mamoru.screening.translit import abjad_skeleton
+
+    tq, tc = _abjad_words(q), _abjad_words(c)
+    sq = tuple(abjad_skeleton(t) or t for t in tq)
+    sc = tuple(abjad_skeleton(t) or t for t in tc)
+    score, _, uq, uc = score_tokens(sq, sc, sim=_abjad_sim, weights_from=(tq, tc))
+    pairs = align(sq, sc, _abjad_sim)
+    aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
+    return Comparison(score * ABJAD_DISCOUNT, "abjad_consonants", aligned, uq, uc, " ".join(tq), " ".join(tc), legal)
+
+
+def _mixed(form: NameForm) -> bool:
+    """A Japanese organisation name mixing katakana and kanji (イスラム運動ウズベキスタン)."""
+    if form.script != "Kana" or form.kind == "person" or form.katakana or not form.cjk:
+        return False
+    return any("\u30a0" <= ch <= "\u30ff" for ch in form.cjk) and any("\u4e00" <= ch <= "\u9fff" for ch in form.cjk)
+
+
+def _mixed_partner(form: NameForm) -> bool:
+    return form.kind != "person" and not form.cjk and bool(form.readings) and form.script in ("Latin", "Common")
+
+
+def _mixed_units(text: str) -> tuple[tuple[str, object], ...]:
+    """Runs of katakana (read as loanwords) and of kanji (read through the dictionary's glosses)."""
+    from mamoru.screening.cedict import gloss_stems
+    from mamoru.screening.kana import katakana_word
+
+    units: list[tuple[str, object]] = []
+    run, kind = "", ""
+    for ch in text + " ":
+        k = "kana" if "\u30a0" <= ch <= "\u30ff" else "han" if "\u4e00" <= ch <= "\u9fff" else ""
+        if k != kind or k == "" :
+            if run and kind == "kana":
+                word = katakana_word(run)
+                units.append((run, (skeleton(katakana_onset(word)), _loose(word, True))))
+            elif run and kind == "han":
+                for piece, stems in zip(_han_pieces(run), gloss_stems(run)):
+                    units.append((piece, stems))
+            run = ""
+        kind = k
+        if k:
+            run += ch
+    return tuple(units)
+
+
+def _han_pieces(run: str) -> list[str]:
+    from mamoru.screening.cedict import segments
+
+    return [w for w, _ in segments(run)]
+
+
+def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
+    """Katakana words by sound, kanji words by meaning, against an English name."""
+    from mamoru.screening.cedict import STOP, glossed
+
+    tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
+    units = [u for u in _mixed_units(jp.cjk) if u[0] not in ("・",)]
+    if not tokens or not units:
+        return NO_MATCH
+    sims = []
+    for t in tokens:
+        lt = (skeleton(t), _loose(t, False))
+        best_t = 0.0
+        for piece, how in units:
+            s = (1.0 if glossed(t, how) else 0.0) if isinstance(how, frozenset) else _phonetic_sim(how, lt)
+            best_t = max(best_t, s)
+        sims.append(best_t)
+    weights = [token_weight(t) for t in tokens]
+    explained = [any((glossed(t, how) if isinstance(how, frozenset) else _phonetic_sim(how, (skeleton(t), _loose(t, False))) >= MIN_TOKEN_SIM)
+                     for t in tokens) for _, how in units]
+    if sum(1 for s in sims if s >= MIN_TOKEN_SIM) < min(2, len(tokens)):
+        return NO_MATCH
+    latin_cover = sum(w * s for w, s in zip(weights, sims) if s >= MIN_TOKEN_SIM) / sum(weights)
+    size = [len(p) for p, _ in units]
+    jp_cover = sum(n for n, e in zip(size, explained) if e) / sum(size)
+    score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - jp_cover)) * TRANSLATION_DISCOUNT
+    um_latin = tuple(t for t, s in zip(tokens, sims) if s < MIN_TOKEN_SIM)
+    um_jp = tuple(p for (p, _), e in zip(units, explained) if not e)
+    reading = " ".join(p for p, _ in units)
+    if swap:
+        return Comparison(score, "translated", (), um_latin, um_jp, " ".join(tokens), reading, legal)
+    return Comparison(score, "translated", (), um_jp, um_latin, reading, " ".join(tokens), legal)
+
+
+def _phonetic_partner(form: NameForm) -> bool:
+    """A katakana name is compared by sound only with a name written in an alphabet with vowels."""
+    return not form.cjk and form.script not in _ABJADS and bool(form.readings)
+
+
+def _merge_skeletons(s: tuple[str, ...], t: tuple[str, ...], words: tuple[str, ...]):
+    """Join neighbouring words of ``s`` whose skeletons together are one word of ``t`` (ウォンウク / Won Uk).
+
+    Only where the joined skeleton has three sounds or more, and never a particle (アブ, アル):
+    joining short pieces would let almost any pair of words match.
+    """
+    if len(s) <= len(t):
+        return s, words
+    out, ws = list(s), list(words)
+    i = 0
+    while i < len(out) - 1:
+        joined = skeleton(ws[i] + ws[i + 1])
+        if (len(joined) >= 3 and joined in t and joined not in out
+                and ws[i] not in WEAK_TOKENS and ws[i + 1] not in WEAK_TOKENS and ws[i] not in _KANA_PARTICLES):
+            out[i : i + 2] = [joined]
+            ws[i : i + 2] = [ws[i] + ws[i + 1]]
+        else:
+            i += 1
+    return tuple(out), tuple(ws)
+
+
+_KANA_PARTICLES = frozenset({"abu", "aru", "abudo", "ibun", "bin", "ben", "bun"})
+_LOOSE = (("tsu", "t"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
+          ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"), ("z", "s"), ("j", "d"), ("y", "i"),
+          ("e", "i"), ("o", "u"))
+
+
+def _loose(word: str, katakana: bool) -> str:
+    """Word with its vowels, sounds folded as in the skeleton; katakana's added vowels dropped."""
+    out = word
+    if katakana:  # ト・ド・ス・ク・ル … write a lone consonant with a vowel after it
+        chars = list(out)
+        out = "".join(ch for i, ch in enumerate(chars)
+                      if not (ch in "uo" and i > 0 and chars[i - 1] not in "aeiou" and (i + 1 == len(chars) or chars[i + 1] not in "aeiou")))
+    for src, dst in _LOOSE:
+        out = out.replace(src, dst)
+    return out
+
+
+def _phonetic_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
+    """Skeletons decide; a skeleton of one or two sounds must also agree with its vowels (Isha ≠ サイフィ)."""
+    sim = _skeleton_sim(a[0], b[0])
+    if not sim:
+        return sim
+    loose = Levenshtein.normalized_similarity(a[1], b[1])
+    if min(len(a[0]), len(b[0])) <= 2:
+        if loose < 0.6:
+            return 0.0
+        return min(sim, 0.5 + 0.5 * loose)
+    return min(sim, 0.6 + 0.4 * loose)  # same consonants, other vowels: Burcuhan ≠ ブルィキン
 
 
 def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
@@ -247,8 +502,12 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
     sc = tuple(skeleton(katakana_onset(t) if c.katakana else t) for t in tc)
     if not all(sq) or not all(sc):
         return NO_MATCH
-    score, _, _, _ = score_tokens(sq, sc, sim=_skeleton_sim, weights_from=(tq, tc))
-    pairs = align(sq, sc, _skeleton_sim)
+    sq, tq = _merge_skeletons(sq, sc, tq)
+    sc, tc = _merge_skeletons(sc, sq, tc)
+    pq = tuple(zip(sq, (_loose(t, q.katakana) for t in tq)))
+    pc = tuple(zip(sc, (_loose(t, c.katakana) for t in tc)))
+    score, _, _, _ = score_tokens(pq, pc, sim=_phonetic_sim, weights_from=(_as_weak(tq, sq), _as_weak(tc, sc)))
+    pairs = align(pq, pc, _phonetic_sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
     return Comparison(
         score * PHONETIC_DISCOUNT,

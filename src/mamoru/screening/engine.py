@@ -12,11 +12,16 @@ from typing import Sequence
 
 from mamoru.screening.compare import Comparison, compare_names
 from mamoru.screening.entries import ListEntry
+from mamoru.screening.keys import gloss_keys
 from mamoru.screening.index import CandidateIndex, IndexedName, Retriever
 from mamoru.screening.names import name_form
+from mamoru.screening.parties import group_parties, members
 from mamoru.screening.policy import DEFAULT_THRESHOLDS, NONE, Adjustment, Thresholds, adjust
 
 RETRIEVE = 32  # candidates scored per query (50 gains <1 point of leave-one-out recall at 1.6x the cost)
+# a name in another script than Latin reaches its entry only through looser keys (skeletons,
+# glosses), where namesakes crowd the list: it gets more candidates (a minority of queries)
+RETRIEVE_CROSS_SCRIPT = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +47,8 @@ class Hit:
     outcome: str
     comparison: Comparison
     adjustments: tuple[Adjustment, ...] = field(default=())
+    party: int = -1  # entries grouped as one party across lists (see parties.py)
+    memberships: tuple[ListEntry, ...] = field(default=())  # every entry of that party, this one included
 
     def explanation(self) -> dict:
         """Plain data for JSON output and stored results."""
@@ -57,6 +64,9 @@ class Hit:
             "legal_forms_ignored": list(c.legal_forms),
             "name_score": round(self.name_score, 4),
             "adjustments": [{"reason": a.reason, "delta": round(a.delta, 4), "detail": a.detail} for a in self.adjustments],
+            "memberships": [
+                {"entry_id": m.entry_id, "name": m.primary_name, "programmes": list(m.programmes)} for m in self.memberships
+            ],
         }
 
 
@@ -67,6 +77,8 @@ class Screener:
         self.entries = entries
         self.index = index
         self.thresholds = thresholds
+        self.parties = group_parties(entries)
+        self._members = members(self.parties)
 
     @classmethod
     def build(cls, entries: Sequence[ListEntry], thresholds: Thresholds = DEFAULT_THRESHOLDS, progress=None) -> "Screener":
@@ -76,17 +88,24 @@ class Screener:
         """Best hits first, one per entry, down to ``min_score``; ``exclude`` drops name numbers."""
         qform = name_form(query.name, _kind(query.entity_type))
         best: dict[int, Hit] = {}
-        for number in self.index.candidates(qform, RETRIEVE, exclude):
+        wanted = RETRIEVE if qform.script in ("Latin", "Common") else RETRIEVE_CROSS_SCRIPT
+        numbers = self.index.candidates(qform, wanted, exclude)
+        glosses = gloss_keys(qform)
+        if glosses:  # a Chinese firm name: its English translation gets candidates of its own
+            numbers = list(dict.fromkeys(numbers + self.index.candidates(qform, RETRIEVE // 2, exclude, keys=glosses)))
+        for number in numbers:
             hit = self._score(query, qform, self.index.names[number])
             if hit.score < min_score:
                 continue
             kept = best.get(hit.entry_number)
             if kept is None or (hit.score, hit.matched_name == query.name) > (kept.score, kept.matched_name == query.name):
                 best[hit.entry_number] = hit
-        # equal scores: a name written exactly as queried first, then the better name score
+        # equal scores: a name written exactly as queried first, then the better name score, then
+        # the entry's own id (stable whichever list was imported first), the number only last
         hits = sorted(
             best.values(),
-            key=lambda h: (-h.score, h.matched_name != query.name, -h.name_score, h.entry_number),
+            key=lambda h: (-round(h.score, 9), h.matched_name != query.name, -round(h.name_score, 9),
+                           h.entry.entry_id, h.entry.primary_name, h.entry_number),
         )
         return hits[:limit]
 
@@ -104,7 +123,10 @@ class Screener:
             query_ids=query.identifiers,
             entry_ids=entry.identifiers,
         )
-        return Hit(entry, item.entry, item.text, comparison.score, score, self.thresholds.outcome(score), comparison, moves)
+        party = self.parties[item.entry]
+        group = tuple(self.entries[n] for n in self._members[party])
+        return Hit(entry, item.entry, item.text, comparison.score, score, self.thresholds.outcome(score), comparison,
+                   moves, party, group)
 
     def alerts(self, query: Query, limit: int = 10) -> list[Hit]:
         """Only the hits a person must look at (possible or match)."""

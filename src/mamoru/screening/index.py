@@ -41,7 +41,7 @@ class Retriever(Protocol):
     @property
     def names(self) -> Sequence[IndexedName]: ...
 
-    def candidates(self, form, limit: int = 50, exclude: frozenset[int] = frozenset()) -> list[int]: ...
+    def candidates(self, form, limit: int = 50, exclude: frozenset[int] = frozenset(), keys: dict | None = None) -> list[int]: ...
 
 
 class CandidateIndex:
@@ -76,9 +76,9 @@ class CandidateIndex:
         return cls(names, keys, offsets, o)
 
     # -- retrieval ------------------------------------------------------------------------
-    def candidates(self, form, limit: int = 50, exclude: frozenset[int] = frozenset()) -> list[int]:
-        """Name numbers sharing the most (weighted) keys with ``form``, best first."""
-        keys = name_keys(form)
+    def candidates(self, form, limit: int = 50, exclude: frozenset[int] = frozenset(), keys: dict | None = None) -> list[int]:
+        """Name numbers sharing the most (weighted) keys with ``form`` (or only ``keys``), best first."""
+        keys = name_keys(form) if keys is None else keys
         if not keys:
             return []
         hashes = np.array([key_hash(k) for k in keys], dtype=np.uint64)

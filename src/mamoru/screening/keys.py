@@ -14,14 +14,17 @@ from functools import lru_cache
 
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.compare import WEAK_TOKENS, katakana_onset
+from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
 from mamoru.screening.names import NameForm
-from mamoru.screening.translit import skeleton
+from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
+
+ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
 MAX_PAIR_TOKENS = 6
+MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for blocking
 
 # key kinds and how much a shared key of that kind says about a candidate
-KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0}
+KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4}
 
 
 def key_hash(key: str) -> int:
@@ -40,28 +43,71 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
         sk = skeleton(katakana_onset(token) if katakana else token)
         if len(sk) >= 2:
             out.append(("s", sk))
+        if len(sk) >= 4:  # one sound apart (ミュニションズ mnsns / MUNITIONS mntns): deletion neighbours
+            out.extend(("d", sk[:i] + sk[i + 1 :]) for i in range(len(sk)))
     return tuple(out)
+
+
+def _is_weak_katakana(token: str) -> bool:
+    """トレーディング, インダストリーズ …: generic words, as little use for blocking as in English."""
+    return skeleton(katakana_onset(token)) in _weak_skeletons()
+
+
+def gloss_keys(form: NameForm) -> dict[str, str]:
+    """A Chinese firm name is also found by the English words of its dictionary glosses."""
+    if form.script not in ("Han", "Kana") or form.kind == "person" or not form.cjk or form.katakana:
+        return {}
+    from mamoru.screening.cedict import segments
+
+    keys: dict[str, str] = {}
+    for _, words in segments(form.cjk):
+        if len(words) <= MAX_GLOSS_WORDS:
+            for w in words:
+                keys["t:" + w] = "t"
+                keys["t:" + w + "s"] = "t"
+    return keys
 
 
 def name_keys(form: NameForm) -> dict[str, str]:
     """All keys of a name, as {key string: kind}."""
     keys: dict[str, str] = {}
     for reading in form.readings:
-        strong = [t for t in reading.tokens if t not in WEAK_TOKENS and len(t) >= 2] or list(reading.tokens)
+        strong = [t for t in reading.tokens if t not in WEAK_TOKENS and len(t) >= 2
+                  and not (form.katakana and _is_weak_katakana(t))] or list(reading.tokens)
         sounds: list[str] = []
         for token in strong:
             token_keys = _token_keys(token, form.katakana)
             for kind, value in token_keys:
                 keys[f"{kind}:{value}"] = kind
-            sounds.append(token_keys[1][1] if len(token_keys) > 1 else token)
+            # pairs of word skeletons: the same on a katakana and a Latin spelling
+            skel = [v for k, v in token_keys if k == "s"]
+            sounds.append(skel[0] if skel else token)
         head = sorted(set(sounds[:MAX_PAIR_TOKENS]))
         for i, a in enumerate(head):
             for b in head[i + 1 :]:
                 keys[f"p:{a}|{b}"] = "p"
         if 1 < len(reading.tokens) <= 4:
             keys["j:" + "".join(reading.tokens)] = "j"
+            # the whole name's consonant skeleton: bridges short words split differently
+            # (ペ・ウォンウク / PAE WON UK, チェ・ソンイル / CHOE SONG IL)
+            whole = "".join(reading.tokens)
+            sk = skeleton(katakana_onset(whole) if form.katakana else whole)
+            if len(sk) >= 3:
+                keys["k:" + sk] = "k"
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
+    keys.update(gloss_keys(form))
+    if form.script in ABJADS and form.readings:  # Arabic / Hebrew: skeletons with w, y as vowels
+        for token in abjad_tokens(form.original, form.readings[0].tokens):
+            sk = abjad_skeleton(token)
+            if len(sk) >= 2:
+                keys["s:" + sk] = "s"
+    elif form.readings:
+        for token in form.readings[0].tokens:
+            if ("w" in token or "y" in token) and len(token) >= 3:
+                sk = abjad_skeleton(token)
+                if len(sk) >= 2:
+                    keys["s:" + sk] = "s"
     for chunk in form.cjk_chunks:
         keys["c:" + chunk] = "c"
     cjk = form.cjk

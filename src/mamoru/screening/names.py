@@ -11,6 +11,8 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mamoru.screening.hangul import hangul_reading
+from mamoru.screening.kana import katakana_reading
 from mamoru.screening.legal_forms import split_cjk_legal_form, split_legal_form
 from mamoru.screening.text import fold, is_cjk_char, main_script
 from mamoru.screening.translit import latin, looks_chinese, pinyin, romaji, skeleton
@@ -20,6 +22,7 @@ AS_WRITTEN = "as_written"
 ROMAJI = "romaji"
 PINYIN = "pinyin"
 TRANSLIT = "transliterated"
+HANGUL = "hangul"  # Korean, spelt as the lists spell it (KIM JONG UN)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +83,9 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
     katakana = False
     if script == "Hangul":  # dense like Han: compare syllables directly as well as read
         chunks = tuple(c for c in ("".join(ch for ch in w if "\uac00" <= ch <= "\ud7a3") for w in folded.split()) if c)
+        listed = hangul_reading(folded, kind == "person")
+        if listed:  # as the lists spell Korean names (KIM JONG UN), before the generic reading
+            readings.append(Reading(listed, HANGUL))
         tokens = _latin_tokens(folded)
         if tokens:
             readings.append(Reading(tokens, TRANSLIT))
@@ -91,7 +97,9 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
         katakana = script == "Kana" and all(
             unicodedata.name(ch, "").startswith("KATAKANA") or ch == "ー" for ch in "".join(chunks)
         )
-        if script == "Kana" or not looks_chinese(cjk_text):
+        if katakana:  # a foreign name rendered in katakana: read it as such (ティ → ti, not tei)
+            readings.append(Reading(katakana_reading(cjk_text), ROMAJI))
+        elif script == "Kana" or not looks_chinese(cjk_text):
             readings.append(Reading(romaji(cjk_text), ROMAJI))
         if script == "Han":
             readings.append(Reading(pinyin(cjk_text), PINYIN))

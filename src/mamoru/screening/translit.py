@@ -94,8 +94,12 @@ def latin(text: str) -> str:
 # fall together (l/r, v/b/w, th/s, ch/t before i), and vowels are dropped because
 # katakana adds one after every consonant.
 _SKELETON_PAIRS = (
+    # katakana writes a nasal before m/b/p as ン (n), and "ng" as ン: fold them on both sides
+    ("ng", "n"), ("nm", "m"), ("nb", "mb"), ("np", "mp"),
+    # -tion, -cia sound "sh" (ミュニションズ / munitions, スペシャル / special); Korean hw is ファ
+    ("tion", "sion"), ("cia", "sia"), ("cio", "sio"), ("hw", "f"),
     ("tch", "t"), ("sch", "s"), ("ch", "t"), ("sh", "s"), ("ts", "t"), ("th", "s"), ("ph", "f"),
-    ("ck", "k"), ("dzh", "d"), ("zh", "d"), ("kh", "k"), ("gh", "g"), ("ji", "di"),
+    ("ck", "k"), ("dzh", "d"), ("zh", "d"), ("kh", "h"), ("gh", "g"), ("ji", "di"),
     ("j", "d"), ("z", "s"), ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"),
     ("x", "ks"), ("f", "h"), ("y", ""),
 )
@@ -105,6 +109,11 @@ _SKELETON_PAIRS = (
 def skeleton(word: str) -> str:
     """Consonant skeleton of a romanised word: "vladimir" and "urajiimiru" both → "brdmr"-like."""
     out = word.lower()
+    # a final -v (Russian -ov/-ev) is written フ (fu) in katakana, as is a final -f / -ph
+    if out.endswith(("fu", "ph")) and len(out) > 3:
+        out = out[:-2] + "v"
+    elif out.endswith("f") and len(out) > 2:
+        out = out.rstrip("f") + "v"
     for src, dst in _SKELETON_PAIRS:
         out = out.replace(src, dst)
     consonants = [ch for ch in out if ch.isalpha() and ch not in "aeiou"]
@@ -112,3 +121,26 @@ def skeleton(word: str) -> str:
     dedup = [ch for i, ch in enumerate(consonants) if i == 0 or ch != consonants[i - 1]]
     # "h" after another consonant only marks aspiration
     return "".join(ch for i, ch in enumerate(dedup) if not (ch == "h" and i > 0))
+
+
+@lru_cache(maxsize=200_000)
+def abjad_skeleton(word: str) -> str:
+    """Skeleton in which w and y count as vowels: Arabic and Hebrew write long vowels with them
+    (بنيامين / בנימין bnymyn ↔ Benjamin), so the same letters are dropped on both sides."""
+    return skeleton(word.replace("w", "a").replace("y", "a"))
+
+
+def abjad_tokens(text: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """Transliterated Arabic/Hebrew words made comparable: ta marbuta (ة) silent, "al" split off."""
+    words = list(tokens)
+    if "\u0629" in text:  # ة is read "t" by the transliterator but is silent at the end of a word
+        arabic_words = [w for w in text.split() if w]
+        words = [w[:-1] if w.endswith("t") and i < len(arabic_words) and arabic_words[i].endswith("\u0629") else w
+                 for i, w in enumerate(words)]
+    out: list[str] = []
+    for w in words:
+        if w.startswith("al") and len(w) > 4:
+            out += ["al", w[2:]]
+        else:
+            out.append(w)
+    return tuple(out)

@@ -74,3 +74,44 @@ def iso_dates(text: str) -> tuple[str, ...]:
     if not out:
         out = _YEAR.findall(text)
     return tuple(dict.fromkeys(out))
+
+
+_BRACKETED = re.compile(r"\s*[(（]([^()（）]+)[)）]")
+
+
+def bracket_variants(name: str, limit: int = 8) -> list[str]:
+    """Spellings of a person's name written with alternatives in brackets, first the plain one.
+
+    Japan's MOF writes "Sergey(Sergei) AKSYONOV(AKSENOV)" and "Aleksandr(Alexander/Oleksandr)
+    KARAMAN": each bracket holds other spellings of the word before it. Every combination is a
+    name of the entry (up to ``limit``), so the entry meets its namesakes on other lists.
+    """
+    if "(" not in name and "（" not in name:
+        return [name]
+    slots: list[list[str]] = []
+    pos = 0
+    for m in _BRACKETED.finditer(name):
+        before = name[pos : m.start()].split()
+        if not before:
+            return [name]
+        slots.extend([w] for w in before[:-1])
+        slots.append([before[-1]] + [a.strip() for a in m.group(1).split("/") if a.strip()])
+        pos = m.end()
+    slots.extend([w] for w in name[pos:].split())
+    out = [""]
+    for options in slots:
+        out = [f"{o} {w}".strip() for o in out for w in options][: limit * 4]
+    return list(dict.fromkeys(out))[:limit]
+
+
+_TRAILING = re.compile(r"^(.*?)\s*[(（]([^()（）]+)[)）]\s*$")
+
+
+def organisation_variants(name: str) -> list[str]:
+    """An organisation name with a trailing bracket, "Palestine Liberation Front（PLF）": the name
+    without it, then each name or acronym in the bracket ("ISIL-SEA, ISIL-South East Asia")."""
+    m = _TRAILING.match(name.strip())
+    if not m or not m.group(1).strip():
+        return [name.strip()]
+    inner = [p.strip() for p in re.split(r"[,、;]", m.group(2)) if p.strip()]
+    return list(dict.fromkeys([m.group(1).strip(), *inner]))

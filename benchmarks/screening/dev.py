@@ -1,0 +1,192 @@
+"""Cross-script development pairs: Japanese MOF and China MOFCOM names → their English list entry.
+
+The index holds every real list in shared/data/watchlists plus the English side of
+each dev pair (as its own entry, with its dates and countries), so the right entry
+competes with its namesakes on UN and OFAC. The query is what a Japanese or Chinese
+compliance officer types: the name in katakana / kanji / hanzi and whether it is a
+person or an organisation.
+
+Split: each pair falls in half A or half B by a hash of its id. Development of
+tables and keys looked at failures of half A only; half B is the held-apart figure.
+Both are printed, labelled; any figure over A (or over all pairs) is a development figure.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import zlib
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from benchmarks.screening.data import WATCHLISTS
+from mamoru.screening.engine import RETRIEVE, RETRIEVE_CROSS_SCRIPT, Query, Screener
+from mamoru.screening.entries import ListEntry
+from mamoru.screening.keys import gloss_keys
+from mamoru.screening.names import name_form
+from mamoru.screening.parsers._common import alias, bracket_variants, organisation_variants
+from mamoru.screening.policy import DEFAULT_THRESHOLDS
+
+
+@dataclass(frozen=True)
+class Pair:
+    source: str  # jp_mof / cn_mofcom
+    pair_id: str
+    kind: str
+    query: str
+    entry: ListEntry
+
+    @property
+    def half(self) -> str:
+        return "A" if zlib.crc32(self.pair_id.encode()) % 2 == 0 else "B"
+
+
+def _many(cell: str) -> list[str]:
+    return [v.strip() for v in (cell or "").split(";") if v.strip()]
+
+
+def _spellings(name: str, kind: str) -> list[str]:
+    """A person's name with bracketed alternatives, "Sergey(Sergei) AKSYONOV(AKSENOV)", as all its spellings."""
+    name = name.strip()
+    if name.lower().startswith("self-proclaimed"):  # MOF: Self-proclaimed “Sobol”
+        name = name[len("self-proclaimed"):].strip(" “”\"")
+    if kind == "person":
+        return bracket_variants(name)
+    return [v.strip(" “”\"") for v in organisation_variants(name.replace("“", "").replace("”", ""))]
+
+
+def load_pairs() -> list[Pair]:
+    pairs: list[Pair] = []
+    with open(WATCHLISTS / "dev" / "jp_mof_dev.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r["type"] not in ("person", "organization") or not r["name_ja"].strip():
+                continue
+            names = _spellings(r["name_en"], r["type"]) + [v for a in _many(r["aliases_en"]) for v in _spellings(a, r["type"])]
+            names = list(dict.fromkeys(names))
+            entry = ListEntry(
+                r["id"], names[0], r["type"],
+                aliases=tuple(alias(a) for a in names[1:]),
+                countries=tuple(_many(r["countries"])), birth_dates=tuple(_many(r["birth_dates"])),
+                programmes=("jp_mof_dev",),
+            )
+            pairs.append(Pair("jp_mof", r["id"], r["type"], r["name_ja"].strip(), entry))
+    with open(WATCHLISTS / "dev" / "cn_mofcom_dev.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            kind = r["type"] if r["type"] in ("person", "organization") else "unknown"
+            entry = ListEntry(r["id"], r["name_en"].strip(), kind, programmes=("cn_mofcom_dev",))
+            pairs.append(Pair("cn_mofcom", r["id"], kind, r["name_zh"].strip(), entry))
+    return pairs
+
+
+def dev_entries(pairs: list[Pair]) -> list[ListEntry]:
+    return [p.entry for p in pairs]
+
+
+def evaluate(screener: Screener, pairs: list[Pair], numbers: dict[str, int], names_of: dict[int, list[int]],
+             show_misses: int = 0) -> None:
+    """Print first-hit party / exact entry / top-10 party / candidate recall, per source, kind and half."""
+    stats: dict[tuple, list[int]] = defaultdict(lambda: [0, 0, 0, 0, 0, 0])
+    misses: list[str] = []
+    for p in pairs:
+        number = numbers[p.pair_id]
+        party = screener.parties[number]
+        q = Query(p.query, p.kind)
+        qform = name_form(p.query, p.kind if p.kind in ("person", "organization") else "unknown")
+        hits = screener.screen(q, 10)
+        first_party = bool(hits) and hits[0].party == party
+        exact = bool(hits) and hits[0].entry_number == number
+        top10 = any(h.party == party for h in hits)
+        # candidate recall: among pairs whose expected entry scoring would accept, is it a candidate?
+        own = [screener._score(q, qform, screener.index.names[n]) for n in names_of[number]]
+        accepted = any(h.score >= DEFAULT_THRESHOLDS.possible for h in own)
+        cands = set(screener.index.candidates(qform, RETRIEVE_CROSS_SCRIPT)) if accepted else set()
+        if accepted and gloss_keys(qform):
+            cands |= set(screener.index.candidates(qform, RETRIEVE // 2, keys=gloss_keys(qform)))
+        found = accepted and any(n in cands for n in names_of[number])
+        for key in [(p.source, p.kind, p.half), (p.source, "all", p.half), (p.source, p.kind, "all"), (p.source, "all", "all")]:
+            s = stats[key]
+            s[0] += 1
+            s[1] += first_party
+            s[2] += exact
+            s[3] += top10
+            s[4] += accepted
+            s[5] += found
+        if accepted and not found and p.half == "A" and len(misses) < show_misses:
+            misses.append(f"{p.source} {p.kind}: {p.query} → {p.entry.primary_name}: accepted but not a candidate")
+        elif not first_party and p.half == "A" and len(misses) < show_misses:
+            got = f"{hits[0].matched_name} ({hits[0].score:.2f} {hits[0].comparison.path})" if hits else "nothing"
+            misses.append(f"{p.source} {p.kind}: {p.query} → want {p.entry.primary_name}; got {got}; "
+                          f"accepted={accepted} candidate={found}")
+    print(f"{'source':10} {'kind':13} {'half':5} {'pairs':>5} {'party@1':>8} {'exact@1':>8} {'party@10':>8} "
+          f"{'accepted':>8} {'cand.recall':>11}")
+    for key in sorted(stats):
+        n, a, e, t, acc, f = stats[key]
+        label = {"A": "A dev", "B": "B held", "all": "all dev"}[key[2]]
+        print(f"{key[0]:10} {key[1]:13} {label:7} {n:5d} {a / n:8.3f} {e / n:8.3f} {t / n:8.3f} {acc:8d} "
+              f"{(f / acc if acc else 0):11.3f}")
+    print("party@1: the first hit is the expected entry or one grouped with it (same UN reference, or same name with\n"
+          "compatible dates/countries); exact@1: the expected entry itself; accepted: pairs whose expected entry scoring\n"
+          f"accepts (≥ {DEFAULT_THRESHOLDS.possible}); cand.recall: of those, how often retrieval hands it to scoring.\n"
+          "'A dev' = the half looked at while developing; 'B held' = held apart; 'all dev' mixes both.")
+    for m in misses:
+        print("   miss " + m)
+
+
+def run(lists: dict[str, list[ListEntry]], show_misses: int = 0) -> Screener:
+    pairs = load_pairs()
+    base = [e for v in lists.values() for e in v]
+    entries = base + dev_entries(pairs)
+    screener = Screener.build(entries)
+    numbers = {p.pair_id: len(base) + i for i, p in enumerate(pairs)}
+    names_of: dict[int, list[int]] = defaultdict(list)
+    for n, item in enumerate(screener.index.names):
+        names_of[item.entry].append(n)
+    size = Counter(screener.parties)
+    grouped = sum(1 for p in pairs if size[screener.parties[numbers[p.pair_id]]] > 1)
+    print(f"\n== cross-script dev pairs ({len(pairs)} pairs; index: all lists + the pairs' English side, "
+          f"{len(entries)} entries, {len(screener.index.names)} names; {grouped} pairs' entries grouped with another list's) ==")
+    evaluate(screener, pairs, numbers, names_of, show_misses)
+    return screener
+
+
+def mof_as_list(pairs: list[Pair]) -> list[ListEntry]:
+    """The MOF pairs as a Japanese user imports the list: katakana/kanji primary name, English aliases."""
+    out = []
+    with open(WATCHLISTS / "dev" / "jp_mof_dev.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            names = _many(r["aliases_ja"]) + [v for a in [r["name_en"]] + _many(r["aliases_en"]) for v in _spellings(a, r["type"])]
+            out.append(ListEntry(r["id"], r["name_ja"].strip(), r["type"] if r["type"] in ("person", "organization") else "unknown",
+                                 aliases=tuple(alias(a) for a in names if a.strip()),
+                                 countries=tuple(_many(r["countries"])), birth_dates=tuple(_many(r["birth_dates"]))))
+    return out
+
+
+def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 20261130) -> None:
+    """Alerts on ordinary names, name only, against every list plus the MOF list in Japanese."""
+    import random
+
+    from benchmarks.screening.data import REPO, read_csv
+    from mamoru.screening.policy import NONE
+
+    entries = [e for v in lists.values() for e in v] + mof_as_list(load_pairs())
+    screener = Screener.build(entries)
+    rows = read_csv("opensanctions_fixtures/negatives_global.csv")
+    rows = random.Random(seed).sample(rows, min(negatives, len(rows)))
+    with open(REPO / "tests" / "screening" / "data" / "ordinary_jp_companies.csv", encoding="utf-8", newline="") as fh:
+        firms = list(csv.DictReader(fh))
+    groups = {
+        "OpenSanctions negatives (person)": [Query(r["full_name"], "person") for r in rows],
+        "ordinary Japanese firms, kanji/kana": [Query(f["name_ja"], "organization") for f in firms],
+        "ordinary Japanese firms, romaji": [Query(f["name_en"], "organization") for f in firms],
+    }
+    print(f"\n== false alerts, name only, against all lists + MOF in Japanese ({len(screener.index.names)} names) ==")
+    print(f"{'queries':40} {'n':>6} {'alerts':>6} {'per 1,000':>9}")
+    for label, queries in groups.items():
+        alerts = []
+        for q in queries:
+            hits = [h for h in screener.screen(q, 3) if h.outcome != NONE]
+            if hits:
+                alerts.append(f"{q.name} → {hits[0].matched_name} ({hits[0].score:.2f} {hits[0].comparison.path})")
+        print(f"{label:40} {len(queries):6d} {len(alerts):6d} {len(alerts) * 1000 / len(queries):9.2f}")
+        for a in alerts[:int(os.environ.get("SHOW_ALERTS", "6"))]:
+            print("   e.g. " + a)
