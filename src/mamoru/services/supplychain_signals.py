@@ -186,6 +186,7 @@ def import_signals(ctx: Context, path: Path) -> list[tuple[Signal, SupplyWarning
                            sheet="signals", columns=unknown or ["kind"])
     errors: list[RowError] = []
     made = []
+    whole = ctx.session.begin_nested()  # rolled back on any error, even if the caller goes on
     for number, values in enumerate(reader, start=2):
         if not any(v.strip() for v in values):
             continue
@@ -203,7 +204,9 @@ def import_signals(ctx: Context, path: Path) -> list[tuple[Signal, SupplyWarning
                                                  "supply.item_not_found": "item"}.get(exc.code)
             errors.append(RowError(path.name, "signals", number, column, exc.code, both(exc.code, **exc.params)))
     if errors:
+        whole.rollback()
         raise ImportFailed(path.name, errors)
+    whole.commit()
     return made
 
 
