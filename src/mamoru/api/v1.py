@@ -12,3 +12,4 @@ from mamoru.api.common import router as make_router
 router = make_router(prefix="/api/v1")
 for _area in (registers, ledger, operations, trail):
     router.include_router(_area.routes)
+router.include_router(__import__("mamoru.api.supplychain", fromlist=["routes"]).routes)  # issue 12

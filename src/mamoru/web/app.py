@@ -145,4 +145,5 @@ def create_app(url: str | None = None, engine=None) -> FastAPI:
 
     app.include_router(v1.router)
     register_pages(app)
+    app.include_router(__import__("mamoru.web.pages.supplychain", fromlist=["router"]).router)  # issue 12
     return app
