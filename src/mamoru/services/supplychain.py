@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
 from mamoru.domain import supplychain as vocab
@@ -116,7 +116,103 @@ def disruption(ctx: Context, kind: str, country: Any = None, item: Any = None, s
 def what_if(ctx: Context, kind: str, **params: Any) -> Impact:
     """The impact of a disruption on the current map; nothing is recorded."""
     ctx.require("read")
-    return impact(load_map(ctx), disruption(ctx, kind, **params))
+    return impact_of(ctx, disruption(ctx, kind, **params))
+
+
+def impact_of(ctx: Context, what: Disruption) -> Impact:
+    """The impact of one disruption, loading only the part of the map it can reach.
+
+    Walks up from the sources it hits to our own items (a few indexed queries per tier), then
+    loads everything under those items (their shares are needed to weigh the loss). The whole
+    map is never loaded, so one signal costs what it touches (benchmarks/supplychain.py).
+    """
+    ctx.require("read")
+    sub, items = _affected_map(ctx, what)
+    return impact(sub, what, items=items)
+
+
+_ITEM, _FOR, _SUPPLIER, _BUYER = aliased(Item), aliased(Item), aliased(Partner), aliased(Partner)
+_COLUMNS = (Source.id, Source.item_id, Source.supplier_id, Source.buyer_id, Source.for_item_id, _ITEM.code,
+            _SUPPLIER.code, _SUPPLIER.country, Site.code, Site.country, Source.share, _BUYER.code, _FOR.code,
+            Source.lead_time_days, Source.safety_stock_days, Source.price)
+
+
+def _sources(ctx: Context, *where: Any) -> list[Any]:
+    query = (select(*_COLUMNS).join(_ITEM, _ITEM.id == Source.item_id).join(_SUPPLIER, _SUPPLIER.id == Source.supplier_id)
+             .outerjoin(Site, Site.id == Source.site_id).outerjoin(_BUYER, _BUYER.id == Source.buyer_id)
+             .outerjoin(_FOR, _FOR.id == Source.for_item_id).where(Source.status == "active", *where))
+    return list(ctx.session.execute(query))
+
+
+def _chunks(values: set, size: int = 900):
+    ordered = sorted(values)
+    for start in range(0, len(ordered), size):
+        yield ordered[start:start + size]
+
+
+def _affected_map(ctx: Context, what: Disruption) -> tuple[graph.SupplyMap, list[str]]:
+    if what.kind == "export_restriction":
+        hit_where = [func.coalesce(Site.country, _SUPPLIER.country) == what.country]
+    else:
+        hit_where = [_SUPPLIER.code == what.supplier]
+    if what.item:
+        hit_where.append(_ITEM.code == what.item)
+    rows = _sources(ctx, *hit_where)
+    # up: from each hit node to our own items
+    nodes = {(r.buyer_id, r.for_item_id or r.item_id) for r in rows}
+    items: set[int] = set()
+    seen: set[tuple] = set()
+    while nodes:
+        seen |= nodes
+        items |= {i for b, i in nodes if b is None}
+        upper = {(b, i) for b, i in nodes if b is not None}
+        nodes = set()
+        for chunk in _chunks({b for b, _ in upper}):
+            for r in ctx.session.execute(select(Source.buyer_id, Source.for_item_id, Source.item_id, Source.supplier_id)
+                                         .where(Source.status == "active", Source.supplier_id.in_(chunk))):
+                if (r.supplier_id, r.item_id) in upper:
+                    node = (r.buyer_id, r.for_item_id or r.item_id)
+                    if node not in seen:
+                        nodes.add(node)
+    # down: everything under those items
+    found: list[Any] = []
+    for chunk in _chunks(items):
+        found += _sources(ctx, Source.buyer_id.is_(None), Source.item_id.in_(chunk))
+    frontier = {(r.supplier_id, r.item_id) for r in found}
+    done: set[tuple] = set()
+    while frontier:
+        done |= frontier
+        level = []
+        for chunk in _chunks({b for b, _ in frontier}):
+            level += [r for r in _sources(ctx, Source.buyer_id.in_(chunk))
+                      if (r.buyer_id, r.for_item_id or r.item_id) in frontier]
+        found += level
+        frontier = {(r.supplier_id, r.item_id) for r in level} - done
+    sources = [graph.Source(r[5], r[6], r[9] or r[7], r.share, r[11], r[12], r[8] or "", r.lead_time_days,
+                            r.safety_stock_days, r.price, key=r.id) for r in {r.id: r for r in found}.values()]
+    codes = dict(ctx.session.execute(select(Item.id, Item.code).where(Item.id.in_(items))).all()) if items else {}
+    products = _products_using(ctx, set(codes))
+    smap = graph.SupplyMap({c: graph.Item(c) for c in codes.values()}, products, sources)
+    return smap, sorted(codes.values())
+
+
+def _products_using(ctx: Context, item_ids: set[int]) -> dict[str, graph.Product]:
+    lines: dict[int, list[tuple[str, float]]] = {}
+    for chunk in _chunks(item_ids):
+        for pid, code, qty in ctx.session.execute(select(BomLine.product_id, Item.code, BomLine.quantity)
+                                                  .join(Item, Item.id == BomLine.item_id)
+                                                  .where(BomLine.item_id.in_(chunk))):
+            lines.setdefault(pid, []).append((code, qty))
+    if not lines:
+        return {}
+    customers: dict[int, list[str]] = {}
+    for pid, code in ctx.session.execute(select(product_customers.c.product_id, Partner.code)
+                                         .join(Partner, Partner.id == product_customers.c.partner_id)
+                                         .where(product_customers.c.product_id.in_(list(lines)))
+                                         .order_by(Partner.code)):
+        customers.setdefault(pid, []).append(code)
+    return {code: graph.Product(code, "", tuple(customers.get(pid, ())), tuple(lines[pid]))
+            for pid, code in ctx.session.execute(select(Product.id, Product.code).where(Product.id.in_(list(lines))))}
 
 
 def _days(value: Any, field: str) -> int:

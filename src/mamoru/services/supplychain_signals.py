@@ -28,7 +28,7 @@ from mamoru.services.tabular import ImportFailed, RowError
 from mamoru.services.uow import Context
 from mamoru.store.models import Obligation, Partner, PartnerEvent
 from mamoru.store.models.supplychain import Item, Signal, Source, SupplyWarning
-from mamoru.supplychain.impact import Disruption, Impact, impact, severity
+from mamoru.supplychain.impact import Impact, severity
 
 
 def record_signal(ctx: Context, kind: str, country: Any = None, item: Any = None, supplier: Any = None,
@@ -55,7 +55,7 @@ def record_signal(ctx: Context, kind: str, country: Any = None, item: Any = None
         increase = _apply_lead_time(ctx, signal)
         if increase < int(ctx.policy.section("supply")["lead_time_change_min_days"]):
             return signal, None
-    result = impact(supply.load_map(ctx), disruption)
+    result = supply.impact_of(ctx, disruption)
     if not result.products:
         return signal, None
     return signal, _warn(ctx, signal, result, increase)
