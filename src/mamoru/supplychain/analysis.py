@@ -116,25 +116,43 @@ class SingleSource:
 
 
 def single_sources(smap: SupplyMap, share: float = 0.999) -> list[SingleSource]:
-    """Inputs bought from one supplier only, at any tier, with the products they reach."""
-    found: list[SingleSource] = []
-    for code in smap.items:
-        products = tuple(smap.products_of(code))
-        stack: list[tuple[tuple, int, tuple[str, ...]]] = [((US, code), 1, ())]
-        seen: set[tuple] = set()
-        while stack:
-            node, tier, via = stack.pop()
-            if node in seen:
+    """Inputs bought from one supplier only, at any tier, each once, with every product they reach.
+
+    ``via`` is the buyer that declared it (empty at tier 1); ``tier`` the shallowest it occurs at.
+    """
+    parents: dict[tuple, set[tuple]] = {}
+    for s in smap.sources:
+        parents.setdefault(s.child, set()).add(s.node)
+    memo: dict[tuple, tuple[int, frozenset[str]]] = {}
+
+    def reach(node: tuple, trail: frozenset = frozenset()) -> tuple[int, frozenset[str]]:
+        """(tier of this node's sources, products it feeds)."""
+        if node in memo:
+            return memo[node]
+        if node[0] is US:
+            memo[node] = (1, frozenset(smap.products_of(node[1])))
+            return memo[node]
+        tier, products = 10**6, set()
+        for parent in parents.get(node, ()):
+            if parent in trail:
                 continue
-            seen.add(node)
-            for input_item, sources in sorted(smap.groups.get(node, {}).items()):
-                suppliers = _tier1(sources, lambda s: s.supplier)
-                top = max(suppliers.items(), key=lambda kv: kv[1])
-                if top[1] >= share:
-                    found.append(SingleSource(input_item, top[0], tier, via, products))
-                for s in sources:
-                    stack.append((s.child, tier + 1, via + (s.supplier,)))
-    return found
+            t, p = reach(parent, trail | {node})
+            tier, products = min(tier, t + 1), products | p
+        memo[node] = (tier, frozenset(products))
+        return memo[node]
+
+    found: list[SingleSource] = []
+    for node, by_item in smap.groups.items():
+        tier, products = reach(node)
+        if tier >= 10**6:
+            continue
+        for input_item, sources in sorted(by_item.items()):
+            suppliers = _tier1(sources, lambda s: s.supplier)
+            top = max(suppliers.items(), key=lambda kv: kv[1])
+            if top[1] >= share:
+                via = () if node[0] is US else (node[0],)
+                found.append(SingleSource(input_item, top[0], tier, via, tuple(sorted(products))))
+    return sorted(found, key=lambda s: (s.tier, -len(s.products), s.item, s.supplier))
 
 
 # --- countries of concern ------------------------------------------------------------------

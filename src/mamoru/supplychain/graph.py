@@ -108,12 +108,19 @@ class SupplyMap:
         for s in self.sources:
             groups[s.node][s.item].append(s)
         self.groups = {node: dict(by_item) for node, by_item in groups.items()}
+        users: dict[str, list[str]] = defaultdict(list)
+        for product in self.products.values():
+            for code, _qty in product.items:
+                if not users[code] or users[code][-1] != product.code:
+                    users[code].append(product.code)
+        self._products_of = dict(users)
 
     def tier1(self, item: str) -> list[Source]:
         return self.groups.get((US, item), {}).get(item, [])
 
     def products_of(self, item: str) -> list[str]:
-        return [p.code for p in self.products.values() if any(i == item for i, _ in p.items)]
+        """The products whose bill of materials lists ``item`` (indexed; call ``reindex`` after changes)."""
+        return self._products_of.get(item, [])
 
 
 # --- the walk -------------------------------------------------------------------------------
