@@ -76,7 +76,7 @@ def draw(smap: SupplyMap, labels: dict[str, str] | None = None, concern: set[str
     height = TOP + max((len(c) for c in columns), default=1) * (NODE_H + GAP) + 10
     width = 10 + len(columns) * COL_W
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="supply-map" width="{width}" height="{height}" '
-           f'viewBox="0 0 {width} {height}" role="img" font-family="sans-serif" font-size="11">']
+           f'viewBox="0 0 {width} {height}" role="img" font-family="Hiragino Sans, Yu Gothic UI, Meiryo, Noto Sans CJK JP, IPAexGothic, MamoruJP, sans-serif" font-size="11">']
     titles = [headers[0], headers[1]] + [headers[2].format(n=n) for n in range(1, tiers + 1)] + [headers[3]]
     for col, title in enumerate(titles):
         out.append(f'<text x="{10 + col * COL_W}" y="18" font-weight="bold" fill="{INK}">{escape(title)}</text>')
