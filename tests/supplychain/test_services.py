@@ -180,3 +180,16 @@ def test_only_managers_import_and_staff_may_report_signals(mapped, engine, polic
     with unit_of_work(engine, "kato", policy=policy, viewer=auditor) as ctx:
         with pytest.raises(Forbidden):
             signals.record_signal(ctx, "supplier_stop", supplier="S-TW")
+
+
+def test_one_signal_loads_only_what_it_touches_and_gets_the_same_answer_as_the_whole_map(mapped):
+    from mamoru.supplychain.impact import Disruption, impact
+
+    cases = [Disruption("export_restriction", country="CN", item="GA"), Disruption("export_restriction", country="JP"),
+             Disruption("supplier_stop", supplier="S-GA-DE"), Disruption("supplier_stop", supplier="S-WAFER"),
+             Disruption("lead_time_change", supplier="S-TW", lead_time_days=11),
+             Disruption("export_restriction", country="DE", item="SUB")]
+    with mapped() as ctx:
+        whole = supply.load_map(ctx)
+        for case in cases:
+            assert supply.impact_of(ctx, case).as_dict() == impact(whole, case).as_dict(), case

@@ -120,11 +120,10 @@ def what_if(ctx: Context, kind: str, **params: Any) -> Impact:
 
 
 def impact_of(ctx: Context, what: Disruption) -> Impact:
-    """The impact of one disruption, loading only the part of the map it can reach.
+    """The impact of one disruption, loading only the part of the map it touches.
 
-    Walks up from the sources it hits to our own items (a few indexed queries per tier), then
-    loads everything under those items (their shares are needed to weigh the loss). The whole
-    map is never loaded, so one signal costs what it touches (benchmarks/supplychain.py).
+    Walks up from the sources it hits to our own items (a few indexed queries per tier); the
+    whole map is never loaded, so one signal costs what it touches (benchmarks/supplychain.py).
     """
     ctx.require("read")
     sub, items = _affected_map(ctx, what)
@@ -151,15 +150,19 @@ def _chunks(values: set, size: int = 900):
 
 
 def _affected_map(ctx: Context, what: Disruption) -> tuple[graph.SupplyMap, list[str]]:
+    """The sources on some path from one of our items down to a source the disruption hits.
+
+    A source whose supplier's inputs nothing hits contributes nothing to a loss, so only the
+    hit sources and their ancestors are needed: one query for the hits, then one per tier up.
+    """
     if what.kind == "export_restriction":
         hit_where = [func.coalesce(Site.country, _SUPPLIER.country) == what.country]
     else:
         hit_where = [_SUPPLIER.code == what.supplier]
     if what.item:
         hit_where.append(_ITEM.code == what.item)
-    rows = _sources(ctx, *hit_where)
-    # up: from each hit node to our own items
-    nodes = {(r.buyer_id, r.for_item_id or r.item_id) for r in rows}
+    found = {r.id: r for r in _sources(ctx, *hit_where)}
+    nodes = {(r.buyer_id, r.for_item_id or r.item_id) for r in found.values()}
     items: set[int] = set()
     seen: set[tuple] = set()
     while nodes:
@@ -168,28 +171,14 @@ def _affected_map(ctx: Context, what: Disruption) -> tuple[graph.SupplyMap, list
         upper = {(b, i) for b, i in nodes if b is not None}
         nodes = set()
         for chunk in _chunks({b for b, _ in upper}):
-            for r in ctx.session.execute(select(Source.buyer_id, Source.for_item_id, Source.item_id, Source.supplier_id)
-                                         .where(Source.status == "active", Source.supplier_id.in_(chunk))):
+            for r in _sources(ctx, Source.supplier_id.in_(chunk), Source.item_id.in_(sorted({i for _, i in upper}))):
                 if (r.supplier_id, r.item_id) in upper:
+                    found[r.id] = r
                     node = (r.buyer_id, r.for_item_id or r.item_id)
                     if node not in seen:
                         nodes.add(node)
-    # down: everything under those items
-    found: list[Any] = []
-    for chunk in _chunks(items):
-        found += _sources(ctx, Source.buyer_id.is_(None), Source.item_id.in_(chunk))
-    frontier = {(r.supplier_id, r.item_id) for r in found}
-    done: set[tuple] = set()
-    while frontier:
-        done |= frontier
-        level = []
-        for chunk in _chunks({b for b, _ in frontier}):
-            level += [r for r in _sources(ctx, Source.buyer_id.in_(chunk))
-                      if (r.buyer_id, r.for_item_id or r.item_id) in frontier]
-        found += level
-        frontier = {(r.supplier_id, r.item_id) for r in level} - done
     sources = [graph.Source(r[5], r[6], r[9] or r[7], r.share, r[11], r[12], r[8] or "", r.lead_time_days,
-                            r.safety_stock_days, r.price, key=r.id) for r in {r.id: r for r in found}.values()]
+                            r.safety_stock_days, r.price, key=r.id) for r in found.values()]
     codes = dict(ctx.session.execute(select(Item.id, Item.code).where(Item.id.in_(items))).all()) if items else {}
     products = _products_using(ctx, set(codes))
     smap = graph.SupplyMap({c: graph.Item(c) for c in codes.values()}, products, sources)
@@ -219,9 +208,9 @@ def _days(value: Any, field: str) -> int:
     try:
         number = int(str(value).strip())
     except (TypeError, ValueError):
-        raise InvalidInput("input.invalid_number", field=field, value=value) from None
+        raise InvalidInput("supply.invalid_number", field=field, value=value) from None
     if not 0 <= number <= 3650:
-        raise InvalidInput("input.invalid_number", field=field, value=value)
+        raise InvalidInput("supply.invalid_number", field=field, value=value)
     return number
 
 
