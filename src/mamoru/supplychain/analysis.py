@@ -115,35 +115,45 @@ class SingleSource:
     products: tuple[str, ...]
 
 
+class _Reach:
+    """For every node: the shallowest tier its sources sit at, the products and our items it feeds.
+
+    Walks the declared tiers backwards once (memoised), so questions about "what does this
+    feed" cost one pass over the sources, not one walk per item.
+    """
+
+    def __init__(self, smap: SupplyMap) -> None:
+        self.smap = smap
+        self.parents: dict[tuple, set[tuple]] = {}
+        for s in smap.sources:
+            self.parents.setdefault(s.child, set()).add(s.node)
+        self.memo: dict[tuple, tuple[int, frozenset[str], frozenset[str]]] = {}
+
+    def __call__(self, node: tuple, trail: frozenset = frozenset()) -> tuple[int, frozenset[str], frozenset[str]]:
+        if node in self.memo:
+            return self.memo[node]
+        if node[0] is US:
+            self.memo[node] = (1, frozenset(self.smap.products_of(node[1])), frozenset({node[1]}))
+            return self.memo[node]
+        tier, products, items = 10**6, set(), set()
+        for parent in self.parents.get(node, ()):
+            if parent in trail:
+                continue
+            t, p, i = self(parent, trail | {node})
+            tier, products, items = min(tier, t + 1), products | p, items | i
+        self.memo[node] = (tier, frozenset(products), frozenset(items))
+        return self.memo[node]
+
+
 def single_sources(smap: SupplyMap, share: float = 0.999) -> list[SingleSource]:
     """Inputs bought from one supplier only, at any tier, each once, with every product they reach.
 
     ``via`` is the buyer that declared it (empty at tier 1); ``tier`` the shallowest it occurs at.
     """
-    parents: dict[tuple, set[tuple]] = {}
-    for s in smap.sources:
-        parents.setdefault(s.child, set()).add(s.node)
-    memo: dict[tuple, tuple[int, frozenset[str]]] = {}
-
-    def reach(node: tuple, trail: frozenset = frozenset()) -> tuple[int, frozenset[str]]:
-        """(tier of this node's sources, products it feeds)."""
-        if node in memo:
-            return memo[node]
-        if node[0] is US:
-            memo[node] = (1, frozenset(smap.products_of(node[1])))
-            return memo[node]
-        tier, products = 10**6, set()
-        for parent in parents.get(node, ()):
-            if parent in trail:
-                continue
-            t, p = reach(parent, trail | {node})
-            tier, products = min(tier, t + 1), products | p
-        memo[node] = (tier, frozenset(products))
-        return memo[node]
-
+    reach = _Reach(smap)
     found: list[SingleSource] = []
     for node, by_item in smap.groups.items():
-        tier, products = reach(node)
+        tier, products, _items = reach(node)
         if tier >= 10**6:
             continue
         for input_item, sources in sorted(by_item.items()):
@@ -195,25 +205,34 @@ class ChokePoint:
     worst_share: float
 
 
-def choke_points(smap: SupplyMap, minimum: int = 2) -> list[ChokePoint]:
-    """Suppliers, sites and countries that feed ``minimum`` or more products (through any tier)."""
-    out: list[ChokePoint] = []
+def choke_points(smap: SupplyMap, minimum: int = 2, limit: int = 100) -> list[ChokePoint]:
+    """Suppliers, sites and countries that feed ``minimum`` or more products (through any tier).
+
+    Which products a node feeds comes from one backward pass (``_Reach``); the worst share of an
+    item that stops with it is walked only for the ``limit`` nodes feeding the most products.
+    """
+    reach = _Reach(smap)
     keys = {"supplier": lambda s: s.supplier, "site": lambda s: f"{s.supplier}/{s.site}" if s.site else None,
             "country": lambda s: s.country}
-    for kind, key in keys.items():
-        vector = dependence(smap, key)
-        items: dict[Hashable, list[str]] = {}
-        worst: dict[Hashable, float] = {}
-        for code in smap.items:
-            for k, v in vector((US, code)).items():
-                if k is None or v <= 0:
-                    continue
-                items.setdefault(k, []).append(code)
-                worst[k] = max(worst.get(k, 0.0), v)
-        for k, codes in items.items():
-            products = sorted({p for c in codes for p in smap.products_of(c)})
-            if len(products) >= minimum:
-                out.append(ChokePoint(kind, str(k), tuple(products), tuple(sorted(codes)), worst[k]))
+    feeds: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    for s in smap.sources:
+        tier, products, items = reach(s.node)
+        if tier >= 10**6:
+            continue
+        for kind, key in keys.items():
+            k = key(s)
+            if k is None:
+                continue
+            entry = feeds.setdefault((kind, k), (set(), set()))
+            entry[0].update(products)
+            entry[1].update(items)
+    ranked = sorted(((kind, k, p, i) for (kind, k), (p, i) in feeds.items() if len(p) >= minimum),
+                    key=lambda e: (-len(e[2]), e[0], e[1]))[:limit]
+    out = []
+    for kind, k, products, items in ranked:
+        walk = loss(smap, lambda s, kind=kind, k=k: keys[kind](s) == k)
+        worst = max((walk((US, code))[0] for code in items), default=0.0)
+        out.append(ChokePoint(kind, str(k), tuple(sorted(products)), tuple(sorted(items)), worst))
     return sorted(out, key=lambda c: (-len(c.products), -c.worst_share, c.kind, c.name))
 
 
