@@ -21,7 +21,7 @@ def test_import_analyze_what_if_signal_and_warnings(tmp_path):
     bad = copy.deepcopy(workbook.SHEETS)
     bad["拠点"].append(("S-GA-CN", "XX1", "どこか", "ZZ"))
     refused = mamoru(db, "supply", "import", str(workbook.write(tmp_path / "bad.xlsx", bad)))
-    assert refused.returncode == 2 and "国コード ZZ は不明です" in refused.stderr and "sites" in refused.stderr
+    assert refused.returncode == 2 and "国コード ZZ は不明です" in refused.stderr and "拠点" in refused.stderr
     done = mamoru(db, "supply", "import", str(workbook.write(tmp_path / "map.xlsx")))
     assert done.returncode == 0, done.stderr
     analysis = json.loads(mamoru(db, "--json", "supply", "analyze", "--concern", "CN").stdout)

@@ -51,7 +51,7 @@ def test_bad_rows_are_all_reported_in_both_languages_and_nothing_is_written(act,
     with act() as ctx:
         with pytest.raises(ImportFailed) as caught:
             tab.import_map(ctx, workbook.write(tmp_path / "bad.xlsx", sheets))
-    assert ("sites", 5, "country", "supply.unknown_country") in _error_rows(caught.value)
+    assert ("拠点", 5, "country", "supply.unknown_country") in _error_rows(caught.value)  # the sheet as named
     # the row-level error stops before the whole-map check; fix it and the map-level ones show
     sheets["拠点"].pop()
     with act() as ctx:
@@ -60,7 +60,7 @@ def test_bad_rows_are_all_reported_in_both_languages_and_nothing_is_written(act,
     codes = {e.code for e in caught.value.errors}
     assert {"supply.shares_do_not_add_up", "supply.cycle"} <= codes
     shares = next(e for e in caught.value.errors if e.code == "supply.shares_do_not_add_up")
-    assert shares.sheet == "sources" and shares.column == "share"
+    assert shares.sheet == "調達先" and shares.column == "share"
     assert "90" in shares.message["ja"] and "add up to 90" in shares.message["en"]
     assert "行" in caught.value.errors[0].text("ja") or "row" in caught.value.errors[0].text("en")
     with act() as ctx:
@@ -77,8 +77,8 @@ def test_a_supplier_that_buys_the_product_is_a_warning_in_the_preview(act, tmp_p
     with act() as ctx:
         preview = tab.import_map(ctx, workbook.write(tmp_path / "w.xlsx", sheets), preview=True)
     codes = {(w.sheet, w.code) for w in preview.warnings}
-    assert ("sources", "supply.supplier_is_customer") in codes
-    assert ("products", "supply.customer_not_customer") in codes
+    assert ("調達先", "supply.supplier_is_customer") in codes
+    assert ("製品", "supply.customer_not_customer") in codes
     with act() as ctx:  # a preview writes nothing
         assert ctx.session.execute(select(func.count(Item.id))).scalar_one() == 0
 

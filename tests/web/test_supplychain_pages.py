@@ -30,7 +30,7 @@ def test_import_preview_map_warning_and_report_in_japanese(client, people, engin
     bad["調達先"][2] = ("WAFER", "S-TW", "HSC", 20, 20, 10, 11000, "", "")
     response = _upload(client, csrf, workbook.write(tmp_path / "bad.xlsx", bad), "preview")
     assert response.status_code == 422
-    assert "合計が 90.0% です" in response.text and "sources" in response.text and "何も書き込んでいません" in response.text
+    assert "合計が 90.0% です" in response.text and "調達先" in response.text and "何も書き込んでいません" in response.text
     assert "WAFER" not in client.get("/supply").text  # nothing was written
 
     good = workbook.write(tmp_path / "map.xlsx")

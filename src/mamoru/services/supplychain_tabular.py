@@ -69,7 +69,10 @@ class Preview:
 
 
 def _read(path: Path) -> dict[str, list[tuple[int, dict[str, Any]]]]:
+    """Rows per sheet kind; ``"_titles"`` holds each kind's sheet title as the person named it."""
     from openpyxl import load_workbook
+
+    TITLES: dict[str, str] = {}
 
     name = path.name
     if path.suffix.lower() != ".xlsx":
@@ -107,26 +110,30 @@ def _read(path: Path) -> dict[str, list[tuple[int, dict[str, Any]]]]:
                                       for i, col in enumerate(columns) if col and i < len(values)
                                       and values[i] not in (None, "")}))
             out[kind] = data
+            TITLES[kind] = sheet.title
     finally:
         book.close()
     if not out:
         raise InvalidInput("import.missing_sheet", file=name, sheet="/".join(ORDER))
+    out["_titles"] = TITLES  # type: ignore[assignment]
     return out
 
 
 class _Rows:
     """Collects bilingual errors that name file, sheet, row and column."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, titles: dict[str, str] | None = None) -> None:
         self.file = file
+        self.titles = titles or {}
         self.errors: list[RowError] = []
         self.warnings: list[RowError] = []
 
     def error(self, sheet: str, row: int, column: str | None, code: str, **params: Any) -> None:
-        self.errors.append(RowError(self.file, sheet, row, column, code, both(code, **params)))
+        self.errors.append(RowError(self.file, self.titles.get(sheet, sheet), row, column, code, both(code, **params)))
 
     def warn(self, sheet: str, row: int, column: str | None, code: str, **params: Any) -> None:
-        self.warnings.append(RowError(self.file, sheet, row, column, code, both(code, **params)))
+        self.warnings.append(RowError(self.file, self.titles.get(sheet, sheet), row, column, code,
+                                      both(code, **params)))
 
 
 def _number(value: Any, low: float, high: float) -> float:
@@ -154,7 +161,7 @@ def import_map(ctx: Context, path: Path, preview: bool = False) -> Preview:
 
 
 def _import(ctx: Context, file: str, sheets: dict[str, list[tuple[int, dict[str, Any]]]]) -> Preview:
-    log = _Rows(file)
+    log = _Rows(file, sheets.pop("_titles", {}))  # type: ignore[arg-type]
     partners = {code: (pid, kind, country) for pid, code, kind, country in
                 ctx.session.execute(select(Partner.id, Partner.code, Partner.kind, Partner.country))}
     known_items = dict(ctx.session.execute(select(Item.code, Item.id)).all())
