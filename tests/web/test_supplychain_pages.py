@@ -55,6 +55,9 @@ def test_import_preview_map_warning_and_report_in_japanese(client, people, engin
     assert recorded.status_code == 200
     assert "重大" in recorded.text and "代替調達先の確保" in recorded.text and "C-AUTO" in recorded.text
     assert "在庫が尽きるまで 30 日" in recorded.text
+    detail = client.get("/supply/warnings/1")
+    assert detail.status_code == 200 and "S-WAFER（JP・70%） → S-GA-CN（CN・100%）" in detail.text
+    assert "特定重要物資" in detail.text  # why the severity was raised
 
     pdf = client.get("/supply/report.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
