@@ -130,7 +130,7 @@ def export(request: Request, auth: Auth = Depends(allowed("read"))):
 
 
 @routes.post("/import", summary="Import a supply-map workbook (body: the .xlsx bytes), all or nothing")
-def import_map(request: Request, body: Annotated[bytes, Body(media_type=XLSX)] = b"",
+def import_map(request: Request, body: Annotated[bytes, Body(media_type="application/octet-stream")] = b"",
                preview: bool = False, auth: Auth = Depends(allowed("manage_supply"))):
     with tempfile.TemporaryDirectory() as folder:
         path = FilePath(folder) / "upload.xlsx"
