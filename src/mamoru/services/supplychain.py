@@ -86,7 +86,7 @@ def overview(ctx: Context, concern: Any = None, smap: graph.SupplyMap | None = N
     return Overview(smap, analysis.concentration(smap),
                     analysis.single_sources(smap, float(cfg["single_source_share"])),
                     analysis.concern(smap, countries), countries,
-                    analysis.choke_points(smap, int(cfg["choke_point_products"])), analysis.coverage(smap))
+                    analysis.choke_points(smap, int(cfg["choke_point_products"]), limit=50), analysis.coverage(smap))
 
 
 def disruption(ctx: Context, kind: str, country: Any = None, item: Any = None, supplier: Any = None,
