@@ -24,6 +24,7 @@ def test_demo_story(engine, tmp_path):
     assert "investigate_sample" in out.obligations["damaged_sample"]
     assert {"verify_notice", "terminate", "demand_return"} <= set(out.obligations["change_of_control"])
     assert ("P-EQUIP", "T-ELEC") in [(p, t) for p, t, _ in out.exposure_flags]
+    assert set(out.obligations["export_restriction"]) == {"find_second_source", "raise_stock", "notify_customer"}
     assert out.audit_ok and out.audit_entries > 50
     marking = [line for line in out.guard_output.splitlines() if out.guard_control in line]
     body = [line for line in out.guard_output.splitlines() if out.guard_control not in line]

@@ -149,13 +149,34 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/users"): "manage_users",
     ("POST", "/users/{username}/technologies"): "manage_users",
     ("POST", "/users/{username}/unlock"): "manage_users",
+    # --- supply chain (issue 12)
+    ("GET", "/supply"): "read",
+    ("GET", "/supply/map"): "read",
+    ("GET", "/supply/warnings"): "read",
+    ("GET", "/supply/warnings/{warning_id}"): "read",
+    ("POST", "/supply/signals"): "record_signal",
+    ("POST", "/supply/sync"): "record_signal",
+    ("GET", "/supply/what-if"): "read",
+    ("GET", "/supply/import"): "manage_supply",
+    ("POST", "/supply/import"): "manage_supply",
+    ("GET", "/supply/export.xlsx"): "read",
+    ("GET", "/supply/report"): "read",
+    ("GET", "/supply/report.pdf"): "read",
+    ("GET", "/api/v1/supply/analysis"): "read",
+    ("GET", "/api/v1/supply/what-if"): "read",
+    ("POST", "/api/v1/supply/signals"): "record_signal",
+    ("POST", "/api/v1/supply/sync"): "record_signal",
+    ("GET", "/api/v1/supply/warnings"): "read",
+    ("GET", "/api/v1/supply/warnings/{warning_id}"): "read",
+    ("GET", "/api/v1/supply/export.xlsx"): "read",
+    ("POST", "/api/v1/supply/import"): "manage_supply",
 }
 
 # Reads see real records; anything that could change state gets a code that does not exist.
 REAL = {"technologies": "T-A", "partners": "P-OK", "agreements": "NDA-1", "exposure": "P-OK"}
 MISSING = {"code": "NO-SUCH", "number": "D-0000-999999", "event_id": "999999", "obligation_id": "999999",
            "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv",
-           "job_id": "0" * 32}
+           "job_id": "0" * 32, "warning_id": "999999"}
 
 
 def app_routes(app) -> set[tuple[str, str]]:

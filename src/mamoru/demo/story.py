@@ -19,6 +19,7 @@ from mamoru.domain.gate import Decision
 
 from mamoru.services import (agreements, disclosures, events, exposure, obligations, partners, requests, samples,
                              technologies, users)
+from mamoru.demo import supplychain
 from mamoru.services.audit import verify
 from mamoru.services.uow import read_only, unit_of_work
 
@@ -167,6 +168,8 @@ def run(engine: Engine, say: Say, guard_dir: Path | None = None) -> Outcome:
             out.guard_control = row.control_number
         out.guard_output = safe.read_text(encoding="utf-8")
         say("demo.step.guard", {"source": memo.read_text(encoding="utf-8").strip(), "output": out.guard_output.strip()})
+
+    out.obligations["export_restriction"] = supplychain.run(engine, policy, say)  # gallium (issue 12)
 
     # 9. The record an auditor can trust --------------------------------------------------------
     with read_only(engine, policy=policy) as ctx:

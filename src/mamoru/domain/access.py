@@ -24,6 +24,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "audit": frozenset({"admin", "tech_manager", "auditor"}),
     "manage_users": frozenset({"admin"}),
     "own_tokens": frozenset({"admin", "tech_manager", "staff", "auditor"}),
+    "manage_supply": frozenset({"admin", "tech_manager"}),  # the supply map, signals, warnings
+    "record_signal": frozenset({"admin", "tech_manager", "staff"}),  # anyone on the floor may report trouble
 }
 
 DETAIL_FROM_RANK = 3

@@ -83,6 +83,7 @@ class Policy:
             for kind in self.data["events"]["due_days"]:
                 if kind not in vocab.OBLIGATION_KINDS:
                     raise ValueError(f"unknown obligation kind {kind}")
+            validate_supply(self.data["supply"])
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidInput("policy.invalid", detail=str(exc)) from exc
 
@@ -96,3 +97,34 @@ def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
         else:
             out[key] = value
     return out
+
+
+def validate_supply(cfg: dict[str, Any]) -> None:
+    """The ``supply`` section (supply-chain early warning; docs/supplychain.md)."""
+    from mamoru.domain import supplychain as sc
+    from mamoru.supplychain.countries import is_country
+
+    if not 0 <= float(cfg["share_tolerance"]) < 0.5:
+        raise ValueError("supply.share_tolerance must be in [0, 0.5)")
+    if not 0 < float(cfg["single_source_share"]) <= 1:
+        raise ValueError("supply.single_source_share must be in (0, 1]")
+    int(cfg["choke_point_products"])
+    int(cfg["lead_time_change_min_days"])
+    for code in cfg["concern_countries"]:
+        if not is_country(code):
+            raise ValueError(f"unknown country {code}")
+    for rule in cfg["severity"]:
+        if rule["severity"] not in sc.SEVERITIES:
+            raise ValueError(f"unknown severity {rule['severity']}")
+        float(rule["min_loss"])
+        if rule.get("max_days_of_cover") is not None:
+            int(rule["max_days_of_cover"])
+    for kind in cfg["supplier_stop_event_kinds"]:
+        if kind not in vocab.EVENT_KINDS:
+            raise ValueError(f"unknown event kind {kind}")
+    for level in sc.SEVERITIES:
+        for kind in cfg["obligations"][level]:
+            if kind not in sc.SUPPLY_OBLIGATIONS:
+                raise ValueError(f"unknown supply obligation {kind}")
+    for kind in sc.SUPPLY_OBLIGATIONS:
+        int(cfg["due_days"][kind])

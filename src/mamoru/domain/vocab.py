@@ -29,6 +29,7 @@ EVENT_KINDS = (
 OBLIGATION_KINDS = (
     "review", "notify", "verify_notice", "seek_approval", "terminate", "demand_return", "demand_destruction",
     "collect_destruction_certificate", "recover_sample", "investigate_sample", "consult_authority",
+    "find_second_source", "raise_stock", "notify_customer",  # supply-chain warnings (domain/supplychain.py)
 )
 SAMPLE_CONDITIONS = ("intact", "damaged", "missing_parts", "destroyed")
 REQUEST_STATUSES = ("received", "reviewed", "escalated", "answered", "refused")

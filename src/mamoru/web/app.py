@@ -129,4 +129,5 @@ def create_web_app(url: str | None = None, engine=None, respond=page_error) -> F
     from mamoru.web.pages import register_pages
 
     register_pages(app)
+    app.include_router(__import__("mamoru.web.pages.supplychain", fromlist=["router"]).router)  # issue 12
     return app
