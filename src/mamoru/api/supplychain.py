@@ -11,12 +11,10 @@ from fastapi import Body, Depends, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from mamoru.api.common import MAX_ID, Paging, router
+from mamoru.api.common import MAX_ID, Auth, Paging, acting, allowed, reading, router
 from mamoru.services import supplychain as supply
 from mamoru.services import supplychain_signals as signals
 from mamoru.services import supplychain_tabular as tab
-from mamoru.web.auth import allowed
-from mamoru.web.context import Auth, acting, reading
 
 routes = router(prefix="/supply", tags=["supply chain"])
 IdPath = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -107,7 +105,8 @@ def list_warnings(request: Request, paging: Paging = Depends(),
                   status: Literal["open", "closed", "all"] = "open", auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
         rows, total = signals.list_warnings(ctx, None if status == "all" else status, paging.limit, paging.offset)
-        return paging.page(rows, _warning, total=total, sliced=True)
+        return {"items": [_warning(w) for w in rows], "total": total, "limit": paging.limit,
+                "offset": paging.offset}
 
 
 @routes.get("/warnings/{warning_id}", summary="One warning with its reasons and obligations")

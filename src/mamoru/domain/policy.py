@@ -102,7 +102,7 @@ def merge(base: dict[str, Any], override: dict[str, Any]) -> dict[str, Any]:
 def validate_supply(cfg: dict[str, Any]) -> None:
     """The ``supply`` section (supply-chain early warning; docs/supplychain.md)."""
     from mamoru.domain import supplychain as sc
-    from mamoru.supplychain.countries import is_country
+    from mamoru.domain.countries import is_country
 
     if not 0 <= float(cfg["share_tolerance"]) < 0.5:
         raise ValueError("supply.share_tolerance must be in [0, 0.5)")

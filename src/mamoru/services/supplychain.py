@@ -19,7 +19,7 @@ from mamoru.services.uow import Context
 from mamoru.store.models import Partner
 from mamoru.store.models.supplychain import BomLine, Item, Product, Site, Source, product_customers
 from mamoru.supplychain import analysis, graph
-from mamoru.supplychain.countries import is_country
+from mamoru.domain.countries import is_country
 from mamoru.supplychain.impact import Disruption, Impact, impact
 
 

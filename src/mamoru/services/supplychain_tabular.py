@@ -29,7 +29,7 @@ from mamoru.services.uow import Context
 from mamoru.store.models import Partner
 from mamoru.store.models.supplychain import BomLine, Item, Product, Site, Source
 from mamoru.supplychain import graph
-from mamoru.supplychain.countries import is_country
+from mamoru.domain.countries import is_country
 from mamoru.supplychain.validate import check
 
 COLUMNS: dict[str, tuple[str, ...]] = {

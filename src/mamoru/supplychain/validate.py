@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mamoru.supplychain.countries import is_country
+from mamoru.domain.countries import is_country
 from mamoru.supplychain.graph import US, SupplyMap
 
 
