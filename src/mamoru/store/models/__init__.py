@@ -11,6 +11,9 @@ from mamoru.store.models.requests import ExternalRequest
 from mamoru.store.models.samples import Sample
 from mamoru.store.models.technologies import KnowledgeElement, Technology
 from mamoru.store.models.users import User
+from mamoru.store.models.telemetry import (Asset, AssetEvent, AnomalyModel, Channel, Point, QualityRecord,
+                                           QuarantinedMessage, Rollup, channel_elements)
+from mamoru.store.models.data_use import DataUseChannel, DataUseTerms, FeedToken, ShareLedger
 
 __all__ = [
     "ApiToken",
@@ -34,4 +37,17 @@ __all__ = [
     "Sample",
     "Technology",
     "User",
+    "Asset",
+    "AssetEvent",
+    "AnomalyModel",
+    "Channel",
+    "Point",
+    "QualityRecord",
+    "QuarantinedMessage",
+    "Rollup",
+    "channel_elements",
+    "DataUseChannel",
+    "DataUseTerms",
+    "FeedToken",
+    "ShareLedger",
 ]

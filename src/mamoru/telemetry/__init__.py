@@ -1,0 +1,1 @@
+"""Factory data: MQTT acquisition, time series and rollups, data quality, anomaly alarms, data-use shares."""
