@@ -40,7 +40,8 @@ def _plugins() -> None:
     """Feature packages (screening, guard) add their commands when present."""
     import importlib
 
-    for name in ("mamoru.cli.screening", "mamoru.cli.guard", "mamoru.cli.demo", "mamoru.cli.serve"):
+    for name in ("mamoru.cli.screening", "mamoru.cli.guard", "mamoru.cli.demo", "mamoru.cli.serve",
+                 "mamoru.cli.telemetry"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
