@@ -88,3 +88,5 @@ def _report(exc: MamoruError) -> None:
         from mamoru.cli.render import decision_table
 
         STATE.err.print(decision_table(decision, STATE.language))
+if __name__ == "__main__":
+    run()

@@ -31,6 +31,7 @@ max_inflight_messages 1000
 max_queued_messages 0
 max_queued_bytes 0
 log_dest file {dir}/mosquitto.log
+user {user}
 """
 
 
@@ -76,7 +77,11 @@ class Broker:
             raise RuntimeError("mosquitto is not installed (Debian: apt-get install mosquitto)")
         self.directory.mkdir(parents=True, exist_ok=True)
         conf = self.directory / "mosquitto.conf"
-        conf.write_text(CONFIG.format(port=self.port, dir=self.directory))
+        import getpass
+
+        # run as whoever started it: mosquitto started as root would otherwise drop to user
+        # "mosquitto" and fail to write its persistence file in our directory
+        conf.write_text(CONFIG.format(port=self.port, dir=self.directory, user=getpass.getuser()))
         self.proc = subprocess.Popen([exe, "-c", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                                      start_new_session=detached)
         (self.directory / "mosquitto.pid").write_text(str(self.proc.pid))
