@@ -6,9 +6,9 @@ puts them under ``/api/v1``. Errors are RFC 9457 problem JSON with the bilingual
 
 from __future__ import annotations
 
-from mamoru.api import ledger, operations, registers, trail
+from mamoru.api import ledger, operations, registers, telemetry, trail
 from mamoru.api.common import router as make_router
 
 router = make_router(prefix="/api/v1")
-for _area in (registers, ledger, operations, trail):
+for _area in (registers, ledger, operations, trail, telemetry):
     router.include_router(_area.routes)

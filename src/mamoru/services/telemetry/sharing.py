@@ -248,13 +248,15 @@ def _ledger(ctx: Context, terms: DataUseTerms, channels: dict, raw: bytes, via: 
                "channels": {k: {"level": v["level"], "points": len(v["data"])} for k, v in channels.items()}})
 
 
-def pull(ctx: Context, token: str, since: datetime | None = None) -> dict:
+def pull(ctx: Context, token: str, since: datetime | None = None, agreement: str | None = None) -> dict:
     """The partner's pull, authenticated by its own feed token (not a user account)."""
     row = ctx.session.execute(select(FeedToken).where(
         FeedToken.token_hash == hashlib.sha256((token or "").encode()).hexdigest())).scalar_one_or_none()
     if row is None or row.revoked_at is not None:
         raise Unauthenticated("auth.bad_token")
     terms = ctx.session.get(DataUseTerms, row.terms_id)
+    if agreement is not None and terms.agreement.code != agreement:
+        raise Unauthenticated("auth.bad_token")
     until = _floor_minute(ctx.now)
     since = since or until - timedelta(hours=1)
     if since.tzinfo is None:
