@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import os
 
 import pytest
 
@@ -13,7 +13,14 @@ from mamoru.telemetry import broker as mosquitto
 
 @pytest.fixture(scope="session")
 def mqtt_broker(tmp_path_factory):
-    """A mosquitto on a free loopback port for this test session, stopped at the end."""
+    """The broker scripts/test started (MAMORU_TEST_MQTT_URL), else a mosquitto of this session's own
+    on a free loopback port (config in tmp, persistence on), stopped at the end."""
+    shared = os.environ.get("MAMORU_TEST_MQTT_URL")
+    if shared:
+        from mamoru.telemetry.mqtt import address
+
+        yield mosquitto.Broker(tmp_path_factory.mktemp("shared-broker"), address(shared)[1])
+        return
     if mosquitto.executable() is None:
         pytest.skip("mosquitto is not installed (apt-get install mosquitto; scripts/test installs it)")
     running = mosquitto.start(tmp_path_factory.mktemp("mosquitto"))

@@ -59,12 +59,14 @@ class Subscription:
         host, port = address(url)
         self.inbox: queue.Queue[Received] = queue.Queue()
         self.connected = threading.Event()
+        self.subscribed = threading.Event()
         self.topics = topics
         self.client = paho.Client(CallbackAPIVersion.VERSION2, client_id=client_id, clean_session=clean,
                                   protocol=paho.MQTTv311, manual_ack=True)
         self.client.max_inflight_messages_set(1000)
         self.client.on_connect = self._on_connect
         self.client.on_disconnect = lambda *a: self.connected.clear()
+        self.client.on_subscribe = lambda *a: self.subscribed.set()
         self.client.on_message = lambda _c, _u, msg: self.inbox.put(Received(msg.mid, msg.topic, msg.payload))
         self.client.reconnect_delay_set(0.2, 5)
         self.client.connect(host, port, keepalive=30)
