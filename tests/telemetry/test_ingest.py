@@ -75,15 +75,19 @@ def test_bad_messages_are_quarantined_and_good_ones_still_stored(engine, act):
            ("mamoru/kyoto/line1/pump1/current", b'{"ts": "2026-04-01T00:00:00Z", "value": NaN}'),
            ("mamoru/kyoto/line1/ghost/current", b'{"ts": "2026-04-01T00:00:00Z", "value": 1}'),
            ("mamoru/kyoto/line1/pump1/current", b'{"ts": "yesterday", "value": 1}'),
-           ("mamoru/kyoto/line1/pump1/current", b"\xff\xfe\x00")]
+           ("mamoru/kyoto/line1/pump1/current", b"\xff\xfe\x00"),
+           ("mamoru/kyoto/line1/pump1/current", b"\x00")]
     with act(at=T0) as ctx:
         out = ingest_messages(ctx, bad[:3] + [good] + bad[3:])
-    assert out.stored == 2 and out.quarantined == 6
-    assert out.rejected == {"telemetry.not_json": 2, "telemetry.bad_value": 1, "telemetry.not_finite": 1,
+    assert out.stored == 2 and out.quarantined == 7
+    assert out.rejected == {"telemetry.not_json": 3, "telemetry.bad_value": 1, "telemetry.not_finite": 1,
                             "telemetry.unknown_asset": 1, "telemetry.bad_timestamp": 1}
-    assert count(engine, QuarantinedMessage) == 6
+    assert count(engine, QuarantinedMessage) == 7
     from sqlalchemy.orm import Session
 
     with Session(engine) as s:
         kept = s.execute(select(QuarantinedMessage).where(QuarantinedMessage.reason == "telemetry.bad_value")).scalar_one()
+        binary = sorted(s.execute(select(QuarantinedMessage.payload)
+                                  .where(QuarantinedMessage.payload.like("base64:%"))).scalars())
     assert '"high"' in kept.payload  # kept as it came, for inspection
+    assert binary == ["base64://4A", "base64:AA=="]  # bytes that are not text (NUL included) kept exactly, as base64

@@ -38,7 +38,9 @@ class Totals:
 class Consumer:
     def __init__(self, engine: Engine, url: str, client_id: str = "mamoru-consumer", prefix: str = "mamoru",
                  batch_size: int = 2000, max_wait: float = 0.2, policy=None) -> None:
-        self.engine, self.prefix, self.policy = engine, prefix, policy
+        from mamoru.config import load_policy
+
+        self.engine, self.prefix, self.policy = engine, prefix, policy or load_policy()  # parsed once, not per batch
         self.batch_size, self.max_wait = batch_size, max_wait
         self.totals = Totals()
         self.watch = alarms.Watch()

@@ -18,15 +18,14 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import datetime, timezone
 
 MAX_BATCH = 10_000
 
 
-@dataclass(frozen=True)
-class Reading:
-    """One measurement as it arrived: which asset and channel, when, what."""
+class Reading(NamedTuple):
+    """One measurement as it arrived: which asset and channel, when, what (a tuple: cheap at 20,000/s)."""
 
     asset: str
     channel: str
@@ -36,8 +35,7 @@ class Reading:
     quality: str = "good"
 
 
-@dataclass(frozen=True)
-class Rejected:
+class Rejected(NamedTuple):
     """A message (or one point of a batch) that cannot be stored, with a reason code."""
 
     reason: str

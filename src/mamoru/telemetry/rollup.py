@@ -15,16 +15,19 @@ def bucket(ts: datetime, period_s: int) -> datetime:
 
 def fold(points: Iterable[tuple[int, datetime, float]]) -> dict[tuple[int, int, datetime], list[float]]:
     """{(channel, period, bucket): [min, max, sum, count]} for a batch of (channel, ts, value)."""
-    out: dict[tuple[int, int, datetime], list[float]] = {}
+    out: dict[tuple[int, int, int], list[float]] = {}
     for channel_id, ts, value in points:
+        epoch = int(ts.timestamp())
         for period in PERIODS:
-            key = (channel_id, period, bucket(ts, period))
+            key = (channel_id, period, epoch - epoch % period)
             agg = out.get(key)
             if agg is None:
                 out[key] = [value, value, value, 1]
             else:
-                agg[0] = min(agg[0], value)
-                agg[1] = max(agg[1], value)
+                if value < agg[0]:
+                    agg[0] = value
+                if value > agg[1]:
+                    agg[1] = value
                 agg[2] += value
                 agg[3] += 1
-    return out
+    return {(cid, period, datetime.fromtimestamp(b, tz=timezone.utc)): agg for (cid, period, b), agg in out.items()}
