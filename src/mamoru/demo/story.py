@@ -168,6 +168,8 @@ def run(engine: Engine, say: Say, guard_dir: Path | None = None) -> Outcome:
         out.guard_output = safe.read_text(encoding="utf-8")
         say("demo.step.guard", {"source": memo.read_text(encoding="utf-8").strip(), "output": out.guard_output.strip()})
 
+    out.telemetry = __import__("mamoru.demo.telemetry", fromlist=["run"]).run(engine, say, policy, at)  # issue 11
+
     # 9. The record an auditor can trust --------------------------------------------------------
     with read_only(engine, policy=policy) as ctx:
         verdict = verify(ctx)
