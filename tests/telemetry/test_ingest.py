@@ -91,3 +91,15 @@ def test_bad_messages_are_quarantined_and_good_ones_still_stored(engine, act):
                                   .where(QuarantinedMessage.payload.like("base64:%"))).scalars())
     assert '"high"' in kept.payload  # kept as it came, for inspection
     assert binary == ["base64://4A", "base64:AA=="]  # bytes that are not text (NUL included) kept exactly, as base64
+
+
+def test_retention_removes_old_raw_points_but_keeps_rollups(engine, act):
+    from mamoru.services.telemetry import retention
+
+    with act() as ctx:
+        build_plant(ctx, partner=False)
+    with act(at=T0) as ctx:
+        ingest_messages(ctx, [msg("pump1", "current", [(s, 2.0) for s in range(0, 120, 1)])])
+    with act(at=T0 + timedelta(days=366)) as ctx:
+        assert retention.prune(ctx) == {"pump1": 120}
+    assert count(engine, Point) == 0 and count(engine, Rollup) == 3  # two minutes and one hour remain

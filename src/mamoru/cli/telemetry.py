@@ -202,3 +202,13 @@ def ledger(partner: Optional[str] = None) -> None:
                                 [(d["day"], d["partner"], d["agreement"],
                                   ", ".join(f"{k} {v['level']} {v['points']}" for k, v in d["channels"].items()),
                                   d["points"], d["sha256"][:16]) for d in data]))
+
+
+@app.command("prune")
+def prune() -> None:
+    """Remove raw points past each asset's retention (rollups stay); run daily from cron."""
+    from mamoru.services.telemetry import retention
+
+    with STATE.act() as ctx:
+        removed = retention.prune(ctx)
+    STATE.emit(removed, text=", ".join(f"{k}: {v}" for k, v in removed.items()) or "nothing to remove")
