@@ -2,7 +2,7 @@
 
 Stores a year of 1-minute and 1-hour rollups for the channel (what a year at 1 Hz leaves in the
 rollup table: 525,600 + 8,760 rows) and the last ``--raw-days`` days of raw 1 Hz points, plus the
-same for 9 neighbour channels so the tables are not trivially one channel; then times the chart
+same for ``--channels - 1`` neighbour channels so the tables are not trivially one channel; then times the chart
 read (``services.telemetry.series.read`` over 24 h, which picks 1-minute rollups: 1,440 values)
 and the SVG drawing, p50/p99 over ``--queries`` random days. Baseline in the same run: one raw
 1-hour range read (3,600 points) through the (channel, ts) key.
@@ -33,9 +33,9 @@ from mamoru.store.models import Channel, Point  # noqa: E402
 from mamoru.telemetry.chart import svg  # noqa: E402
 
 
-def fill(engine, days_raw: int, end: datetime) -> None:
+def fill(engine, days_raw: int, end: datetime, channels: int) -> None:
     with engine.begin() as conn:
-        ids = [cid for (cid,) in conn.execute(select(Channel.id).order_by(Channel.id)).all()][:len(CHANNELS)]
+        ids = [cid for (cid,) in conn.execute(select(Channel.id).order_by(Channel.id)).all()][:channels]
     raw = engine.raw_connection()
     try:
         cur = raw.cursor()
@@ -69,12 +69,12 @@ def fill(engine, days_raw: int, end: datetime) -> None:
         raw.close()
 
 
-def run(backend: str, raw_days: int, queries: int) -> None:
+def run(backend: str, raw_days: int, queries: int, channels: int) -> None:
     url, engine, cleanup = database(backend, Path(tempfile.mkdtemp()))
     end = datetime.now(timezone.utc).replace(second=0, microsecond=0)
     try:
         started = time.perf_counter()
-        fill(engine, raw_days, end)
+        fill(engine, raw_days, end, channels)
         loaded = time.perf_counter() - started
         policy = load_policy()
         chart, raw_hour = [], []
@@ -95,7 +95,7 @@ def run(backend: str, raw_days: int, queries: int) -> None:
                     Point.ts < hour_end)).all())
             raw_hour.append(time.perf_counter() - t)
         q = lambda xs, p: sorted(xs)[min(len(xs) - 1, int(p * len(xs)))] * 1000  # noqa: E731
-        print(f"{backend:10s} loaded {len(CHANNELS)} channels (a year of rollups, {raw_days} d raw) in {loaded:.0f} s; "
+        print(f"{backend:10s} loaded {channels} channels (a year of rollups, {raw_days} d raw) in {loaded:.0f} s; "
               f"24 h chart (1,440 one-minute values + SVG): p50 {q(chart, .5):.1f} ms p99 {q(chart, .99):.1f} ms | "
               f"baseline raw 1 h read ({n} points): p50 {q(raw_hour, .5):.1f} ms p99 {q(raw_hour, .99):.1f} ms")
     finally:
@@ -108,9 +108,10 @@ def main() -> None:
     parser.add_argument("--backend", default="both", choices=["sqlite", "postgresql", "both"])
     parser.add_argument("--raw-days", type=int, default=7)
     parser.add_argument("--queries", type=int, default=200)
+    parser.add_argument("--channels", type=int, default=3, help="channels given a year of rollups (1..10)")
     args = parser.parse_args()
     for backend in (["sqlite", "postgresql"] if args.backend == "both" else [args.backend]):
-        run(backend, args.raw_days, args.queries)
+        run(backend, args.raw_days, args.queries, args.channels)
 
 
 if __name__ == "__main__":

@@ -59,11 +59,8 @@ def parse_ts(raw) -> datetime | None:
         except (OverflowError, OSError, ValueError):
             return None
     if isinstance(raw, str):
-        text = raw.strip()
-        if text.endswith("Z"):
-            text = text[:-1] + "+00:00"
         try:
-            ts = datetime.fromisoformat(text)
+            ts = datetime.fromisoformat(raw.strip())  # Python 3.11 reads "Z" and fractional seconds
         except ValueError:
             return None
         if ts.tzinfo is None:
@@ -84,12 +81,13 @@ def _point(asset: str, channel: str | None, raw) -> Reading | Rejected:
     value = raw.get("value")
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         return Rejected("telemetry.bad_value", f"value={value!r}")
-    if not math.isfinite(float(value)):
+    value = float(value)
+    if not math.isfinite(value):
         return Rejected("telemetry.not_finite", f"value={value!r}")
     unit, quality = raw.get("unit", ""), raw.get("quality", "good")
     if not isinstance(unit, str) or not isinstance(quality, str):
         return Rejected("telemetry.bad_shape", "unit and quality must be text")
-    return Reading(asset, channel, ts, float(value), unit[:20], (quality or "good")[:20])
+    return Reading(asset, channel, ts, value, unit[:20], (quality or "good")[:20])
 
 
 def parse(topic: str, payload: bytes, prefix: str = "mamoru") -> list[Reading | Rejected]:

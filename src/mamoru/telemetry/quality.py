@@ -7,6 +7,7 @@ goes out, so the service can keep it in the database and a restarted consumer ca
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from datetime import datetime, timedelta
 
 GAP_FACTOR = 5.0          # a silence longer than 5 sampling periods (and at least 10 s) is a gap
@@ -38,6 +39,12 @@ class Checked:
     findings: list[Finding]
 
 
+@lru_cache(maxsize=256)
+def _limits(sampling_hz: float) -> tuple[timedelta, timedelta]:
+    period = timedelta(seconds=1.0 / sampling_hz) if sampling_hz > 0 else timedelta(seconds=1)
+    return period, max(period * GAP_FACTOR, MIN_GAP)
+
+
 def check(state: ChannelState, ts: datetime, value: float, sampling_hz: float, low: float | None,
           high: float | None, received_at: datetime, sent_quality: str = "good") -> Checked:
     """Check one point (in time order) against the channel's state, and advance the state."""
@@ -49,10 +56,10 @@ def check(state: ChannelState, ts: datetime, value: float, sampling_hz: float, l
     if (low is not None and value < low) or (high is not None and value > high):
         findings.append(Finding("out_of_range", ts, ts, {"value": value, "low": low, "high": high}))
         quality = "out_of_range" if quality == "good" else quality
-    period = timedelta(seconds=1.0 / sampling_hz) if sampling_hz > 0 else timedelta(seconds=1)
+    period, gap_limit = _limits(sampling_hz)
     if state.last_ts is not None and ts > state.last_ts:
         silence = ts - state.last_ts
-        if silence > max(period * GAP_FACTOR, MIN_GAP):
+        if silence > gap_limit:
             findings.append(Finding("gap", state.last_ts, ts, {"seconds": round(silence.total_seconds(), 1)}))
     if state.last_value is not None and value == state.last_value:
         state.same_count += 1
