@@ -57,7 +57,7 @@ def quality(request: Request, asset: Optional[str] = Query(None, max_length=64),
 
 @routes.get("/telemetry/ledger", tags=["telemetry"], summary="What left for each partner, per day (data-use ledger)")
 def ledger(request: Request, partner: Optional[str] = Query(None, max_length=64),
-           auth: Auth = Depends(allowed("read"))):
+           auth: Auth = Depends(allowed("audit"))):
     with reading(request, auth) as ctx:
         return {"items": [{"day": r.day, "partner": r.partner.code, "agreement": r.agreement.code,
                            "channels": r.channels, "points": r.points, "deliveries": r.deliveries,

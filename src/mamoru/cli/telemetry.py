@@ -212,3 +212,13 @@ def prune() -> None:
     with STATE.act() as ctx:
         removed = retention.prune(ctx)
     STATE.emit(removed, text=", ".join(f"{k}: {v}" for k, v in removed.items()) or "nothing to remove")
+
+
+@app.command("set-range")
+def set_range(asset: str, channel: str, low: Optional[float] = None, high: Optional[float] = None) -> None:
+    """Change a channel's normal range (its thresholds for out-of-range flags and health)."""
+    from mamoru.services.telemetry import register as reg
+
+    with STATE.act() as ctx:
+        ch = reg.set_range(ctx, asset, channel, low, high)
+    STATE.emit({"low": ch.range_low, "high": ch.range_high}, text=f"{asset}/{channel}: {ch.range_low} – {ch.range_high}")

@@ -291,7 +291,8 @@ def bridge_once(ctx: Context, agreement: str, publish: Callable[[str, bytes], No
 
 
 def ledger(ctx: Context, partner: str | None = None, limit: int = 200) -> list[ShareLedger]:
-    ctx.require("read")
+    """The data-sharing ledger: for auditors and managers (it names channels staff may not be assigned)."""
+    ctx.require("audit")
     query = select(ShareLedger).order_by(ShareLedger.day.desc(), ShareLedger.id.desc()).limit(limit)
     if partner:
         from mamoru.store.models import Partner

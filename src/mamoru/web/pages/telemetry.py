@@ -21,9 +21,8 @@ Hours = Query(24, ge=1, le=24 * 3660)
 
 @router.get("/telemetry")
 def assets(request: Request, auth: Auth = Depends(allowed("read"))):
-    with reading(request, auth) as ctx:
-        rows = register.list_assets(ctx)
-    return render(request, "telemetry/assets.html", auth, rows=rows)
+    with reading(request, auth) as ctx:  # rendered inside: the rows are live ORM objects
+        return render(request, "telemetry/assets.html", auth, rows=register.list_assets(ctx))
 
 
 @router.get("/telemetry/assets/{code}")
@@ -33,8 +32,8 @@ def asset(request: Request, code: str, hours: int = Hours, auth: Auth = Depends(
         if row is None:
             register.get_asset(ctx, code)
         quality = register.quality(ctx, code, 50)
-    return render(request, "telemetry/asset.html", auth, asset=row["asset"], row=row, hours=hours, quality=quality,
-                  tz=TZ)
+        return render(request, "telemetry/asset.html", auth, asset=row["asset"], row=row, hours=hours,
+                      quality=quality, tz=TZ)
 
 
 @router.get("/telemetry/chart/{asset}/{channel}.svg")
@@ -44,16 +43,15 @@ def chart(request: Request, asset: str, channel: str, hours: int = Hours, end: d
     stop = stop if stop.tzinfo else stop.replace(tzinfo=timezone.utc)
     with reading(request, auth) as ctx:
         s = series.read(ctx, asset, channel, stop - timedelta(hours=hours), stop)
-    body = svg(s.buckets, s.start, s.end, s.channel.range_low, s.channel.range_high, s.channel.unit,
-               f"{asset}/{channel}")
+        body = svg(s.buckets, s.start, s.end, s.channel.range_low, s.channel.range_high, s.channel.unit,
+                   f"{asset}/{channel}")
     return Response(body, media_type="image/svg+xml", headers={"Cache-Control": "no-store"})
 
 
 @router.get("/telemetry/alarms")
 def alarm_fragment(request: Request, auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
-        rows = alarms.open_alarms(ctx)
-    return render(request, "telemetry/_alarms.html", auth, alarms=rows, tz=TZ)
+        return render(request, "telemetry/_alarms.html", auth, alarms=alarms.open_alarms(ctx), tz=TZ)
 
 
 @router.get("/telemetry/quality")
@@ -72,7 +70,7 @@ def quality(request: Request, auth: Auth = Depends(allowed("read"))):
 
 
 @router.get("/telemetry/ledger")
-def ledger(request: Request, auth: Auth = Depends(allowed("read"))):
+def ledger(request: Request, auth: Auth = Depends(allowed("audit"))):
     from mamoru.i18n import t
 
     lang = lang_of(request)
