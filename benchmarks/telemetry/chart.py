@@ -40,6 +40,8 @@ def fill(engine, days_raw: int, end: datetime, channels: int) -> None:
     try:
         cur = raw.cursor()
         pg = engine.dialect.name == "postgresql"
+        if not pg:
+            cur.execute("BEGIN")  # mamoru's SQLite connections run in autocommit mode outside a transaction
         fmt = (lambda ts: ts) if pg else (lambda ts: ts.strftime("%Y-%m-%d %H:%M:%S.%f"))
         start = end - timedelta(days=365)
         for cid in ids:
@@ -85,13 +87,14 @@ def run(backend: str, raw_days: int, queries: int, channels: int) -> None:
             with read_only(engine, policy=policy) as ctx:
                 s = series.read(ctx, "bench1", "ch0", day_end - timedelta(hours=24), day_end)
                 svg(s.buckets, s.start, s.end, None, None, "u", "bench")
+                channel_id = s.channel.id
             chart.append(time.perf_counter() - t)
             assert s.resolution == "60" and len(s.buckets) == 1440
             hour_end = end - timedelta(seconds=rng.randint(3600, raw_days * 86400))
             t = time.perf_counter()
             with read_only(engine, policy=policy) as ctx:
                 n = len(ctx.session.execute(select(Point.ts, Point.value).where(
-                    Point.channel_id == s.channel.id, Point.ts >= hour_end - timedelta(hours=1),
+                    Point.channel_id == channel_id, Point.ts >= hour_end - timedelta(hours=1),
                     Point.ts < hour_end)).all())
             raw_hour.append(time.perf_counter() - t)
         q = lambda xs, p: sorted(xs)[min(len(xs) - 1, int(p * len(xs)))] * 1000  # noqa: E731
