@@ -193,9 +193,7 @@ def _health(ctx, ch, since, until) -> list[list]:
 
 def _deliver(ctx: Context, terms: DataUseTerms, since: datetime, until: datetime, via: str) -> tuple[dict, bytes]:
     closed = gate.feed_closed(facts(terms), ctx.today)
-    if closed:
-        ctx.audit("data_use.refused", "agreement", terms.agreement.code, None,
-                  {"via": via, "reasons": [r.code for r in closed]})
+    if closed:  # nothing leaves; the refusal is the answer (the transaction, and so any record, rolls back)
         raise FeedClosed(closed[0].code, **closed[0].params)
     clauses = facts(terms).clauses
     channels: dict[str, Any] = {}
