@@ -17,6 +17,7 @@ from fastapi.testclient import TestClient
 from mamoru.domain.access import ACTIONS
 
 PUBLIC, SIGNED_IN = "public", "signed_in"
+FEED = "feed_token"  # a partner's data-use feed: its own feed token, no user's token or session
 MOUNTS = {"/static"}
 ROUTES: dict[tuple[str, str], str] = {
     # --- documentation and sign-in
@@ -70,6 +71,18 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/me"): "read",
     ("GET", "/api/v1/exposure"): "read",
     ("GET", "/api/v1/audit"): "audit",
+    # --- factory data (the feed answers to the partner's own feed token, never to a user's)
+    ("GET", "/api/v1/telemetry/assets"): "read",
+    ("GET", "/api/v1/telemetry/assets/{asset}/channels/{channel}/series"): "read",
+    ("GET", "/api/v1/telemetry/quality"): "read",
+    ("GET", "/api/v1/telemetry/ledger"): "audit",
+    ("GET", "/api/v1/feeds/{agreement}"): FEED,
+    ("GET", "/telemetry"): "read",
+    ("GET", "/telemetry/assets/{code}"): "read",
+    ("GET", "/telemetry/chart/{asset}/{channel}.svg"): "read",
+    ("GET", "/telemetry/alarms"): "read",
+    ("GET", "/telemetry/quality"): "read",
+    ("GET", "/telemetry/ledger"): "audit",
     ("GET", "/api/v1/audit/verify"): "audit",
     ("GET", "/api/v1/tokens"): "own_tokens",
     ("POST", "/api/v1/tokens"): "own_tokens",
@@ -176,7 +189,8 @@ ROUTES: dict[tuple[str, str], str] = {
 REAL = {"technologies": "T-A", "partners": "P-OK", "agreements": "NDA-1", "exposure": "P-OK"}
 MISSING = {"code": "NO-SUCH", "number": "D-0000-999999", "event_id": "999999", "obligation_id": "999999",
            "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv",
-           "job_id": "0" * 32, "warning_id": "999999"}
+           "job_id": "0" * 32, "warning_id": "999999", "agreement": "NO-SUCH", "asset": "no-such",
+           "channel": "no-such"}
 
 
 def app_routes(app) -> set[tuple[str, str]]:
@@ -211,7 +225,7 @@ def test_every_route_is_in_the_table(web_app):
     found = app_routes(web_app)
     assert sorted(found - set(ROUTES)) == [], "routes missing from ROUTES (add them with their action)"
     assert sorted(set(ROUTES) - found) == [], "ROUTES lists routes the app no longer has"
-    assert {a for a in ROUTES.values()} - {PUBLIC, SIGNED_IN} <= set(ACTIONS)
+    assert {a for a in ROUTES.values()} - {PUBLIC, SIGNED_IN, FEED} <= set(ACTIONS)
 
 
 def call(client: TestClient, method: str, path: str, headers: dict[str, str]):
@@ -233,6 +247,8 @@ def test_anonymous_callers_are_sent_to_sign_in(raw_client, seeded):
         where = response.headers.get("location", "")
         if action == PUBLIC:
             ok = response.status_code < 500 and not where.startswith("/login?")
+        elif action == FEED:
+            ok = response.status_code == 401 and response.json()["code"] == "auth.bad_token"
         elif path.startswith("/api/"):
             ok = response.status_code == 401 and response.json()["code"] == "auth.unauthenticated"
         else:
@@ -248,7 +264,9 @@ def test_each_role_gets_what_its_actions_allow(raw_client, people, role):
     wrong = []
     for (method, path), action in sorted(ROUTES.items()):
         response = call(raw_client, method, path, headers)
-        if role in expected_roles(action):
+        if action == FEED:
+            ok = response.status_code == 401  # a user's token is not a feed token
+        elif role in expected_roles(action):
             ok = response.status_code not in (401, 403) and response.status_code < 500
         else:
             ok = response.status_code == 403

@@ -42,7 +42,7 @@ def _plugins() -> None:
     import importlib
 
     for name in ("mamoru.cli.screening", "mamoru.cli.guard", "mamoru.cli.demo", "mamoru.cli.serve",
-                 "mamoru.cli.supplychain"):
+                 "mamoru.cli.supplychain", "mamoru.cli.telemetry"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:
@@ -89,3 +89,5 @@ def _report(exc: MamoruError) -> None:
         from mamoru.cli.render import decision_table
 
         STATE.err.print(decision_table(decision, STATE.language))
+if __name__ == "__main__":
+    run()

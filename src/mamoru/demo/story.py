@@ -20,6 +20,7 @@ from mamoru.domain.gate import Decision
 from mamoru.services import (agreements, disclosures, events, exposure, obligations, partners, requests, samples,
                              technologies, users)
 from mamoru.demo import supplychain
+from mamoru.demo import telemetry as demo_telemetry
 from mamoru.services.audit import verify
 from mamoru.services.uow import read_only, unit_of_work
 
@@ -170,6 +171,7 @@ def run(engine: Engine, say: Say, guard_dir: Path | None = None) -> Outcome:
         say("demo.step.guard", {"source": memo.read_text(encoding="utf-8").strip(), "output": out.guard_output.strip()})
 
     out.obligations["export_restriction"] = supplychain.run(engine, policy, say)  # gallium (issue 12)
+    out.telemetry = demo_telemetry.run(engine, say, policy, at)  # issue 11
 
     # 9. The record an auditor can trust --------------------------------------------------------
     with read_only(engine, policy=policy) as ctx:

@@ -15,7 +15,7 @@ DD_LEVELS = ("low", "medium", "high")
 AGREEMENT_KINDS = ("nda", "master_sales", "master_processing", "joint_development", "data_use", "other")
 CLAUSE_KINDS = (
     "confidentiality", "purpose_limitation", "no_third_party", "no_copying", "return_destroy",
-    "subcontracting", "change_of_control", "termination_triggers",
+    "subcontracting", "change_of_control", "termination_triggers", "no_patent_filing",
 )
 CLAUSE_MODES = ("approval", "notice")
 TRIGGERS = ("capital_change", "financial_deterioration", "foreign_research_funding", "list_hit")
@@ -30,9 +30,12 @@ OBLIGATION_KINDS = (
     "review", "notify", "verify_notice", "seek_approval", "terminate", "demand_return", "demand_destruction",
     "collect_destruction_certificate", "recover_sample", "investigate_sample", "consult_authority",
     "find_second_source", "raise_stock", "notify_customer",  # supply-chain warnings (domain/supplychain.py)
+    "inspect", "repair",  # factory-data alarms (telemetry)
 )
 SAMPLE_CONDITIONS = ("intact", "damaged", "missing_parts", "destroyed")
 REQUEST_STATUSES = ("received", "reviewed", "escalated", "answered", "refused")
 ROLES = ("admin", "tech_manager", "staff", "auditor")
 IMPORTANCE_AXES = ("advantage", "irreplaceability", "leak_impact", "security_relevance", "secrecy")
 TECH_TIERS = ("top_priority", "important", "general")
+SHARE_LEVELS = ("raw", "aggregated", "health", "withheld")  # data-use agreement, per channel
+QUALITY_KINDS = ("gap", "stuck", "out_of_range", "clock_skew")

@@ -1,1 +1,1 @@
-"""Factory data: acquisition, time series, anomaly detection, data-use shares."""
+"""Factory data: MQTT acquisition, time series and rollups, data quality, anomaly alarms, data-use shares."""

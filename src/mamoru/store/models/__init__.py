@@ -12,6 +12,9 @@ from mamoru.store.models.samples import Sample
 from mamoru.store.models import supplychain as supplychain  # noqa: F401  (sc_* tables)
 from mamoru.store.models.technologies import KnowledgeElement, Technology
 from mamoru.store.models.users import User
+from mamoru.store.models.telemetry import (Asset, AssetEvent, AnomalyModel, Channel, Point, QualityRecord,
+                                           QuarantinedMessage, Rollup, channel_elements)
+from mamoru.store.models.data_use import DataUseChannel, DataUseTerms, FeedToken, ShareLedger
 
 __all__ = [
     "ApiToken",
@@ -35,4 +38,17 @@ __all__ = [
     "Sample",
     "Technology",
     "User",
+    "Asset",
+    "AssetEvent",
+    "AnomalyModel",
+    "Channel",
+    "Point",
+    "QualityRecord",
+    "QuarantinedMessage",
+    "Rollup",
+    "channel_elements",
+    "DataUseChannel",
+    "DataUseTerms",
+    "FeedToken",
+    "ShareLedger",
 ]

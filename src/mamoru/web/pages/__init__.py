@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from mamoru.web.pages import (account, audit, dashboard, disclosures, guard, imports, operations, registers,
-                              reports, session)
+                              reports, session, telemetry)
 
-MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account)
+MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account, telemetry)
 
 
 def register_pages(app: FastAPI) -> None:

@@ -10,7 +10,7 @@ import mamoru.store.base
 
 
 revision = '0007_supplychain'
-down_revision = '0005_auth'
+down_revision = '0006_telemetry'
 branch_labels = None
 depends_on = None
 
