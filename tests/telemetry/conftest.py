@@ -11,6 +11,13 @@ from mamoru.services.telemetry import register as reg
 from mamoru.telemetry import broker as mosquitto
 
 
+def _no_broker(reason: str):
+    """Without mosquitto the MQTT tests skip loudly; under CI (CI=true) the run fails instead."""
+    if os.environ.get("CI") == "true":
+        pytest.fail("mosquitto is required under CI: " + reason, pytrace=False)
+    pytest.skip(reason)
+
+
 @pytest.fixture(scope="session")
 def mqtt_broker(tmp_path_factory):
     """The broker scripts/test started (MAMORU_TEST_MQTT_URL), else a mosquitto of this session's own
@@ -22,7 +29,7 @@ def mqtt_broker(tmp_path_factory):
         yield mosquitto.Broker(tmp_path_factory.mktemp("shared-broker"), address(shared)[1])
         return
     if mosquitto.executable() is None:
-        pytest.skip("mosquitto is not installed (apt-get install mosquitto; scripts/test installs it)")
+        _no_broker("mosquitto is not installed (apt-get install mosquitto; scripts/test installs it)")
     running = mosquitto.start(tmp_path_factory.mktemp("mosquitto"))
     yield running
     running.stop()
@@ -32,7 +39,7 @@ def mqtt_broker(tmp_path_factory):
 def own_broker(tmp_path):
     """A private broker a test may stop and restart."""
     if mosquitto.executable() is None:
-        pytest.skip("mosquitto is not installed")
+        _no_broker("mosquitto is not installed")
     running = mosquitto.start(tmp_path / "mosquitto")
     yield running
     running.stop()
