@@ -78,3 +78,18 @@ def test_the_partner_pulls_its_feed_with_its_own_token_only(engine, client, peop
     assert client.get("/api/v1/feeds/DUA-9").status_code == 401
     ledger = client.get("/api/v1/telemetry/ledger", headers=bearer(people["auditor"]["token"])).json()["items"]
     assert ledger[0]["points"] == len(rows) and ledger[0]["partner"] == "MAKER"
+
+
+def test_an_asset_that_stopped_sending_is_charted_up_to_its_last_point(engine, api):
+    """History imported from last week (or a pump switched off) must not show an empty 'last 24 h'."""
+    with unit_of_work(engine, "setup") as ctx:
+        reg.add_asset(ctx, "pump1", "ポンプ", "kyoto", "line1")
+        reg.add_channel(ctx, "pump1", "current", "電流", "A", 0, 5, 1.0, ["A-1"])
+        last = END - timedelta(days=3)
+        pts = [{"channel": "current", "ts": (last - timedelta(seconds=s)).isoformat(), "value": 2.0} for s in range(600)]
+        ingest_messages(ctx, [("mamoru/kyoto/line1/pump1", json.dumps({"points": pts}).encode())])
+    page = api("staff").get("/telemetry/assets/pump1", params={"hours": 24})
+    src = re.search(r'src="(/telemetry/chart/pump1/current\.svg[^"]*)"', page.text).group(1).replace("&amp;", "&")
+    assert "end=" in src, src
+    svg = api("staff").get(src)
+    assert int(re.search(r"\b(\d+) values", svg.text).group(1)) > 0, svg.text[-300:]
