@@ -7,7 +7,9 @@ The corpus is described in ``conditions_corpus.py``. The baseline is ``condition
 .txt and .docx formats, settle rounds, verification re-scan) is the real guard.
 
 - recall: a planted item counts as found when one condition finding covers its value-and-unit span.
-- false findings: condition findings on pages with nothing planted, per page of ~1,000 characters.
+- false findings: condition findings on pages with nothing planted, per page of ~1,000 characters
+  (three page sets, see the corpus docstring; the ordinary-number pages are the meaningful one, since
+  the seed prose itself holds almost no numbers).
 - survived redact: each planted document is written as .txt and .docx and run through
   ``Guard.redact_file`` (mask mode); an item survives when any of its digits is still in its line
   (paragraph) of the copy, i.e. the copy has more digits in that line than the line had outside the item.
@@ -72,6 +74,7 @@ def measure(split: corpus_mod.Split, guard: Guard, scanner: Scanner, tmp: Path) 
                 missed.append(f"{p.kind}: {p.text}")
     false = sum(len(scanner.scan_text(page, Location("text"))) for page in split.plain_pages)
     false_numeric = sum(len(scanner.scan_text(page, Location("text"))) for page in split.numeric_pages)
+    ordinary_findings = [f.text for page in split.ordinary_pages for f in scanner.scan_text(page, Location("text"))]
     survived = {"txt": 0, "docx": 0}
     errors = {"txt": 0, "docx": 0}
     marking = Marking("ベンチマーク株式会社", "MG-BENCH-000001")
@@ -113,6 +116,9 @@ def measure(split: corpus_mod.Split, guard: Guard, scanner: Scanner, tmp: Path) 
         "pages": len(split.plain_pages),
         "false_per_numeric_page": false_numeric / len(split.numeric_pages),
         "numeric_pages": len(split.numeric_pages),
+        "false_per_ordinary_page": len(ordinary_findings) / len(split.ordinary_pages),
+        "ordinary_pages": len(split.ordinary_pages),
+        "ordinary_false_examples": sorted(set(ordinary_findings))[:10],
         "survived": survived,
         "redact_refused": errors,
         "missed_examples": missed[:15],
@@ -141,18 +147,20 @@ def main() -> None:
             results[f"{split_name} / {engine}"] = r
     kinds = corpus_mod.KINDS
     print("| split / patterns | " + " | ".join(kinds) + " | recall | false/page (000-002) | false/page (003-004) "
-          "| survived .txt | survived .docx |")
-    print("|---" * (len(kinds) + 6) + "|")
+          "| false/page (ordinary numbers) | survived .txt | survived .docx |")
+    print("|---" * (len(kinds) + 7) + "|")
     for name, r in results.items():
         cells = [f"{r['recall_by_kind'][k]:.3f}" for k in kinds]
         print(f"| {name} | " + " | ".join(cells) + f" | {r['recall']:.4f} (n={r['planted']}) "
               f"| {r['false_per_page']:.2f} ({r['pages']} pages) | {r['false_per_numeric_page']:.2f} "
-              f"({r['numeric_pages']} pages) | {r['survived']['txt']} ({r['survived']['txt'] / r['planted']:.1%}) "
+              f"({r['numeric_pages']} pages) | {r['false_per_ordinary_page']:.2f} ({r['ordinary_pages']} pages) "
+              f"| {r['survived']['txt']} ({r['survived']['txt'] / r['planted']:.1%}) "
               f"| {r['survived']['docx']} ({r['survived']['docx'] / r['planted']:.1%}) |")
     for name, r in results.items():
         if r["redact_refused"]["txt"] or r["redact_refused"]["docx"]:
             print(f"{name}: redact refused (residual) for {r['redact_refused']} documents")
         print(f"{name}: missed e.g. {r['missed_examples'][:8]}")
+        print(f"{name}: false findings on ordinary-number pages e.g. {r['ordinary_false_examples']}")
     if args.json:
         Path(args.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
 

@@ -19,7 +19,10 @@ How it is built:
 - **Plain pages.** Each split's own sentence pool, in order, cut into pages of about 1,000
   characters with nothing planted: every condition finding there counts as a false finding. A
   second, harder set of plain pages comes from seeds 003/004 (policy prose full of years,
-  percentages, budgets and counts), same page size, split the same way.
+  percentages, budgets and counts), same page size, split the same way. A third set, the hardest,
+  puts an ordinary-number clause after every prose sentence of the split's pool (dates, page and
+  chapter numbers, prices, model years, sales percentages, head counts, meeting durations, ISO 9001),
+  drawn from ``_ORDINARY`` with the split's own seed.
 
 Everything is derived from the seed number, so two runs build the same corpus.
 """
@@ -41,6 +44,22 @@ _CARRIERS = {
     "held": ["ちなみに値は{x}とされた。", "報告書には{x}と記載されている。", "{x}のもとで確認した。",
              "参考値は{x}。", "担当者によれば{x}程度である。", "前回の打合せでは{x}が示された。"],
 }
+_ORDINARY = [
+    lambda r: f"{r.randint(2015, 2030)}年{r.randint(1, 12)}月{r.randint(1, 28)}日に改訂した。",
+    lambda r: f"詳細は{r.randint(2, 300)}ページを参照。",
+    lambda r: f"第{r.randint(1, 9)}章で述べる。",
+    lambda r: f"価格は{r.randint(1, 9999) * 100:,}円である。",
+    lambda r: f"{r.randint(2000, 2030)}年モデルから採用された。",
+    lambda r: f"売上は前年比{r.randint(1, 40)}%増となった。",
+    lambda r: f"市場シェアは約{r.uniform(1, 60):.1f}%である。",
+    lambda r: f"従業員は{r.randint(10, 5000)}名である。",
+    lambda r: f"会議の所要時間は約{r.randint(1, 4)}時間であった。",
+    lambda r: f"{r.randint(2, 50)}社が参加した。",
+    lambda r: f"ISO 9001:2015の認証を{r.randint(2000, 2025)}年に取得した。",
+    lambda r: f"図{r.randint(1, 20)}-{r.randint(1, 9)}に示す。",
+    lambda r: f"Ver.{r.randint(1, 9)}.{r.randint(0, 9)}で対応した。",
+    lambda r: f"対象は{r.randint(100, 900)}件、回答率{r.randint(20, 90)}%であった。",
+]
 _FW = str.maketrans("0123456789.-", "０１２３４５６７８９．－")
 
 
@@ -64,6 +83,7 @@ class Split:
     documents: list[Document]
     plain_pages: list[str]          # seeds 000/001/002 prose, nothing planted
     numeric_pages: list[str]        # seeds 003/004 prose (years, %, budgets), nothing planted
+    ordinary_pages: list[str]       # 000/001/002 prose with an ordinary-number clause after each sentence
 
 
 def sentences(paths: list[Path]) -> list[str]:
@@ -201,4 +221,5 @@ def build(split: str, seeds_dir: Path, per_kind: int = 300, per_doc: int = 20) -
             pos += len(parts[-1])
         doc.text = "".join(parts)
         docs.append(doc)
-    return Split(split, docs, _pages(pool), _pages(numeric))
+    ordinary = _pages([s + r.choice(_ORDINARY)(r) for s in pool])
+    return Split(split, docs, _pages(pool), _pages(numeric), ordinary)

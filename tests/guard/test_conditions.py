@@ -142,3 +142,14 @@ def test_redacted_environment_conditions_leave_no_digits():
     for f in findings:
         masked[f.start:f.end] = ["#"] * (f.end - f.start)
     assert not any(ch.isdigit() for ch in "".join(masked))
+
+
+def test_every_condition_kind_has_a_label_in_both_languages():
+    from mamoru.i18n import t
+
+    text = "湿度34%RH、露点-48℃、0.3MPa、1×10⁻³ Pa、ISO クラス5、5 L/min、焼成1250℃、N2雰囲気"
+    found = {kind for kind, _ in kinds(text)}
+    assert found >= {"humidity", "dew_point", "pressure", "vacuum", "cleanliness", "flow", "temperature"}
+    for kind in found:
+        for lang in ("ja", "en"):
+            assert t(f"guard.kind.{kind}", lang) != f"guard.kind.{kind}"
