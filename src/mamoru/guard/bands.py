@@ -11,6 +11,8 @@ import math
 
 from mamoru.guard.conditions import ConditionHit
 
+# Kinds whose band would still say too much or cannot be computed (classes, exponents, signs).
+_MASK_ONLY = ("ratio", "atmosphere", "mixed", "cleanliness", "vacuum", "dew_point", "humidity")
 _TEMPERATURE_DISPLAY = {"°c": "℃", "°f": "℉", "度": "度"}
 
 
@@ -22,7 +24,7 @@ def _fmt(value: float) -> str:
 
 def band(hit: ConditionHit, unit_text: str | None, temperature_step: float = 100.0) -> str | None:
     """The banded spelling of ``hit``, or None when it cannot be banded (then mask it)."""
-    if not hit.values or not unit_text or hit.kind in ("ratio", "atmosphere", "mixed"):
+    if not hit.values or not unit_text or hit.kind in _MASK_ONLY:
         return None
     low, high = min(hit.values), max(hit.values)
     if hit.kind == "temperature":
