@@ -92,3 +92,12 @@ def test_help_lists_every_command_group_and_guard_categories_match_the_model(tmp
     for group in ("check", "disclose", "partner", "obligation", "screen", "guard", "serve", "audit"):
         assert f"  {group}" in result.stdout
     assert not (tmp_path / "unused.sqlite").exists()  # --help opens no database
+
+
+def test_user_add_without_a_role_gives_the_least_role_and_a_bad_code_is_refused(db):
+    assert mamoru(db, "user", "add", "newbie").returncode == 0
+    listed = json.loads(mamoru(db, "--json", "user", "list").stdout)
+    assert {u["username"]: u["role"] for u in listed}["newbie"] == "staff"
+    bad = mamoru(db, "tech", "add", "T/2", "--name", "x", "--domain", "external_dependence", lang="en")
+    assert bad.returncode != 0 and "T/2" in bad.stderr and "cannot be used" in bad.stderr
+    assert "T/2" not in mamoru(db, "--json", "tech", "list").stdout

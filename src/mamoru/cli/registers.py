@@ -229,7 +229,7 @@ def agreement_list() -> None:
 # --- users ------------------------------------------------------------------------------
 
 @user_app.command("add")
-def user_add(username: str, role: str = typer.Option(..., help="|".join(vocab.ROLES)), display_name: str = "") -> None:
+def user_add(username: str, role: str = typer.Option(vocab.DEFAULT_ROLE, help="|".join(vocab.ROLES)), display_name: str = "") -> None:
     with STATE.act() as ctx:
         users.add_user(ctx, username, role, display_name)
     STATE.emit({"username": username, "role": role}, text=STATE.t("cli.created", kind="user", code=username))

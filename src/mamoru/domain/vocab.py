@@ -35,6 +35,8 @@ OBLIGATION_KINDS = (
 SAMPLE_CONDITIONS = ("intact", "damaged", "missing_parts", "destroyed")
 REQUEST_STATUSES = ("received", "reviewed", "escalated", "answered", "refused")
 ROLES = ("admin", "tech_manager", "staff", "auditor")
+# A new person gets the least role; more is granted on purpose, never by leaving a field blank.
+DEFAULT_ROLE = "staff"
 IMPORTANCE_AXES = ("advantage", "irreplaceability", "leak_impact", "security_relevance", "secrecy")
 TECH_TIERS = ("top_priority", "important", "general")
 SHARE_LEVELS = ("raw", "aggregated", "health", "withheld")  # data-use agreement, per channel

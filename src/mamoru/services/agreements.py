@@ -124,6 +124,12 @@ def gaps(ctx: Context, code: str) -> list[str]:
     return clause_rules.missing_clauses((cl.kind for cl in agreement.clauses), highest_rank(agreement), ctx.policy)
 
 
+def checklist(ctx: Context, code: str) -> list[tuple[str, str]]:
+    """Each clause of the guidance with its state for this agreement (present, missing, not_required)."""
+    agreement = c.by_code(ctx, Agreement, code)
+    return clause_rules.checklist((cl.kind for cl in agreement.clauses), highest_rank(agreement), ctx.policy)
+
+
 def ending_soon(ctx: Context) -> list[Agreement]:
     horizon = ctx.today + timedelta(days=int(ctx.policy.section("agreements")["ending_soon_days"]))
     rows = ctx.session.execute(

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from datetime import date, datetime, timedelta
 from typing import Any, Iterable, TypeVar
 
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 
+from mamoru.domain.countries import is_country
 from mamoru.errors import Conflict, InvalidInput, NotFound
+from mamoru.i18n import LANGS, t
 from mamoru.services.uow import Context
 from mamoru.store.models import Agreement, KnowledgeElement, Partner, Sample, Technology, User
 
@@ -45,8 +48,27 @@ def by_code(ctx: Context, model: type[T], code: str) -> T:
     return row
 
 
+# A code becomes part of a page's address (/partners/{code}): only characters that travel in a URL path
+# segment unescaped, no leading/trailing dot (".." or "x." would be read as a path step or lost).
+CODE_PATTERN = re.compile(r"[A-Za-z0-9_-](?:[A-Za-z0-9_.-]{0,62}[A-Za-z0-9_-])?")
+
+
+def field_label(field: str) -> dict[str, str] | str:
+    """The form label of a field in both languages (``web.f.<field>``), or the field's name if it has none."""
+    texts = {lang: t(f"web.f.{field}", lang) for lang in LANGS}
+    return field if texts["en"] == f"web.f.{field}" else texts
+
+
+def safe_code(value: Any, field: str = "code") -> str:
+    """A registry code: letters, digits, '-', '_', '.', at most 64, not starting or ending with a dot."""
+    text = require_text(field, value, max_len=1000)
+    if not CODE_PATTERN.fullmatch(text):
+        raise InvalidInput("input.invalid_code", field=field, label=field_label(field), value=text)
+    return text
+
+
 def ensure_new_code(ctx: Context, model: type, code: str) -> str:
-    code = require_text("code", code, max_len=64)
+    code = safe_code(code)
     if ctx.session.execute(select(model.id).where(model.code == code)).first() is not None:
         raise Conflict("conflict.duplicate_code", kind=REGISTRIES.get(model, model.__tablename__), code=code)
     return code
@@ -117,10 +139,20 @@ def day(value: Any, field: str, required: bool = True) -> date | None:
 
 
 def country(value: Any, field: str = "country") -> str:
+    """An ISO 3166-1 alpha-2 code that exists (``XX`` and ``ZZ`` are two letters but no country)."""
     text = require_text(field, value, max_len=100).upper()
-    if len(text) != 2 or not text.isalpha() or not text.isascii():
-        raise InvalidInput("input.invalid_country", field=field, value=value)
+    if len(text) != 2 or not text.isalpha() or not text.isascii() or not is_country(text):
+        raise InvalidInput("input.invalid_country", field=field, label=field_label(field), value=value)
     return text
+
+
+def not_after_tomorrow(ctx: Context, value: date, field: str, label_of: str | None = None) -> date:
+    """A date something happened: refuse one more than a day ahead of today in Tokyo (a typo such as 2062
+    for 2026), while a partner's zone being a day ahead stays accepted."""
+    latest = ctx.today + timedelta(days=1)
+    if value > latest:
+        raise InvalidInput("input.date_in_future", field=field, label=field_label(label_of or field), value=value, latest=latest)
+    return value
 
 
 def names(value: Any, field: str) -> list[Any]:

@@ -27,8 +27,8 @@ def record_event(ctx: Context, partner: str, kind: str, occurred_on: Any = None,
     # Locked before the first audit entry: the hold below changes the partner (lock order: see services/locks.py).
     owner = locks.lock(ctx, Partner, Partner.code == (partner or "").strip()) or c.by_code(ctx, Partner, partner)
     kind = c.choice("kind", kind, vocab.EVENT_KINDS)
-    event = PartnerEvent(partner_id=owner.id, kind=kind, occurred_on=c.day(occurred_on, "occurred_on",
-                         required=False) or ctx.today,
+    event = PartnerEvent(partner_id=owner.id, kind=kind, occurred_on=c.not_after_tomorrow(
+                             ctx, c.day(occurred_on, "occurred_on", required=False) or ctx.today, "occurred_on"),
                          description=c.require_text("description", description, 5000, allow_empty=True),
                          source=c.require_text("source", source, 100, allow_empty=True), recorded_by=ctx.actor)
     ctx.session.add(event)

@@ -39,6 +39,10 @@ def return_sample(ctx: Context, code: str, condition: str, on: Any = None, note:
         raise Conflict("conflict.sample_returned", code=sample.code, on=sample.returned_on)
     condition = c.choice("condition", condition, vocab.SAMPLE_CONDITIONS)
     returned_on = c.day(on, "on", required=False) or ctx.today
+    if returned_on < sample.lent_on:
+        raise InvalidInput("input.returned_before_lent", field="on", label=c.field_label("returned_on"),
+                           value=returned_on, lent_on=sample.lent_on)
+    c.not_after_tomorrow(ctx, returned_on, "on", label_of="returned_on")
     note = c.require_text("note", note, 5000, allow_empty=True)
     pending = locks.lock_all(ctx, Obligation, Obligation.source == "sample", Obligation.source_id == sample.id,
                              Obligation.kind == "recover_sample", Obligation.status == "open")

@@ -11,7 +11,10 @@ from mamoru.services.uow import Context
 from mamoru.store.models import User
 
 
-def add_user(ctx: Context, username: str, role: str, display_name: str = "") -> User:
+def add_user(ctx: Context, username: str, role: str | None = None, display_name: str = "") -> User:
+    """Register a person; without a role they get the least one (staff)."""
+    if role is None or (isinstance(role, str) and not role.strip()):
+        role = vocab.DEFAULT_ROLE
     username = c.require_text("username", username, 100)
     if ctx.session.execute(select(User.id).where(User.username == username)).first():
         raise Conflict("conflict.duplicate_user", username=username)

@@ -30,7 +30,7 @@ def _page(request: Request, auth: Auth, status_code: int = 200, **extra):
                        "failures": u.failed_logins or 0} for u in users.list_users(ctx)]
             techs = [(t.code, t.name) for t in reads.technologies(ctx)]
     return render(request, "account.html", auth, status_code=status_code, tokens=tokens, people=people,
-                  techs=techs, roles=vocab.ROLES, **extra)
+                  techs=techs, roles=vocab.ROLES, default_role=vocab.DEFAULT_ROLE, **extra)
 
 
 @router.get("/account")

@@ -394,6 +394,9 @@ async def agreement_create(request: Request, auth: Auth = Depends(allowed("regis
     return redirect(f"/agreements/{data.get('code', '').strip()}")
 
 
+_CHECK_MARK = {"present": "✓ ", "missing": "✗ ", "not_required": "– "}
+
+
 @router.get("/agreements/{code}")
 def agreement_detail(request: Request, code: str, auth: Auth = Depends(allowed("read"))):
     lab, t = _labels(request)
@@ -401,6 +404,7 @@ def agreement_detail(request: Request, code: str, auth: Auth = Depends(allowed("
         a = reads.agreement(ctx, code)
         covered = reads.scope(ctx, a)
         missing = agreements.gaps(ctx, code)
+        states = agreements.checklist(ctx, code)
         facts = [(t("web.f.code"), a.code), (t("web.f.partner"), {"text": a.partner.code, "href": f"/partners/{a.partner.code}"}),
                  (t("web.f.kind"), lab("agreement_kind")(a.kind)), (t("web.f.title"), a.title),
                  (t("web.f.period"), f"{a.valid_from} – {a.valid_to}"), (t("web.f.status"), lab("status")(a.status)),
@@ -410,9 +414,9 @@ def agreement_detail(request: Request, code: str, auth: Auth = Depends(allowed("
                        for cl in a.clauses]
         active = a.status == "active"
         title = f"{a.code} {a.title}"
-    checklist = [{"kind": lab("clause")(k), "state": {"text": "✓" if k not in missing else "✗ " + t("web.missing"),
-                                                       "cls": "" if k not in missing else "overdue"}}
-                 for k in ctx.policy.expected_clauses(4)]
+    checklist = [{"kind": lab("clause")(k), "state": {"text": _CHECK_MARK[state] + t(f"web.clause_state.{state}"),
+                                                       "cls": "overdue" if state == "missing" else ""}}
+                 for k, state in states]
     sections = [{"title": t("web.f.clauses"), "columns": [("kind", t("web.f.kind")), ("mode", t("web.f.mode")),
                                                           ("triggers", t("web.f.triggers"))], "rows": clause_rows},
                 {"title": t("web.clause_checklist"), "columns": [("kind", t("web.f.kind")), ("state", t("web.f.status"))],
