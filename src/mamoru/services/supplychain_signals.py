@@ -24,7 +24,7 @@ from mamoru.i18n import both
 from mamoru.services import common as c
 from mamoru.services import obligations
 from mamoru.services import supplychain as supply
-from mamoru.services.tabular import ImportFailed, RowError
+from mamoru.services.tabular import ImportFailed, RowError, decode_csv
 from mamoru.services.uow import Context
 from mamoru.store.models import Obligation, Partner, PartnerEvent
 from mamoru.store.models.supplychain import Item, Signal, Source, SupplyWarning
@@ -169,15 +169,7 @@ CSV_HEADERS = {"種類": "kind", "国": "country", "品目": "item", "仕入れ�
 def import_signals(ctx: Context, path: Path) -> list[tuple[Signal, SupplyWarning | None]]:
     """Signals from a CSV file (UTF-8 or Shift_JIS), all or nothing; errors name row and column."""
     path = Path(path)
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp932"):
-        try:
-            text = raw.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise InvalidInput("import.unreadable", file=path.name, detail="encoding is neither UTF-8 nor Shift_JIS")
+    text = decode_csv(path.read_bytes(), path.name)
     reader = csv.reader(io.StringIO(text, newline=""))
     header = [CSV_HEADERS.get(h.strip(), h.strip().lower()) for h in next(reader, [])]
     unknown = [h for h in header if h and h not in CSV_COLUMNS]

@@ -134,16 +134,18 @@ def _read_xlsx(path: Path, name: str) -> dict[str, list[tuple[int, dict[str, Any
     return out
 
 
-def _read_csv(path: Path, name: str, kind: str) -> list[tuple[int, dict[str, Any]]]:
-    raw = path.read_bytes()
+def decode_csv(raw: bytes, name: str) -> str:
+    """A CSV file's text as Japanese offices save it: UTF-8 (with or without BOM) or Shift_JIS."""
     for encoding in ("utf-8-sig", "cp932"):
         try:
-            text = raw.decode(encoding)
-            break
+            return raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-    else:
-        raise InvalidInput("import.unreadable", file=name, detail="encoding is neither UTF-8 nor Shift_JIS (cp932)")
+    raise InvalidInput("import.unreadable", file=name, detail="encoding is neither UTF-8 nor Shift_JIS (cp932)")
+
+
+def _read_csv(path: Path, name: str, kind: str) -> list[tuple[int, dict[str, Any]]]:
+    text = decode_csv(path.read_bytes(), name)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = next(reader, None)

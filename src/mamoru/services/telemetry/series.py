@@ -8,7 +8,7 @@ thinned to the same budget.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 
 from sqlalchemy import select
 
@@ -44,6 +44,19 @@ def resolution_for(channel: Channel, span: timedelta) -> int:
     if span.total_seconds() * channel.sampling_hz <= BUDGET:
         return 0
     return 60 if span.total_seconds() / 60 <= BUDGET else 3600
+
+
+def chart_end(ctx: Context, channels: list[Channel], hours: int) -> datetime | None:
+    """Where a chart of the last ``hours`` should end: None (now) unless every channel went quiet
+    before the period began; then at the newest point, so an asset that stopped sending (or history
+    imported from last year) is not charted as an empty "now"."""
+    seen = [ch.last_ts for ch in channels if ch.last_ts is not None]
+    if not seen:
+        return None
+    newest = max(seen)
+    if newest.tzinfo is None:
+        newest = newest.replace(tzinfo=timezone.utc)
+    return newest if newest < ctx.now - timedelta(hours=hours) else None
 
 
 def read(ctx: Context, asset: str, channel: str, start: datetime, end: datetime) -> Series:

@@ -32,13 +32,7 @@ def asset(request: Request, code: str, hours: int = Hours, auth: Auth = Depends(
         if row is None:
             register.get_asset(ctx, code)
         quality = register.quality(ctx, code, 50)
-        # An asset that stopped sending (or history imported from last year) is charted up to its
-        # newest point, not to an empty "now".
-        seen = [ch.last_ts for ch, _ in row["channels"] if ch.last_ts is not None] if row else []
-        newest = max(seen) if seen else None
-        if newest is not None and newest.tzinfo is None:
-            newest = newest.replace(tzinfo=timezone.utc)
-        end = newest if newest is not None and newest < ctx.now - timedelta(hours=hours) else None
+        end = series.chart_end(ctx, [ch for ch, _ in row["channels"]], hours) if row else None
         return render(request, "telemetry/asset.html", auth, asset=row["asset"], row=row, hours=hours,
                       quality=quality, tz=TZ, end=end.isoformat() if end else "")
 
