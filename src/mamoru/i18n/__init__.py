@@ -86,3 +86,32 @@ def label(kind: str, value: Any, lang: str | None = None) -> str:
         return t("tier.none", lang) if kind == "tier" else "-"
     text = t(f"{kind}.{value}", lang)
     return str(value) if text == f"{kind}.{value}" else text
+
+
+def timezone_name() -> str:
+    """The zone people read times in: ``MAMORU_TIMEZONE`` (an IANA name), Asia/Tokyo by default."""
+    return os.environ.get("MAMORU_TIMEZONE") or "Asia/Tokyo"
+
+
+def local_time(moment: Any, minutes: bool = True) -> str:
+    """A stored moment as a person reads it: local time, to the minute (``2026-11-30 22:27``).
+
+    Naive datetimes are taken as UTC (that is how the store keeps them); dates and strings pass through."""
+    from datetime import date, datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    if moment is None:
+        return "-"
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment)
+        except ValueError:
+            return moment
+    if isinstance(moment, datetime):
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.astimezone(ZoneInfo(timezone_name()))
+        return moment.strftime("%Y-%m-%d %H:%M" if minutes else "%Y-%m-%d %H:%M:%S")
+    if isinstance(moment, date):
+        return moment.isoformat()
+    return str(moment)

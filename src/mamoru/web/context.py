@@ -11,7 +11,7 @@ from fastapi.templating import Jinja2Templates
 
 from mamoru.doors.identity import SESSION_COOKIE, Auth, acting, reading, sign, signer, unsign  # noqa: F401
 from mamoru.domain import vocab
-from mamoru.i18n import LANGS, t
+from mamoru.i18n import LANGS, local_time, t
 from mamoru.i18n import label as vocab_label
 
 LANG_COOKIE = "mamoru_lang"
@@ -51,6 +51,6 @@ def render(request: Request, template: str, auth: Auth | None, status_code: int 
 
     return TEMPLATES.TemplateResponse(
         request, template,
-        {"t": _t, "label": label, "lang": lang, "auth": auth, "vocab": vocab, **context},
+        {"t": _t, "label": label, "when": local_time, "lang": lang, "auth": auth, "vocab": vocab, **context},
         status_code=status_code,
     )
