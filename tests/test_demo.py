@@ -26,6 +26,9 @@ def test_demo_story(engine, tmp_path):
     assert ("P-EQUIP", "T-ELEC") in [(p, t) for p, t, _ in out.exposure_flags]
     assert set(out.obligations["export_restriction"]) == {"find_second_source", "raise_stock", "notify_customer"}
     assert out.audit_ok and out.audit_entries > 50
+    listed = out.chapters["screening"]  # issue 10: a METI End User List hit, reviewed and confirmed
+    assert [a[1] for a in listed["alerts"]] == ["match"] and listed["status"] == "on_hold"
+    assert listed["decision"] == "deny"
     marking = [line for line in out.guard_output.splitlines() if out.guard_control in line]
     body = [line for line in out.guard_output.splitlines() if out.guard_control not in line]
     assert marking and all("東邦原料工業株式会社" in line for line in marking)  # names the recipient

@@ -183,6 +183,30 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/supply/warnings/{warning_id}"): "read",
     ("GET", "/api/v1/supply/export.xlsx"): "read",
     ("POST", "/api/v1/supply/import"): "manage_supply",
+    # --- screening (issue 10)
+    ("GET", "/screening"): "read",
+    ("GET", "/screening/name"): "screen",
+    ("GET", "/screening/lists"): "read",
+    ("GET", "/screening/lists/{source}/diff"): "read",
+    ("GET", "/screening/import"): "import",
+    ("POST", "/screening/import"): "import",
+    ("GET", "/screening/import/jobs/{job_id}"): "import",
+    ("GET", "/screening/review"): "read",
+    ("GET", "/screening/results/{result_id}"): "read",
+    ("POST", "/screening/results/{result_id}/confirm"): "review_screening",
+    ("POST", "/screening/results/{result_id}/dismiss"): "review_screening",
+    ("GET", "/partners/{code}/screening"): "read",
+    ("POST", "/partners/{code}/screening"): "screen",
+    ("POST", "/screening/run"): "screen",
+    ("GET", "/api/v1/screening/lists"): "read",
+    ("GET", "/api/v1/screening/lists/{source}/diff"): "read",
+    ("POST", "/api/v1/screening/lists"): "import",
+    ("POST", "/api/v1/screening/screen"): "screen",
+    ("POST", "/api/v1/screening/partners/{code}"): "screen",
+    ("GET", "/api/v1/screening/results"): "read",
+    ("GET", "/api/v1/screening/results/{result_id}"): "read",
+    ("POST", "/api/v1/screening/results/{result_id}/confirm"): "review_screening",
+    ("POST", "/api/v1/screening/results/{result_id}/dismiss"): "review_screening",
 }
 
 # Reads see real records; anything that could change state gets a code that does not exist.
@@ -190,7 +214,7 @@ REAL = {"technologies": "T-A", "partners": "P-OK", "agreements": "NDA-1", "expos
 MISSING = {"code": "NO-SUCH", "number": "D-0000-999999", "event_id": "999999", "obligation_id": "999999",
            "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv",
            "job_id": "0" * 32, "warning_id": "999999", "agreement": "NO-SUCH", "asset": "no-such",
-           "channel": "no-such"}
+           "channel": "no-such", "source": "no-such-list", "result_id": "999999"}
 
 
 def app_routes(app) -> set[tuple[str, str]]:

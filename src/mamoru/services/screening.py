@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 from mamoru.errors import Conflict, InvalidInput, NotFound
 from mamoru.screening import backends
 from mamoru.screening.engine import Hit, Query
+from mamoru.screening.entries import ListEntry
 from mamoru.screening.models import ListEntryRow, ListVersion, ScreeningResult, ScreeningRun
 from mamoru.screening.parsers import parse
 from mamoru.screening import repository as repo
@@ -25,6 +26,7 @@ from mamoru.services.uow import Context
 from mamoru.store.models import Partner
 
 ALERT_LIMIT = 5  # hits kept per screened name
+RESULT_STATUSES = ("open", "confirmed", "dismissed", "withdrawn")
 
 
 # -- lists --------------------------------------------------------------------------------
@@ -40,8 +42,9 @@ class ImportOutcome:
 
 
 def import_list(ctx: Context, path: Path, fmt: str | None = None, source: str | None = None,
-                rescreen: bool = True) -> ImportOutcome:
+                rescreen: bool = True, progress: Callable[[int, int], None] | None = None) -> ImportOutcome:
     """Import a list file as a new version of its source; re-importing the same file changes nothing."""
+    ctx.require("import")
     parsed = parse(Path(path), fmt, source)  # raises before any write
     same = ctx.session.execute(
         select(ListVersion).where(ListVersion.source == parsed.source, ListVersion.file_hash == parsed.file_hash)
@@ -76,8 +79,17 @@ def import_list(ctx: Context, path: Path, fmt: str | None = None, source: str | 
         "added": outcome.added, "removed": outcome.removed, "changed": outcome.changed,
     })
     if rescreen:
-        outcome.rescreen = screen_all(ctx, trigger=f"list_version:{version.id}")
+        outcome.rescreen = screen_all(ctx, trigger=f"list_version:{version.id}", progress=progress)
     return outcome
+
+
+def main_file(paths: list[Path]) -> Path:
+    """Of the files sent together (OFAC: sdn.csv with alt.csv and add.csv), the one to parse."""
+    from mamoru.screening.parsers import ofac
+
+    companions = {name for a, b, _ in ofac.SIBLINGS.values() for name in (a, b)}
+    mains = [p for p in paths if p.name.lower() not in companions]
+    return (mains or paths)[0]
 
 
 def _current(ctx: Context, source: str) -> ListVersion | None:
@@ -133,6 +145,11 @@ def _entries_of(ctx: Context, source: str, number: int) -> dict[str, ListEntryRo
 def screen_name(ctx: Context, name: str, entity_type: str = "unknown", countries: Iterable[str] = (),
                 birth_dates: Iterable[str] = (), limit: int = 10, backend: str = "embedded") -> list[tuple[Hit, str]]:
     """Screen one name (nothing is stored); hits with the source list of each entry."""
+    ctx.require("screen")
+    if not isinstance(name, str) or not name.strip():
+        raise InvalidInput("screening.name_required")
+    if len(name) > 300:
+        raise InvalidInput("screening.name_too_long", limit=300)
     screener, loaded, _ = _screener(ctx, backend)
     hits = screener.screen(Query(name, entity_type, tuple(countries), tuple(birth_dates)), limit)
     return [(h, loaded.sources[h.entry_number]) for h in hits]
@@ -172,6 +189,7 @@ def subjects(partner: Partner) -> list[tuple[str, str, str, tuple[str, ...]]]:
 
 def screen_partner(ctx: Context, code: str, backend: str = "embedded", run: ScreeningRun | None = None) -> RunOutcome:
     """Screen one partner with its related parties; store new alerts, withdraw stale ones."""
+    ctx.require("screen")
     partner = ctx.session.execute(select(Partner).where(Partner.code == code)).scalar_one_or_none()
     if partner is None:
         raise NotFound("screening.partner_not_found", code=code)
@@ -188,6 +206,7 @@ def screen_partner(ctx: Context, code: str, backend: str = "embedded", run: Scre
 def screen_all(ctx: Context, trigger: str = "manual", backend: str = "embedded",
                progress: Callable[[int, int], None] | None = None) -> RunOutcome:
     """Screen every partner not terminated; report only what changed since the last pass."""
+    ctx.require("screen")
     screener, loaded, fp = _screener(ctx, backend)
     partners = list(ctx.session.execute(
         select(Partner).where(Partner.status != "terminated").order_by(Partner.code)
@@ -274,13 +293,62 @@ def _snap(result: ScreeningResult, partner: Partner | None = None) -> dict:
 
 # -- review -------------------------------------------------------------------------------
 
-def results(ctx: Context, status: str | None = "open", partner: str | None = None) -> list[ScreeningResult]:
+def results(ctx: Context, status: str | None = "open", partner: str | None = None,
+            limit: int | None = None) -> list[ScreeningResult]:
+    """Screening results, oldest first (the review queue is worked in order); ``limit`` keeps the newest."""
+    if status is not None and status not in RESULT_STATUSES:
+        raise InvalidInput("screening.bad_status", status=status, allowed=", ".join(RESULT_STATUSES))
     query = select(ScreeningResult).order_by(ScreeningResult.id)
+    if limit:
+        query = select(ScreeningResult).order_by(ScreeningResult.id.desc()).limit(limit)
     if status:
         query = query.where(ScreeningResult.status == status)
     if partner:
         query = query.join(Partner, Partner.id == ScreeningResult.partner_id).where(Partner.code == partner)
-    return list(ctx.session.execute(query).scalars())
+    rows = list(ctx.session.execute(query).scalars())
+    return sorted(rows, key=lambda r: r.id) if limit else rows
+
+
+def result(ctx: Context, result_id) -> ScreeningResult:
+    """One screening result, whatever its status."""
+    try:
+        found = ctx.session.get(ScreeningResult, int(result_id))
+    except (TypeError, ValueError):
+        found = None
+    if found is None:
+        raise NotFound("screening.result_not_found", result_id=result_id)
+    return found
+
+
+def entry_of(ctx: Context, row: ScreeningResult) -> ListEntry:
+    """The list entry a result points at, as it was published in the version that raised it."""
+    stored = ctx.session.get(ListEntryRow, row.entry_row_id)
+    return ListEntry.from_dict(stored.data)
+
+
+def partner_of(ctx: Context, code: str) -> Partner:
+    partner = ctx.session.execute(select(Partner).where(Partner.code == code)).scalar_one_or_none()
+    if partner is None:
+        raise NotFound("screening.partner_not_found", code=code)
+    return partner
+
+
+@dataclass
+class Overview:
+    """What the screening page opens with: the lists in force and the work waiting."""
+
+    in_force: list[ListVersion]
+    open_alerts: int
+    last_run: ScreeningRun | None
+
+
+def overview(ctx: Context) -> Overview:
+    in_force = list(ctx.session.execute(
+        select(ListVersion).where(ListVersion.status == "in_force").order_by(ListVersion.source)).scalars())
+    open_alerts = ctx.session.execute(
+        select(func.count()).select_from(ScreeningResult).where(ScreeningResult.status == "open")).scalar() or 0
+    last_run = ctx.session.execute(select(ScreeningRun).order_by(ScreeningRun.id.desc()).limit(1)).scalar_one_or_none()
+    return Overview(in_force, int(open_alerts), last_run)
 
 
 def _open_result(ctx: Context, result_id) -> ScreeningResult:
@@ -297,6 +365,7 @@ def _open_result(ctx: Context, result_id) -> ScreeningResult:
 
 def confirm(ctx: Context, result_id, note: str = "") -> ScreeningResult:
     """A person confirms the match: partner event list_hit (hold + obligations), result closed."""
+    ctx.require("review_screening")
     result = _open_result(ctx, result_id)
     partner = result.partner
     before = _snap(result, partner)
@@ -316,6 +385,7 @@ def confirm(ctx: Context, result_id, note: str = "") -> ScreeningResult:
 
 def dismiss(ctx: Context, result_id, reason: str) -> ScreeningResult:
     """A person judges it is not the listed party; the pair stays quiet while the entry is unchanged."""
+    ctx.require("review_screening")
     if not (reason or "").strip():
         raise InvalidInput("screening.reason_required")
     result = _open_result(ctx, result_id)

@@ -1,0 +1,39 @@
+"""Screening in a real browser (Chromium), in Japanese: import the METI list and watch it finish, screen a
+name and read why it matched, confirm a partner's hit. Screenshots for review."""
+
+from __future__ import annotations
+
+from mamoru.demo.screening import PROSPECT, write_list
+from mamoru.services import partners
+from mamoru.services.uow import unit_of_work
+from tests.web.test_browser import CHROMIUM, browser, site  # noqa: F401  (fixtures)
+
+
+def test_import_screen_and_confirm_in_the_browser(site, engine, tmp_path):
+    with unit_of_work(engine, "setup") as ctx:
+        partners.add_partner(ctx, **{k: v for k, v in PROSPECT.items() if k != "contact"})
+    page = site("tech_manager")
+    page.goto(page.base + "/screening/import")
+    page.set_input_files("#file", str(write_list(tmp_path / "meti_end_user_list.xlsx")))
+    page.click("#do-import")
+    done = page.locator("#import-done")
+    done.wait_for(timeout=60_000)  # the page polls the job until it ends
+    assert "外国ユーザーリスト の版 1 を取り込みました" in done.inner_text()
+    page.shot("screening-import")
+
+    page.goto(page.base + "/screening/name")
+    page.fill("#q", "崇义恒毅陶瓷复合材料有限公司")
+    page.select_option("#type", "organization")
+    page.click("#screen-name")
+    hits = page.locator("#hits")
+    assert "Chongyi Hengyi Ceramic Composites" in hits.inner_text()
+    assert "漢字どうしの直接比較" in hits.inner_text()
+    page.shot("screening-name")
+
+    page.goto(page.base + "/screening/review")
+    page.locator("table.results a").first.click()
+    page.fill("#note", "英文社名・所在地とも一致")
+    page.click("#confirm")
+    assert "保留" in page.locator(".flash").inner_text()
+    assert page.locator("#status").inner_text() == "該当と確定"
+    page.shot("screening-confirmed")
