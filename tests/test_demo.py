@@ -29,6 +29,9 @@ def test_demo_story(engine, tmp_path):
     listed = out.chapters["screening"]  # issue 10: a METI End User List hit, reviewed and confirmed
     assert [a[1] for a in listed["alerts"]] == ["match"] and listed["status"] == "on_hold"
     assert listed["decision"] == "deny"
+    check = out.chapters["selfcheck"]  # issue 14: the self-check, mostly answered from the records
+    assert check["by_mamoru"] >= 15 and check["scores"]["overall"] is not None
+    assert check["report"].endswith(".xlsx")
     marking = [line for line in out.guard_output.splitlines() if out.guard_control in line]
     body = [line for line in out.guard_output.splitlines() if out.guard_control not in line]
     assert marking and all("東邦原料工業株式会社" in line for line in marking)  # names the recipient

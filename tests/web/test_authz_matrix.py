@@ -207,6 +207,20 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/screening/results/{result_id}"): "read",
     ("POST", "/api/v1/screening/results/{result_id}/confirm"): "review_screening",
     ("POST", "/api/v1/screening/results/{result_id}/dismiss"): "review_screening",
+    # --- self-check (issue 14)
+    ("GET", "/selfcheck"): "audit",
+    ("POST", "/selfcheck"): "self_check",
+    ("GET", "/selfcheck/{check_id}"): "audit",
+    ("POST", "/selfcheck/{check_id}/answers"): "self_check",
+    ("POST", "/selfcheck/{check_id}/finalise"): "self_check",
+    ("GET", "/selfcheck/{check_id}/report.pdf"): "audit",
+    ("GET", "/selfcheck/{check_id}/report.xlsx"): "audit",
+    ("GET", "/api/v1/selfcheck"): "audit",
+    ("POST", "/api/v1/selfcheck"): "self_check",
+    ("GET", "/api/v1/selfcheck/{check_id}"): "audit",
+    ("POST", "/api/v1/selfcheck/{check_id}/answers"): "self_check",
+    ("POST", "/api/v1/selfcheck/{check_id}/finalise"): "self_check",
+    ("GET", "/api/v1/selfcheck/{check_id}/report.xlsx"): "audit",
 }
 
 # Reads see real records; anything that could change state gets a code that does not exist.
@@ -214,7 +228,8 @@ REAL = {"technologies": "T-A", "partners": "P-OK", "agreements": "NDA-1", "expos
 MISSING = {"code": "NO-SUCH", "number": "D-0000-999999", "event_id": "999999", "obligation_id": "999999",
            "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv",
            "job_id": "0" * 32, "warning_id": "999999", "agreement": "NO-SUCH", "asset": "no-such",
-           "channel": "no-such", "source": "no-such-list", "result_id": "999999"}
+           "channel": "no-such", "source": "no-such-list", "result_id": "999999",
+           "check_id": "999999"}
 
 
 def app_routes(app) -> set[tuple[str, str]]:

@@ -26,6 +26,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "own_tokens": frozenset({"admin", "tech_manager", "staff", "auditor"}),
     "manage_supply": frozenset({"admin", "tech_manager"}),  # the supply map, signals, warnings
     "record_signal": frozenset({"admin", "tech_manager", "staff"}),  # anyone on the floor may report trouble
+    "self_check": frozenset({"admin", "tech_manager"}),  # answer the self-check; auditors read it ("audit")
     # Screening a name or a partner against the lists; deciding whether a hit is the listed party
     # puts a partner on hold, so it is for the people who approve.
     "screen": frozenset({"admin", "tech_manager", "staff"}),

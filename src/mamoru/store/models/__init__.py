@@ -9,6 +9,7 @@ from mamoru.store.models.obligations import Obligation
 from mamoru.store.models.partners import DueDiligence, Partner
 from mamoru.store.models.requests import ExternalRequest
 from mamoru.store.models.samples import Sample
+from mamoru.store.models.selfcheck import SelfCheck, SelfCheckAnswer
 from mamoru.store.models import supplychain as supplychain  # noqa: F401  (sc_* tables)
 from mamoru.store.models.technologies import KnowledgeElement, Technology
 from mamoru.store.models.users import User
@@ -36,6 +37,8 @@ __all__ = [
     "PartnerEvent",
     "ReceivedElement",
     "Sample",
+    "SelfCheck",
+    "SelfCheckAnswer",
     "Technology",
     "User",
     "Asset",
