@@ -141,8 +141,8 @@ def _detail(request: Request, auth: Auth, number: str, status_code: int = 200, e
                      ("status", tr("web.f.status", lang))]},
         {"title": tr("incident.traces", lang), "rows": traces,
          "columns": [("name", tr("incident.f.file", lang)), ("verdict", tr("evidence.pdf.verdict", lang)),
-                     ("candidates", tr("evidence.pdf.evidence_items", lang)), ("when", tr("evidence.pdf.when", lang)),
-                     ("by", tr("evidence.transmittal.issued_by", lang)), ("sha", "SHA-256")]}]
+                     ("candidates", tr("incident.f.candidates", lang)), ("when", tr("evidence.pdf.when", lang)),
+                     ("by", tr("incident.f.attached_by", lang)), ("sha", "SHA-256")]}]
     if auth.viewer.may("handle_incident") and status != "closed":
         moves = [(s, label("incident_status", s, lang)) for s in rules.TRANSITIONS[status]]
         sections.append({"title": tr("incident.change_status", lang), "form": {
