@@ -31,9 +31,11 @@ def hand_built_trace(ctx, number: str) -> dict[str, Any]:
     """Stands in for the trace module's result: P-RAW is the one recipient of the code-named copy."""
     incident = incidents.get(ctx, number)
     records = evidence.related_disclosures(ctx, incident)
+    copies = [g for g in evidence.copies_sent(ctx, incident, records) if g.partner.code == "P-RAW"]
+    made_at = evidence.sealed_times(ctx, "guard_redaction", [g.control_number for g in copies])
     items = [{"kind": "code_name", "control_number": g.control_number,
-              "disclosure": g.disclosure.number if g.disclosure else "", "when": g.created_at.isoformat()}
-             for g in evidence.copies_sent(ctx, incident, records) if g.partner.code == "P-RAW"]
+              "disclosure": g.disclosure.number if g.disclosure else "",
+              "when": made_at.get(g.control_number, g.created_at).isoformat()} for g in copies]
     items += [{"kind": "element", "element": i.element.code, "disclosure": d.number, "when": str(d.disclosed_on)}
               for d in records if d.partner.code == "P-RAW" for i in d.items]
     return {"verdict": "hand_built", "document": "competitor-catalogue-2026-08.pdf",

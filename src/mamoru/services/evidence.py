@@ -71,10 +71,11 @@ def _disclosure_row(d: Disclosure) -> dict[str, Any]:
             "created_at": d.created_at}
 
 
-def _copy_rows(copies: list[GuardRedaction], records: list[Disclosure]) -> list[dict[str, Any]]:
+def _copy_rows(ctx: Context, copies: list[GuardRedaction], records: list[Disclosure]) -> list[dict[str, Any]]:
+    made_at = sealed_times(ctx, "guard_redaction", [g.control_number for g in copies])
     rows = [{"kind": "guard_copy", "control_number": g.control_number, "partner": g.partner.code,
              "partner_name": g.partner.name, "disclosure": g.disclosure.number if g.disclosure else "",
-             "when": g.created_at, "source_name": g.source_name, "source_sha256": g.source_sha256,
+             "when": made_at.get(g.control_number, g.created_at), "source_name": g.source_name, "source_sha256": g.source_sha256,
              "sha256": g.output_sha256, "format": g.file_format, "by": g.actor} for g in copies]
     rows += [{"kind": "disclosure_document", "control_number": "", "partner": d.partner.code,
               "partner_name": d.partner.name, "disclosure": d.number, "when": d.disclosed_on, "source_name": "",
@@ -109,9 +110,24 @@ def _audit_excerpt(ctx: Context, incident: Incident, records: list[Disclosure], 
     return lines, {"seq": head.seq, "hash": head.hash}
 
 
+def sealed_times(ctx: Context, entity_type: str, ids: list[str]) -> dict[str, datetime]:
+    """When each record was first written, as its audit entry says (sealed, and the use case's own clock)."""
+    if not ids:
+        return {}
+    rows = ctx.session.execute(select(AuditEntry.entity_id, AuditEntry.at).where(
+        AuditEntry.entity_type == entity_type, AuditEntry.entity_id.in_(ids)).order_by(AuditEntry.seq))
+    out: dict[str, datetime] = {}
+    for entity_id, at in rows:
+        out.setdefault(entity_id, at)
+    return out
+
+
 def _timeline(ctx: Context, incident: Incident, records: list[Disclosure], copies: list[GuardRedaction],
               events: list[PartnerEvent], obligations: list[Any], lang: str) -> list[dict[str, str]]:
     rows: list[tuple[str, str, str, str]] = []
+    copy_at = sealed_times(ctx, "guard_redaction", [g.control_number for g in copies])
+    event_at = sealed_times(ctx, "event", [str(e.id) for e in events])
+    opened_at = sealed_times(ctx, "incident", [incident.number]).get(incident.number, incident.created_at)
 
     def add(when: Any, kind: str, text: str, ref: str) -> None:
         shown = local_time(when) if isinstance(when, datetime) else str(when)
@@ -125,12 +141,12 @@ def _timeline(ctx: Context, incident: Incident, records: list[Disclosure], copie
             t("evidence.tl.disclosure", lang, partner=d.partner.code, elements=elements,
               status=label("status", d.status, lang)), d.number)
     for g in copies:
-        add(g.created_at, "copy", t("evidence.tl.copy", lang, partner=g.partner.code, name=g.source_name),
+        add(copy_at.get(g.control_number, g.created_at), "copy", t("evidence.tl.copy", lang, partner=g.partner.code, name=g.source_name),
             g.control_number)
     add(incident.discovered_on, "discovered", t("evidence.tl.discovered", lang, what=incident.title), incident.number)
-    add(incident.created_at, "opened", t("evidence.tl.opened", lang, who=incident.opened_by), incident.number)
+    add(opened_at, "opened", t("evidence.tl.opened", lang, who=incident.opened_by), incident.number)
     for e in events:
-        add(e.created_at, "event", t("evidence.tl.event", lang, partner=e.partner.code,
+        add(event_at.get(str(e.id), e.created_at), "event", t("evidence.tl.event", lang, partner=e.partner.code,
                                      kind=label("event", e.kind, lang)), f"#{e.id}")
     if incident.confirmed_on:
         add(incident.confirmed_on, "confirmed", t("evidence.tl.confirmed", lang), incident.number)
@@ -147,7 +163,24 @@ def _timeline(ctx: Context, incident: Incident, records: list[Disclosure], copie
             for w, k, x, r in rows]
 
 
-def _candidates(result: dict[str, Any]) -> list[dict[str, Any]]:
+def _item_value(key: str, value: Any, lang: str) -> str:
+    """A trace evidence value as a person reads it: kinds labelled, moments in local time."""
+    if key == "kind":
+        return label("trace_evidence", value, lang)
+    if key in ("when", "at") and isinstance(value, str) and "T" in value:
+        try:
+            return local_time(datetime.fromisoformat(value))
+        except ValueError:
+            return value
+    return str(value)
+
+
+def _item_key(key: str, lang: str) -> str:
+    text = t("evidence.key." + key, lang)
+    return key if text == "evidence.key." + key else text
+
+
+def _candidates(result: dict[str, Any], lang: str = "ja") -> list[dict[str, Any]]:
     """A trace's ranked candidates as lines a person reads (whatever exact shape the trace module gives)."""
     out = []
     raw = result.get("candidates") or result.get("ranked") or []
@@ -159,7 +192,7 @@ def _candidates(result: dict[str, Any]) -> list[dict[str, Any]]:
         items = []
         for item in cand.get("evidence") or cand.get("items") or []:
             if isinstance(item, dict):
-                items.append("、".join(f"{t('evidence.key.' + k) if t('evidence.key.' + k) != 'evidence.key.' + k else k}: {v}"
+                items.append("、".join(f"{_item_key(k, lang)}: {_item_value(k, v, lang)}"
                                       for k, v in item.items() if not isinstance(v, (dict, list))))
             else:
                 items.append(str(item))
@@ -205,7 +238,7 @@ def build(ctx: Context, number: str, folder: Path, lang: str = "ja") -> Package:
             note = ledger.transmittal(ctx, d.number)
             files[f"transmittals/{d.number}.json"] = _json(note.__dict__)
             files[f"transmittals/{d.number}.pdf"] = pdf.render("transmittal.html", lang, note=note)
-    crows = _copy_rows(copies, records)
+    crows = _copy_rows(ctx, copies, records)
     files["copies.csv"] = tables.csv_text(
         ("kind", "control_number", "partner", "partner_name", "disclosure", "when_utc", "source_name",
          "source_sha256", "sha256", "format", "by"),
@@ -224,13 +257,13 @@ def build(ctx: Context, number: str, folder: Path, lang: str = "ja") -> Package:
     files["README.md"] = readme.text(incident.number).encode("utf-8")
     full = sum(1 for line in lines if not line.get("withheld"))
     summary = pdf.render(
-        "summary.html", lang, incident=incident, generated=local_time(generated), actor=ctx.actor,
+        "summary.html", lang, incident=incident, generated=local_time(generated), actor=ctx.actor or "-",
         partners=incident.partners, elements=info["elements"], disclosures=[
             {**r, "elements": ", ".join(e["code"] for e in r["elements"])} for r in drows],
         copies=[{**r, "when": local_time(r["when"]) if isinstance(r["when"], datetime) else r["when"]} for r in crows],
         traces=[{"source_name": tr.source_name, "attached_at": tr.attached_at, "attached_by": tr.attached_by,
                  "sha256": tr.sha256, "verdict_text": label("trace_verdict", tr.verdict, lang) if tr.verdict else "-",
-                 "candidates": _candidates(tr.result)} for tr in incident.traces],
+                 "candidates": _candidates(tr.result, lang)} for tr in incident.traces],
         timeline=timeline, obligations=info["obligations"],
         audit={"first": lines[0]["seq"] if lines else 0, "last": lines[-1]["seq"] if lines else 0, "full": full,
                "head_seq": head["seq"], "head_hash": head["hash"], "chain_ok": verdict.ok, "entries": verdict.entries,

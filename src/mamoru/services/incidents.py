@@ -167,7 +167,7 @@ def open_incident(ctx: Context, title: str, discovered_on: Any, status: str = "s
                         title=c.require_text("title", title, 300),
                         found=c.require_text("found", found, 5000, allow_empty=True),
                         found_where=c.require_text("found_where", found_where, 300, allow_empty=True),
-                        discovered_on=found_on, leak_from=start, opened_by=ctx.actor,
+                        discovered_on=found_on, leak_from=start, opened_by=ctx.actor, created_at=ctx.now,
                         confirmed_on=found_on if status == "confirmed" else None, resolution="")
     ctx.session.add(incident)
     new_partners = _link(ctx, incident, partners, customers, technologies, elements, disclosures)
