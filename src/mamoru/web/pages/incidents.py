@@ -63,8 +63,8 @@ def incident_list(request: Request, auth: Auth = Depends(allowed("read"))):
                ("discovered_on", tr("incident.f.discovered_on", lang)), ("partners", tr("incident.f.partners", lang)),
                ("title", tr("incident.f.title", lang))]
     actions = [{"href": "/incidents/new", "text": tr("incident.new", lang)}] if auth.viewer.may("operate") else []
-    return render(request, "detail.html", auth, title=tr("incident.title_list", lang), facts=[], actions=actions,
-                  sections=[{"title": tr("incident.title_list", lang), "columns": columns, "rows": rows}])
+    return render(request, "incident.html", auth, title=tr("incident.title_list", lang), facts=[], actions=actions,
+                  sections=[{"title": "", "columns": columns, "rows": rows}])
 
 
 @router.get("/incidents/new")
