@@ -221,6 +221,21 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/selfcheck/{check_id}/answers"): "self_check",
     ("POST", "/api/v1/selfcheck/{check_id}/finalise"): "self_check",
     ("GET", "/api/v1/selfcheck/{check_id}/report.xlsx"): "audit",
+    # --- leak incidents and evidence packages (issue 13 item 4)
+    ("GET", "/incidents"): "read",
+    ("GET", "/incidents/new"): "operate",
+    ("POST", "/incidents/new"): "operate",
+    ("GET", "/incidents/{number}"): "read",
+    ("POST", "/incidents/{number}/status"): "handle_incident",
+    ("POST", "/incidents/{number}/trace"): "handle_incident",
+    ("POST", "/incidents/{number}/package"): "audit",
+    ("GET", "/api/v1/incidents"): "read",
+    ("POST", "/api/v1/incidents"): "operate",
+    ("GET", "/api/v1/incidents/{number}"): "read",
+    ("POST", "/api/v1/incidents/{number}/status"): "handle_incident",
+    ("POST", "/api/v1/incidents/{number}/links"): "handle_incident",
+    ("POST", "/api/v1/incidents/{number}/traces"): "handle_incident",
+    ("POST", "/api/v1/incidents/{number}/package"): "audit",
 }
 
 # Reads see real records; anything that could change state gets a code that does not exist.

@@ -9,13 +9,34 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from mamoru.api import ledger, operations, registers, screening, selfcheck, supplychain, telemetry, trail
+from mamoru.api import (  # one area a line
+    incidents,
+    ledger,
+    operations,
+    registers,
+    screening,
+    selfcheck,
+    supplychain,
+    telemetry,
+    trail,
+)
 from mamoru.api.common import router as make_router
 from mamoru.doors.errors import http_problem
 
 PREFIX = "/api/v1"
 router = make_router(prefix=PREFIX)
-for _area in (registers, ledger, operations, trail, supplychain, telemetry, screening, selfcheck):
+AREAS = (  # one area a line
+    registers,
+    ledger,
+    operations,
+    trail,
+    supplychain,
+    telemetry,
+    screening,
+    selfcheck,
+    incidents,
+)
+for _area in AREAS:
     router.include_router(_area.routes)
 
 

@@ -42,7 +42,10 @@ def _plugins() -> None:
     import importlib
 
     for name in ("mamoru.cli.screening", "mamoru.cli.guard", "mamoru.cli.demo", "mamoru.cli.serve",
-                 "mamoru.cli.supplychain", "mamoru.cli.telemetry", "mamoru.cli.selfcheck"):
+                 "mamoru.cli.supplychain", "mamoru.cli.telemetry",
+                 "mamoru.cli.selfcheck",
+                 "mamoru.cli.incident",
+                 ):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -41,6 +41,7 @@ def at(story_day: str) -> datetime:
 # 2026-07-20 and 2026-09-30 and go through ``at``/``day`` like the rest.
 CHAPTERS: list[tuple[str, str]] = [
     ("screening", "mamoru.demo.screening"),
+    ("incident", "mamoru.demo.incident"),
     ("selfcheck", "mamoru.demo.selfcheck"),  # last: it reads what every chapter before it left
 ]
 

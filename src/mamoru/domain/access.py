@@ -31,6 +31,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     # puts a partner on hold, so it is for the people who approve.
     "screen": frozenset({"admin", "tech_manager", "staff"}),
     "review_screening": frozenset({"admin", "tech_manager"}),
+    "handle_incident": frozenset({"admin", "tech_manager"}),  # confirm / close a leak incident, attach a trace
 }
 
 DETAIL_FROM_RANK = 3

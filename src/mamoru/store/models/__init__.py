@@ -16,6 +16,7 @@ from mamoru.store.models.users import User
 from mamoru.store.models.telemetry import (Asset, AssetEvent, AnomalyModel, Channel, Point, QualityRecord,
                                            QuarantinedMessage, Rollup, channel_elements)
 from mamoru.store.models.data_use import DataUseChannel, DataUseTerms, FeedToken, ShareLedger
+from mamoru.store.models.incidents import Incident, IncidentTrace  # noqa: F401  (incident_* tables)
 
 __all__ = [
     "ApiToken",

@@ -4,10 +4,39 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from mamoru.web.pages import (account, audit, dashboard, disclosures, guard, imports, operations, registers,
-                              reports, screening, selfcheck, session, telemetry)
+from mamoru.web.pages import (  # one module a line
+    account,
+    audit,
+    dashboard,
+    disclosures,
+    guard,
+    imports,
+    incidents,
+    operations,
+    registers,
+    reports,
+    screening,
+    selfcheck,
+    session,
+    telemetry,
+)
 
-MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account, telemetry, screening, selfcheck)
+MODULES = (  # one module a line
+    session,
+    dashboard,
+    registers,
+    disclosures,
+    guard,
+    operations,
+    audit,
+    reports,
+    imports,
+    account,
+    telemetry,
+    screening,
+    selfcheck,
+    incidents,
+)
 
 
 def register_pages(app: FastAPI) -> None:
