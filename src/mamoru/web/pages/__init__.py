@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from mamoru.web.pages import (account, audit, dashboard, disclosures, guard, imports, operations, registers,
-                              reports, session, telemetry)
+from mamoru.web.pages import (account, audit, codebook, dashboard, disclosures, guard, importance, imports, loans,
+                              operations, registers, reports, session, telemetry, workbench)
 
-MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account, telemetry)
+# loans first: its /samples/new and /obligations/new must win over /samples/{code} and /obligations/{id}
+MODULES = (session, dashboard, loans, workbench, importance, codebook, registers, disclosures, guard, operations, audit,
+           reports, imports, account, telemetry)
 
 
 def register_pages(app: FastAPI) -> None:
