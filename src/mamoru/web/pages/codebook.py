@@ -73,20 +73,20 @@ async def term_add(request: Request, auth: Auth = Depends(allowed("register_tech
     return redirect("/codebook")
 
 
-@router.post("/codebook/terms/{code_name}/retire")
-async def term_retire(request: Request, code_name: str, auth: Auth = Depends(allowed("register_technology"))):
+@router.post("/codebook/terms/{code}/retire")
+async def term_retire(request: Request, code: str, auth: Auth = Depends(allowed("register_technology"))):
     await form_data(request)
     with acting(request, auth) as ctx:
-        guard.retire_term(ctx, code_name)
+        guard.retire_term(ctx, code)
     return redirect("/codebook")
 
 
-@router.post("/codebook/{technology}/scope")
-async def scope_set(request: Request, technology: str, auth: Auth = Depends(allowed("register_technology"))):
+@router.post("/codebook/{code}/scope")
+async def scope_set(request: Request, code: str, auth: Auth = Depends(allowed("register_technology"))):
     data = await form_data(request)
     with acting(request, auth) as ctx:
-        reads.technology(ctx, technology)
-        guard.set_scope(ctx, technology, data.get("scope", ""))
+        reads.technology(ctx, code)
+        guard.set_scope(ctx, code, data.get("scope", ""))
     return redirect("/codebook")
 
 
