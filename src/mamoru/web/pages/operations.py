@@ -217,6 +217,9 @@ def obligation_detail(request: Request, obligation_id: int, auth: Auth = Depends
                  (tr("web.f.source", lang), f"{o.source} #{o.source_id}"), (tr("web.f.detail", lang), ", ".join(f"{k}: {v}" for k, v in o.detail.items())),
                  (tr("web.f.status", lang), _lab(lang, "status", o.status)), (tr("web.f.evidence", lang), o.evidence),
                  (tr("web.f.closed_by", lang), f"{o.closed_by or ''} {o.closed_at or ''}")]
+        if o.source == "manual":  # raised by hand (workbench): say who raised it, and show the note as written
+            facts[5] = (tr("web.f.source", lang), tr("workbench.source_manual", lang, by=o.detail.get("raised_by", "")))
+            facts[6] = (tr("web.f.detail", lang), o.detail.get("note", ""))
         is_open = o.status == "open"
     sections = []
     if is_open and auth.viewer.may("operate"):
