@@ -32,14 +32,14 @@ def _given(**values) -> dict:
 @agreement_app.command("edit")
 def agreement_edit(code: str, title: Optional[str] = None, kind: Optional[str] = typer.Option(None, help="|".join(vocab.AGREEMENT_KINDS)),
                    valid_from: Optional[str] = None, valid_to: Optional[str] = None,
-                   technology: Optional[List[str]] = typer.Option(None, "--technology", "-t", help="replaces the technologies covered"),
-                   element: Optional[List[str]] = typer.Option(None, "--element", "-e", help="replaces the elements covered"),
-                   clause: Optional[List[str]] = typer.Option(None, "--clause", "-c",
+                   tech: Optional[List[str]] = typer.Option(None, "--tech", help="replaces the technologies covered (repeat)"),
+                   element: Optional[List[str]] = typer.Option(None, "--element", help="replaces the elements covered (repeat)"),
+                   clause: Optional[List[str]] = typer.Option(None, "--clause",
                                                               help="replaces the clauses: kind, kind:mode or termination_triggers:a+b")) -> None:
     """Correct an active agreement (ending one is `agreement end`)."""
     with STATE.act() as ctx:
         agreements.update_agreement(ctx, code, **_given(title=title, kind=kind, valid_from=valid_from, valid_to=valid_to,
-                                                        technologies=technology or None, elements=element or None,
+                                                        technologies=tech or None, elements=element or None,
                                                         clauses=clause or None))
     STATE.emit({"code": code}, text=STATE.t("cli.updated", kind="agreement", code=code))
 
