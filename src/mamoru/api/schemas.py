@@ -155,6 +155,7 @@ class SampleIn(Body):
     description: Required
     return_by: date
     code: Optional[Code] = None
+    lent_on: Optional[date] = Field(None, description="today or earlier; an earlier day is audited as back-dated")
 
 
 class DisclosureIn(GateIn):

@@ -19,6 +19,7 @@ from mamoru.api import (  # one area a line
     supplychain,
     telemetry,
     trail,
+    workbench,
 )
 from mamoru.api.common import router as make_router
 from mamoru.doors.errors import http_problem
@@ -35,6 +36,7 @@ AREAS = (  # one area a line
     screening,
     selfcheck,
     incidents,
+    workbench,
 )
 for _area in AREAS:
     router.include_router(_area.routes)

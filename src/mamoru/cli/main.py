@@ -45,6 +45,7 @@ def _plugins() -> None:
                  "mamoru.cli.supplychain", "mamoru.cli.telemetry",
                  "mamoru.cli.selfcheck",
                  "mamoru.cli.incident",
+                 "mamoru.cli.workbench",
                  ):
         try:
             module = importlib.import_module(name)

@@ -32,6 +32,13 @@ OBLIGATION_KINDS = (
     "find_second_source", "raise_stock", "notify_customer",  # supply-chain warnings (domain/supplychain.py)
     "inspect", "repair",  # factory-data alarms (telemetry)
     "preserve_evidence", "consult_lawyer", "report_authority", "review_partner",  # incidents (domain/incidents.py)
+    "report_police",  # raised by hand (workbench)
+)
+# What a person may raise by hand on /obligations/new (guidance: consult METI (consult_authority), the
+# police or a lawyer, keep the evidence of a leak; or any of the routine follow-ups).
+MANUAL_OBLIGATION_KINDS = (
+    "consult_authority", "report_police", "consult_lawyer", "preserve_evidence", "review", "notify",
+    "demand_return", "demand_destruction", "collect_destruction_certificate", "recover_sample",
 )
 SAMPLE_CONDITIONS = ("intact", "damaged", "missing_parts", "destroyed")
 REQUEST_STATUSES = ("received", "reviewed", "escalated", "answered", "refused")

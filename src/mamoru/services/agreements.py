@@ -151,3 +151,66 @@ def describe(agreement: Agreement) -> dict[str, Any]:
 
 def list_agreements(ctx: Context) -> list[Agreement]:
     return list(ctx.session.execute(select(Agreement).order_by(Agreement.code)).scalars())
+
+
+AGREEMENT_EDIT_FIELDS = ("title", "kind", "valid_from", "valid_to", "technologies", "elements", "clauses")
+
+
+def update_agreement(ctx: Context, code: str, **changes: Any) -> Agreement:
+    """Correct an active agreement: title, kind, period, scope and clauses (the clause list given replaces
+    the one on record: add, remove, change a mode or the triggers). The same checks as registering it;
+    one audit entry with the agreement before and after. Ending an agreement has its own use case
+    (``end_agreement``): the status is not edited here, and an agreement that ended stays as it ended."""
+    from mamoru.services import locks
+
+    ctx.require("register_agreement")
+    unknown = set(changes) - set(AGREEMENT_EDIT_FIELDS)
+    if unknown:
+        raise InvalidInput("input.unknown_fields", fields=sorted(unknown))
+    found = c.by_code(ctx, Agreement, code)
+    locks.lock(ctx, Partner, Partner.id == found.partner_id)  # the gate reads the partner's agreements
+    agreement = locks.lock(ctx, Agreement, Agreement.id == found.id)
+    if agreement.status != "active":
+        raise Conflict("conflict.agreement_not_active", agreement=agreement.code, status=agreement.status)
+    before = describe(agreement)
+    if "title" in changes:
+        agreement.title = c.require_text("title", changes["title"], allow_empty=True)
+    if "kind" in changes:
+        agreement.kind = c.choice("kind", changes["kind"], vocab.AGREEMENT_KINDS)
+    start = c.day(changes.get("valid_from", agreement.valid_from), "valid_from")
+    end = c.day(changes.get("valid_to", agreement.valid_to), "valid_to")
+    if end < start:
+        raise InvalidInput("input.period_reversed", field="valid_to", valid_from=start, valid_to=end)
+    agreement.valid_from, agreement.valid_to = start, end
+    if "technologies" in changes or "elements" in changes:
+        techs = ([c.by_code(ctx, Technology, t) for t in dict.fromkeys(changes["technologies"] or ())]
+                 if "technologies" in changes else list(agreement.technologies))
+        elems = ([c.by_code(ctx, KnowledgeElement, e) for e in dict.fromkeys(changes["elements"] or ())]
+                 if "elements" in changes else list(agreement.elements))
+        if not techs and not elems:
+            raise InvalidInput("input.agreement_scope_required", field="technologies")
+        agreement.technologies, agreement.elements = techs, elems
+    if "clauses" in changes:
+        built = [_clause(raw) for raw in changes["clauses"] or ()]
+        kinds = [cl.kind for cl in built]
+        if len(kinds) != len(set(kinds)):
+            raise InvalidInput("input.duplicate_clause", field="clauses",
+                               clauses=sorted({k for k in kinds if kinds.count(k) > 1}))
+        wanted = {cl.kind: cl for cl in built}
+        for existing in list(agreement.clauses):
+            new = wanted.pop(existing.kind, None)
+            if new is None:
+                agreement.clauses.remove(existing)
+                ctx.session.delete(existing)  # the audit entry keeps it in "before"
+            else:
+                existing.mode, existing.triggers = new.mode, new.triggers
+                if new.text:
+                    existing.text = new.text
+        for new in wanted.values():
+            agreement.clauses.append(new)
+    ctx.session.flush()
+    ctx.session.refresh(agreement)
+    after = describe(agreement)
+    if after != before:
+        ctx.audit("agreement.update", "agreement", agreement.code, before, after)
+    return agreement

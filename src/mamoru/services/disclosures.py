@@ -234,19 +234,19 @@ def _sample_request(ctx: Context, sample: dict[str, Any]) -> dict[str, Any]:
     """The sample details as JSON can hold them (text, the return date as an ISO date), checked up front."""
     out = {key: value for key, value in sample.items() if value is not None}
     out["description"] = c.require_text("sample_description", out.get("description"), 2000)
-    return_by = c.day(out.get("return_by"), "return_by")
-    if return_by < ctx.today:
-        raise InvalidInput("input.return_date_past", return_by=return_by)
+    lent_on, return_by = samples_service.check_loan_dates(ctx, out.get("lent_on"), out.get("return_by"))
     out["return_by"] = return_by.isoformat()
+    if out.get("lent_on"):
+        out["lent_on"] = lent_on.isoformat()
     if out.get("code") is not None:
-        out["code"] = c.require_text("code", out["code"], 64)
+        out["code"] = c.safe_code(out["code"]) if str(out["code"]).strip() else None
     return out
 
 
 def _lend(ctx: Context, record: Disclosure) -> None:
     request = record.sample_request or {}
     samples_service.lend(ctx, request.get("code") or f"S-{record.number[2:]}", record.partner_id, record.id,
-                         request["description"], request["return_by"])
+                         request["description"], request["return_by"], request.get("lent_on"))
 
 
 def get(ctx: Context, number: str) -> Disclosure:

@@ -123,3 +123,42 @@ def list_events(ctx: Context, open_only: bool = False) -> list[PartnerEvent]:
     if open_only:
         query = query.where(PartnerEvent.status == "open")
     return list(ctx.session.execute(query).scalars())
+
+
+EVENT_EDIT_FIELDS = ("occurred_on", "description", "source", "kind")
+
+
+def update_event(ctx: Context, event_id: Any, **changes: Any) -> PartnerEvent:
+    """Correct an event's date, description or source (same checks as recording it; one audit entry).
+
+    Its kind decided which obligations were created and whether the partner was put on hold, so once
+    obligations exist the kind cannot change: resolve the event and record the right one instead.
+    Due dates of obligations already created stay as they were."""
+    from mamoru.errors import InvalidInput
+
+    ctx.require("operate")
+    unknown = set(changes) - set(EVENT_EDIT_FIELDS)
+    if unknown:
+        raise InvalidInput("input.unknown_fields", fields=sorted(unknown))
+    found = get(ctx, event_id)
+    locks.lock(ctx, Partner, Partner.id == found.partner_id)
+    event = locks.lock(ctx, PartnerEvent, PartnerEvent.id == found.id)
+    before = c.snapshot(event)
+    if "kind" in changes and changes["kind"] not in (None, "", event.kind):
+        kind = c.choice("kind", changes["kind"], vocab.EVENT_KINDS)
+        derived = ctx.session.execute(select(Obligation.id).where(Obligation.source == "event",
+                                                                  Obligation.source_id == event.id)).first()
+        if derived is not None:
+            raise Conflict("workbench.event_kind_locked", field="kind", id=event.id)
+        event.kind = kind
+    if "occurred_on" in changes:
+        event.occurred_on = c.not_after_tomorrow(ctx, c.day(changes["occurred_on"], "occurred_on"), "occurred_on")
+    if "description" in changes:
+        event.description = c.require_text("description", changes["description"], 5000, allow_empty=True)
+    if "source" in changes:
+        event.source = c.require_text("source", changes["source"], 100, allow_empty=True)
+    after = c.snapshot(event)
+    if after != before:
+        ctx.session.flush()
+        ctx.audit("event.update", "event", event.id, before, {**after, "partner": event.partner.code})
+    return event

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 
 from mamoru.domain.policy import Policy
@@ -13,7 +13,7 @@ from mamoru.errors import Conflict, InvalidInput, NotFound
 from mamoru.services import common as c
 from mamoru.services import locks
 from mamoru.services.uow import Context, unit_of_work
-from mamoru.store.models import Agreement, Obligation, Sample, Setting
+from mamoru.store.models import Agreement, Obligation, Partner, Sample, Setting
 
 SWEPT_ON = "obligations.swept_on"  # settings row: the last day the scheduled sweep ran (and its lock)
 
@@ -159,3 +159,30 @@ def open_obligations(ctx: Context) -> list[Obligation]:
 
 def all_obligations(ctx: Context) -> list[Obligation]:
     return list(ctx.session.execute(select(Obligation).order_by(Obligation.due_on, Obligation.id)).scalars())
+
+
+MANUAL = "manual"  # source of an obligation a person raised by hand
+
+
+def raise_manual(ctx: Context, kind: str, due_on: Any, detail: str = "", partner: str | None = None) -> Obligation:
+    """Raise an obligation by hand (consult METI, the police or a lawyer, preserve evidence, a review ...):
+    what no event or rule created but a person knows must be done, with a due date, on the record."""
+    from mamoru.domain import vocab
+
+    ctx.require("operate")
+    kind = c.choice("kind", kind, vocab.MANUAL_OBLIGATION_KINDS)
+    due = c.day(due_on, "due_on")
+    if due < ctx.today:
+        raise InvalidInput("workbench.due_in_past", field="due_on", value=due, today=ctx.today)
+    text = c.require_text("detail", detail, 5000, allow_empty=True)
+    owner_id = None
+    if partner:
+        owner = locks.lock(ctx, Partner, Partner.code == str(partner).strip()) or c.by_code(ctx, Partner, partner)
+        owner_id = owner.id
+    last = ctx.session.execute(select(func.max(Obligation.source_id)).where(Obligation.source == MANUAL)).scalar()
+    ob = Obligation(kind=kind, source=MANUAL, source_id=(last or 0) + 1, due_on=due, partner_id=owner_id,
+                    detail={"note": text, "raised_by": ctx.actor} if text else {"raised_by": ctx.actor})
+    ctx.session.add(ob)
+    ctx.session.flush()
+    ctx.audit("obligation.create", "obligation", ob.id, None, {**c.snapshot(ob), "manual": True})
+    return ob

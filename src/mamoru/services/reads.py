@@ -116,3 +116,20 @@ def token(ctx: Context, token_id: int) -> ApiToken:
     if row is None:
         raise NotFound("notfound.token", id=token_id)
     return row
+
+
+def element(ctx: Context, code: str) -> KnowledgeElement:
+    """One element; one of a technology the viewer is not assigned does not exist for them."""
+    ctx.require("read")
+    row = c.by_code(ctx, KnowledgeElement, code)
+    if not ctx.viewer.sees_technology(row.technology_id):
+        raise NotFound("notfound.element", code=row.code)
+    return row
+
+
+def disclosure_samples(ctx: Context, disclosure_id: int) -> list[Sample]:
+    """The samples lent with one disclosure (as the viewer may see them)."""
+    ctx.require("read")
+    return list(ctx.session.execute(select(Sample).where(Sample.disclosure_id == disclosure_id,
+                                                         ctx.viewer.sample_filter(Sample.disclosure_id))
+                                    .order_by(Sample.code)).scalars())

@@ -89,3 +89,37 @@ def close(ctx: Context, request_id: Any, answered: bool, note: str) -> ExternalR
 
 def list_requests(ctx: Context) -> list[ExternalRequest]:
     return list(ctx.session.execute(select(ExternalRequest).order_by(ExternalRequest.id)).scalars())
+
+
+REQUEST_EDIT_FIELDS = ("requester", "subject", "partner", "requested_items", "government_backed", "received_on")
+
+
+def update_request(ctx: Context, request_id: Any, **changes: Any) -> ExternalRequest:
+    """Correct a request before it is reviewed (after that, the review was made on what it said)."""
+    from mamoru.errors import InvalidInput
+
+    ctx.require("operate")
+    unknown = set(changes) - set(REQUEST_EDIT_FIELDS)
+    if unknown:
+        raise InvalidInput("input.unknown_fields", fields=sorted(unknown))
+    req = _locked(ctx, request_id)
+    if req.status != "received":
+        raise Conflict("workbench.request_reviewed", id=req.id, status=req.status)
+    before = c.snapshot(req)
+    if "requester" in changes:
+        req.requester = c.require_text("requester", changes["requester"])
+    if "subject" in changes:
+        req.subject = c.require_text("subject", changes["subject"], 5000)
+    if "requested_items" in changes:
+        req.requested_items = c.require_text("requested_items", changes["requested_items"], 5000, allow_empty=True)
+    if "government_backed" in changes:
+        req.government_backed = c.flag(changes["government_backed"], "government_backed")
+    if "partner" in changes:
+        req.partner_id = c.by_code(ctx, Partner, changes["partner"]).id if changes["partner"] else None
+    if "received_on" in changes:
+        req.received_on = c.not_after_tomorrow(ctx, c.day(changes["received_on"], "received_on"), "received_on")
+    after = c.snapshot(req)
+    if after != before:
+        ctx.session.flush()
+        ctx.audit("request.update", "external_request", req.id, before, after)
+    return req

@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import select
 
 from mamoru.domain import importance, vocab
-from mamoru.errors import Conflict, InvalidInput
+from mamoru.errors import Conflict, InvalidInput, NotFound
 from mamoru.services import common as c
 from mamoru.services.uow import Context
 from mamoru.store.models import KnowledgeElement, Technology
@@ -105,7 +105,13 @@ def add_element(ctx: Context, technology: str, code: str, **raw: Any) -> Knowled
 
 
 def update_element(ctx: Context, code: str, **raw: Any) -> KnowledgeElement:
+    ctx.require("register_technology")
     element = c.by_code(ctx, KnowledgeElement, code)
+    if not ctx.viewer.sees_technology(element.technology_id):
+        raise NotFound("notfound.element", code=element.code)
+    unknown = set(raw) - set(ELEMENT_FIELDS)
+    if unknown:
+        raise InvalidInput("input.unknown_fields", fields=sorted(unknown))
     values = _element_values(raw)
     before = c.snapshot(element)
     for key, value in values.items():
@@ -117,6 +123,7 @@ def update_element(ctx: Context, code: str, **raw: Any) -> KnowledgeElement:
 
 def assess_importance(ctx: Context, code: str, axes: dict[str, str]) -> importance.Suggestion:
     """Record the five-axis judgement and the tier it suggests; a person confirms separately."""
+    ctx.require("register_technology")
     tech = c.by_code(ctx, Technology, code)
     suggestion = importance.suggest(axes, ctx.policy)
     before = c.snapshot(tech)
@@ -128,6 +135,7 @@ def assess_importance(ctx: Context, code: str, axes: dict[str, str]) -> importan
 
 
 def confirm_tier(ctx: Context, code: str, tier: str) -> Technology:
+    ctx.require("register_technology")
     tech = c.by_code(ctx, Technology, code)
     tier = c.choice("tier", tier, vocab.TECH_TIERS)
     before = c.snapshot(tech)
@@ -139,3 +147,16 @@ def confirm_tier(ctx: Context, code: str, tier: str) -> Technology:
 
 def list_technologies(ctx: Context) -> list[Technology]:
     return list(ctx.session.execute(select(Technology).order_by(Technology.code)).scalars())
+
+
+def explain_importance(ctx: Context, axes: dict[str, str]) -> dict[str, Any]:
+    """What the five-axis judgement would suggest, and why (points per axis, the tier bounds, the
+    security lift); writes nothing, so a page can show it while the person is still choosing."""
+    ctx.require("read")
+    suggestion = importance.suggest(axes, ctx.policy)
+    cfg = ctx.policy.section("importance")
+    points = {axis: int(cfg["level_points"][axes[axis]]) for axis in vocab.IMPORTANCE_AXES}
+    bounds = {tier: int(value) for tier, value in cfg["tier_bounds"].items()}
+    lifted = axes.get("security_relevance") == "high" and suggestion.total < bounds["top_priority"]
+    return {"total": suggestion.total, "tier": suggestion.tier, "max_rank": suggestion.max_rank, "points": points,
+            "bounds": bounds, "security_lift": lifted}

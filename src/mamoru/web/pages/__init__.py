@@ -19,9 +19,17 @@ from mamoru.web.pages import (  # one module a line
     selfcheck,
     session,
     telemetry,
+    loans,
+    workbench,
+    importance,
+    codebook,
 )
 
 MODULES = (  # one module a line
+    loans,
+    workbench,
+    importance,
+    codebook,
     session,
     dashboard,
     registers,

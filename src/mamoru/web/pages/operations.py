@@ -40,7 +40,8 @@ def sample_list(request: Request, auth: Auth = Depends(allowed("read"))):
                ("status", tr("web.f.status", lang)), ("condition", tr("web.f.condition", lang))]
     return listing(request, auth, tr("web.nav.samples", lang), columns, page, rows,
                    filters=[{"name": "status", "label": tr("web.f.status", lang),
-                             "options": [(s, _lab(lang, "status", s)) for s in ("out", "returned")]}])
+                             "options": [(s, _lab(lang, "status", s)) for s in ("out", "returned")]}],
+                   actions=[{"href": "/samples/new", "text": tr("workbench.sample_new", lang)}] if auth.viewer.may("disclose") else [])
 
 
 def return_fields(lang: str) -> list[dict]:
@@ -67,7 +68,9 @@ def sample_detail(request: Request, code: str, auth: Auth = Depends(allowed("rea
     if out and auth.viewer.may("operate"):
         sections.append({"title": tr("web.record_return", lang), "form": {"action": f"/samples/{code}/return",
                          "submit": tr("web.record_return", lang), "fields": return_fields(lang)}})
-    return render(request, "detail.html", auth, title=f"{tr('web.sample', lang)} {code}", facts=facts, sections=sections)
+    actions = [{"href": f"/samples/{code}/edit", "text": tr("web.edit", lang)}] if auth.viewer.may("operate") else []
+    return render(request, "detail.html", auth, title=f"{tr('web.sample', lang)} {code}", facts=facts, sections=sections,
+                  actions=actions)
 
 
 @router.post("/samples/{code}/return")
@@ -163,7 +166,9 @@ def event_detail(request: Request, event_id: int, auth: Auth = Depends(allowed("
     if is_open and auth.viewer.may("operate"):
         sections.append({"title": tr("web.resolve", lang), "form": {"action": f"/events/{event_id}/resolve", "submit": tr("web.resolve", lang),
                          "fields": [{"name": "resolution", "label": tr("web.f.resolution", lang), "type": "textarea", "required": True}]}})
-    return render(request, "detail.html", auth, title=f"{tr('web.event', lang)} #{event_id}", facts=facts, sections=sections)
+    actions = [{"href": f"/events/{event_id}/edit", "text": tr("web.edit", lang)}] if auth.viewer.may("operate") else []
+    return render(request, "detail.html", auth, title=f"{tr('web.event', lang)} #{event_id}", facts=facts, sections=sections,
+                  actions=actions)
 
 
 @router.post("/events/{event_id}/resolve")
@@ -197,7 +202,8 @@ def obligation_list(request: Request, auth: Auth = Depends(allowed("read"))):
                ("agreement", tr("web.f.agreement", lang)), ("due", tr("web.f.due", lang)), ("status", tr("web.f.status", lang)),
                ("source", tr("web.f.source", lang))]
     return listing(request, auth, tr("web.nav.obligations", lang), columns, page, rows,
-                   filters=[{"name": "status", "label": tr("web.f.status", lang), "options": [(s, _lab(lang, "status", s)) for s in ("open", "closed")]}])
+                   filters=[{"name": "status", "label": tr("web.f.status", lang), "options": [(s, _lab(lang, "status", s)) for s in ("open", "closed")]}],
+                   actions=[{"href": "/obligations/new", "text": tr("workbench.obligation_new", lang)}] if auth.viewer.may("operate") else [])
 
 
 @router.get("/obligations/{obligation_id}")
@@ -211,6 +217,9 @@ def obligation_detail(request: Request, obligation_id: int, auth: Auth = Depends
                  (tr("web.f.source", lang), f"{o.source} #{o.source_id}"), (tr("web.f.detail", lang), ", ".join(f"{k}: {v}" for k, v in o.detail.items())),
                  (tr("web.f.status", lang), _lab(lang, "status", o.status)), (tr("web.f.evidence", lang), o.evidence),
                  (tr("web.f.closed_by", lang), f"{o.closed_by or ''} {o.closed_at or ''}")]
+        if o.source == "manual":  # raised by hand (workbench): say who raised it, and show the note as written
+            facts[5] = (tr("web.f.source", lang), tr("workbench.source_manual", lang, by=o.detail.get("raised_by", "")))
+            facts[6] = (tr("web.f.detail", lang), o.detail.get("note", ""))
         is_open = o.status == "open"
     sections = []
     if is_open and auth.viewer.may("operate"):
@@ -319,7 +328,10 @@ def request_detail(request: Request, request_id: int, auth: Auth = Depends(allow
             sections.append({"title": tr("web.close_request", lang), "form": {"action": f"/requests/{request_id}/close", "submit": tr("web.close_request", lang),
                              "fields": [{"name": "answered", "label": tr("web.f.answered", lang), "type": "checkbox"},
                                         {"name": "note", "label": tr("web.f.note", lang), "type": "textarea", "required": True}]}})
-    return render(request, "detail.html", auth, title=f"{tr('web.request', lang)} #{request_id}", facts=facts, sections=sections)
+    actions = ([{"href": f"/requests/{request_id}/edit", "text": tr("web.edit", lang)}]
+               if status == "received" and auth.viewer.may("operate") else [])
+    return render(request, "detail.html", auth, title=f"{tr('web.request', lang)} #{request_id}", facts=facts, sections=sections,
+                  actions=actions)
 
 
 @router.post("/requests/{request_id}/review")

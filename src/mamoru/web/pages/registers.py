@@ -90,7 +90,8 @@ def technology_detail(request: Request, code: str, auth: Auth = Depends(allowed(
         tech = reads.technology(ctx, code)
         rows = []
         for view in reads.elements(ctx, tech):
-            rows.append({"code": view["code"], "rank": lab("rank")(view["rank"]),
+            rows.append({"code": {"text": view["code"], "href": f"/elements/{view['code']}/edit"}
+                         if auth.viewer.may("register_technology") else view["code"], "rank": lab("rank")(view["rank"]),
                          "title": view["title"] if not view["restricted"] else {"text": t("web.restricted"), "cls": "restricted"},
                          "kind": lab("element_kind")(view["kind"]) if view["kind"] else "",
                          "proper_nouns": "✓" if view["proper_nouns"] else ""})
@@ -107,6 +108,8 @@ def technology_detail(request: Request, code: str, auth: Auth = Depends(allowed(
         sections.append({"title": t("web.add_element"), "form": {"action": f"/technologies/{code}/elements",
                          "submit": t("web.add"), "fields": element_fields(request)}})
     actions = [{"href": f"/technologies/{code}/edit", "text": t("web.edit")}] if auth.viewer.may("register_technology") else []
+    if auth.viewer.may("register_technology"):
+        actions.append({"href": f"/technologies/{code}/importance", "text": t("workbench.importance.title")})
     return render(request, "detail.html", auth, title=title, facts=facts, sections=sections,
                   actions=actions)
 
@@ -433,7 +436,8 @@ def agreement_detail(request: Request, code: str, auth: Auth = Depends(allowed("
     if active and auth.viewer.may("register_agreement"):
         sections.append({"title": t("web.end_agreement"), "form": {"action": f"/agreements/{code}/end", "submit": t("web.end_agreement"),
                          "cls": "danger", "fields": [{"name": "reason", "label": t("web.f.reason"), "type": "textarea", "required": True}]}})
-    return render(request, "detail.html", auth, title=title, facts=facts, sections=sections)
+    actions = [{"href": f"/agreements/{code}/edit", "text": t("web.edit")}] if active and auth.viewer.may("register_agreement") else []
+    return render(request, "detail.html", auth, title=title, facts=facts, sections=sections, actions=actions)
 
 
 @router.post("/agreements/{code}/clauses")
