@@ -31,6 +31,7 @@ OBLIGATION_KINDS = (
     "collect_destruction_certificate", "recover_sample", "investigate_sample", "consult_authority",
     "find_second_source", "raise_stock", "notify_customer",  # supply-chain warnings (domain/supplychain.py)
     "inspect", "repair",  # factory-data alarms (telemetry)
+    "disclose_stage", "confirm_destruction", "demand_return_or_destruction",  # staged plans, ended agreements
 )
 SAMPLE_CONDITIONS = ("intact", "damaged", "missing_parts", "destroyed")
 REQUEST_STATUSES = ("received", "reviewed", "escalated", "answered", "refused")
@@ -41,3 +42,4 @@ IMPORTANCE_AXES = ("advantage", "irreplaceability", "leak_impact", "security_rel
 TECH_TIERS = ("top_priority", "important", "general")
 SHARE_LEVELS = ("raw", "aggregated", "health", "withheld")  # data-use agreement, per channel
 QUALITY_KINDS = ("gap", "stuck", "out_of_range", "clock_skew")
+RELATION_KINDS = ("customer", "competitor")  # a partner's other customers and its competitors (3-1)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from mamoru.web.pages import (account, audit, dashboard, disclosures, guard, imports, operations, registers,
-                              reports, session, telemetry)
+from mamoru.web.pages import (account, audit, dashboard, disclosures, guard, imports, meetings, operations,
+                              registers, reports, session, telemetry)
 
-MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account, telemetry)
+MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account, telemetry, meetings)
 
 
 def register_pages(app: FastAPI) -> None:

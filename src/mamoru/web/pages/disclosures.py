@@ -108,7 +108,8 @@ def _detail_context(ctx, number: str) -> dict:
     d = ledger.get(ctx, number)
     items = [{**i, "rank": i["rank_when_disclosed"]} for i in ledger.items(ctx, d)]
     return {"d": d, "items": items, "reasons": ledger.reasons(d),
-            "sample": d.sample_request, "partner": d.partner, "agreement": d.agreement}
+            "sample": d.sample_request, "partner": d.partner, "agreement": d.agreement,
+            "plan": disclosures.plan_of(ctx, d), "lacks_return": disclosures.lacks_return_clause(d)}
 
 
 @router.get("/disclosures/{number}")
@@ -136,7 +137,7 @@ def approvals(request: Request, auth: Auth = Depends(allowed("approve"))):
 async def approve(request: Request, number: str, auth: Auth = Depends(allowed("approve"))):
     data = await form_data(request)
     with acting(request, auth) as ctx:
-        disclosures.approve(ctx, number, data.get("comment", ""))
+        disclosures.approve(ctx, number, data.get("comment", ""), data.get("override_reason", ""))
     return redirect(f"/disclosures/{number}")
 
 
