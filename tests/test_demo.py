@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from mamoru.demo import story
+from mamoru.demo import company, story
 
 
 def test_demo_story(engine, tmp_path):
@@ -35,6 +35,7 @@ def test_demo_story(engine, tmp_path):
     assert "cond.supplier_serves_competitors" in out.cases["meeting"]["conditions"]
     # Case 2: overseas, damaged: consult the authorities too
     assert "consult_authority" in out.obligations["damaged_sample"]
+    assert out.cases["closed"] == len(company.DONE)
     # The NDA without a return/destroy clause ran out: demand return or destruction anyway
     assert "demand_return_or_destruction" in out.obligations["overdue_sample"]
     assert set(out.obligations["export_restriction"]) == {"find_second_source", "raise_stock", "notify_customer"}

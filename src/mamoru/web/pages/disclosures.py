@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from mamoru.errors import MamoruError
+from mamoru.errors import InvalidInput, MamoruError
 from mamoru.i18n import t as tr
 from mamoru.services import disclosures, ledger, lists, reads
 from mamoru.web.auth import allowed
@@ -136,8 +136,13 @@ def approvals(request: Request, auth: Auth = Depends(allowed("approve"))):
 @router.post("/disclosures/{number}/approve")
 async def approve(request: Request, number: str, auth: Auth = Depends(allowed("approve"))):
     data = await form_data(request)
-    with acting(request, auth) as ctx:
-        disclosures.approve(ctx, number, data.get("comment", ""), data.get("override_reason", ""))
+    try:
+        with acting(request, auth) as ctx:
+            disclosures.approve(ctx, number, data.get("comment", ""), data.get("override_reason", ""))
+    except InvalidInput as exc:  # e.g. the override reason a missing return/destroy clause asks for: say so on the page
+        with reading(request, auth) as ctx:
+            return render(request, "disclosure.html", auth, status_code=422, error=exc.message(lang_of(request)),
+                          error_code=exc.code, values=data, **_detail_context(ctx, number))
     return redirect(f"/disclosures/{number}")
 
 

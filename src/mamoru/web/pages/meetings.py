@@ -70,9 +70,9 @@ def sheet_form(request: Request, auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
         context = _form_context(ctx)
         sheet = meetings.briefing(ctx, partner, elements, "oral", params.get("form") or "plain") if partner and elements else None
-    return render(request, "sheet_form.html", auth, values={"partner": partner, "elements": elements,
-                                                            "form": params.get("form") or "plain"},
-                  sheet=sheet, query=str(request.url.query), **context)
+        return render(request, "sheet_form.html", auth, values={"partner": partner, "elements": elements,
+                                                                "form": params.get("form") or "plain"},
+                      sheet=sheet, query=str(request.url.query), **context)
 
 
 def _sheet(request: Request, auth: Auth, pdf: bool):
