@@ -158,14 +158,14 @@ MEMO = """ご担当者様（東邦原料工業）
 
 # Obligations the company had closed by the end of the story (story day, who, partner, kind, evidence).
 DONE = [
-    ("2026-06-25", "suzuki", "P-AUTO", "demand_return", "旧NDAの提供資料一式の返却を受領（6月24日、受領書あり）"),
-    ("2026-06-25", "suzuki", "P-AUTO", "demand_destruction", "複製データの破棄を書面で確認"),
-    ("2026-06-30", "suzuki", "P-AUTO", "collect_destruction_certificate", "破棄証明書 No.AUTO-2026-07 を受領"),
-    ("2026-07-03", "tanaka", "P-OVERSEAS", "investigate_sample",
+    ("2026-07-12", "suzuki", "P-AUTO", "demand_return", "旧NDAの提供資料一式の返却を受領（受領書あり）"),
+    ("2026-07-12", "suzuki", "P-AUTO", "demand_destruction", "複製データの破棄を書面で確認"),
+    ("2026-07-12", "suzuki", "P-AUTO", "collect_destruction_certificate", "破棄証明書 No.AUTO-2026-07 を受領"),
+    ("2026-07-13", "tanaka", "P-OVERSEAS", "investigate_sample",
      "返却サンプル3枚に断面研磨・成分分析の痕跡。リバースエンジニアリング目的の破壊と判断（報告書 QA-2026-031）"),
-    ("2026-07-08", "suzuki", "P-OVERSEAS", "consult_authority",
-     "経済産業省 技術調査・流出対策室に相談（7月8日）。証拠保全と知財戦略の見直しを助言された"),
-    ("2026-07-15", "tanaka", "P-RAW", "consult_authority", "経済産業省に相談（7月15日）。用途・納入先は開示しない旨を回答"),
+    ("2026-07-14", "suzuki", "P-OVERSEAS", "consult_authority",
+     "経済産業省 技術調査・流出対策室に相談。証拠保全と知財戦略の見直しを助言された"),
+    ("2026-07-15", "tanaka", "P-RAW", "consult_authority", "経済産業省に相談。用途・納入先は開示しない旨を回答"),
     ("2026-07-20", "tanaka", "P-RAW", "review",
      "再評価：リスク区分は低のまま。競合2社にも供給しているため、提供情報を購買仕様（コード名）に限定"),
 ]

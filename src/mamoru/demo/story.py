@@ -196,17 +196,6 @@ def run(engine: Engine, say: Say, guard_dir: Path | None = None) -> Outcome:
     say("demo.step.event", {"partner": "P-OVERSEAS", "obligations": _labels(out.obligations["change_of_control"])})
     check("on_hold", "2026-07-02", "P-OVERSEAS", ["E-SIN-04"], "document")
 
-    # 6'. Work done: what the company had finished by the end of the story, with its evidence --------
-    done = 0
-    for story_day, actor, partner, kind, evidence in company.DONE:
-        with act(actor, story_day) as ctx:
-            for ob in obligations.open_obligations(ctx):
-                if ob.partner is not None and ob.partner.code == partner and ob.kind == kind:
-                    obligations.close(ctx, ob.id, evidence)
-                    done += 1
-    out.cases["closed"] = done
-    say("demo.step.done", {"count": done})
-
     # 7. Exposure --------------------------------------------------------------------------
     with read_only(engine, policy=policy, now=at("2026-07-02")) as ctx:
         for cell in exposure.matrix(ctx):
@@ -228,6 +217,17 @@ def run(engine: Engine, say: Say, guard_dir: Path | None = None) -> Outcome:
         requests.review(ctx, req.id, False, "原料の品質保証に用途・納入先は不要。合理性なし。")
         requests.escalate(ctx, req.id, "経済産業省 技術調査・流出対策室")
     say("demo.step.request", {"id": req.id})
+
+    # 8'. Work done: what the company had finished by the end of the story, with its evidence --------
+    done = 0
+    for story_day, actor, partner, kind, evidence in company.DONE:
+        with act(actor, story_day) as ctx:
+            for ob in obligations.open_obligations(ctx):
+                if ob.partner is not None and ob.partner.code == partner and ob.kind == kind:
+                    obligations.close(ctx, ob.id, evidence)
+                    done += 1
+    out.cases["closed"] = done
+    say("demo.step.done", {"count": done})
 
     # 9b. Guard: a memo to the supplier, code-named and marked before it leaves ---------------
     if guard_dir is not None:
