@@ -208,7 +208,7 @@ REAL = {"technologies": "T-A", "partners": "P-OK", "agreements": "NDA-1", "expos
 MISSING = {"code": "NO-SUCH", "number": "D-0000-999999", "event_id": "999999", "obligation_id": "999999",
            "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv",
            "job_id": "0" * 32, "warning_id": "999999", "agreement": "NO-SUCH", "asset": "no-such",
-           "channel": "no-such"}
+           "channel": "no-such", "meeting_id": "999999", "stage": "2"}
 
 
 def app_routes(app) -> set[tuple[str, str]]:
