@@ -63,9 +63,10 @@ def sheet(partner: str, element: List[str] = typer.Option(..., "--element", "-e"
                 for i in s.must_not]
         reminders = [r.messages()[lang] for r in s.reminders]
     data = {"may_say": may, "must_not": must, "reminders": reminders}
-    STATE.emit(data, rows_table(STATE.t("meet.may_say"), ["", "", ""], may))
+    heads = [STATE.t("web.f.code"), STATE.t("web.f.outcome")]
+    STATE.emit(data, rows_table(STATE.t("meet.may_say"), heads + [STATE.t("meet.how")], may))
     if not STATE.json:
-        STATE.console.print(rows_table(STATE.t("meet.must_not"), ["", "", ""], must))
+        STATE.console.print(rows_table(STATE.t("meet.must_not"), heads + [STATE.t("meet.why")], must))
         for text in reminders:
             STATE.console.print("・" + text)
 
