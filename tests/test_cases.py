@@ -256,3 +256,18 @@ def test_ending_an_agreement_without_the_clause_still_demands_return_or_destruct
 def partners_id(ctx, code: str) -> int:
     from mamoru.services import reads
     return reads.partner(ctx, code).id
+
+
+def test_a_meeting_about_a_technology_staff_are_not_assigned_is_not_shown_to_them(company, engine):
+    from mamoru.errors import NotFound
+    from mamoru.services.authz import Viewer
+
+    with company("sato") as ctx:
+        talk = meetings.record_meeting(ctx, "P-SUP", "2026-03-30", "説明", our_attendees="佐藤", elements=["E1"],
+                                       accept_conditions=True).id
+        chat = meetings.record_meeting(ctx, "P-SUP", "2026-03-31", "挨拶のみ", our_attendees="佐藤").id
+    outsider = Viewer("ito", "staff", frozenset())
+    with read_only(engine, viewer=outsider) as ctx:
+        assert [m.id for m in meetings.meetings(ctx)] == [chat]  # nothing technical: visible
+        with pytest.raises(NotFound):
+            meetings.meeting(ctx, talk)
