@@ -18,7 +18,8 @@ from mamoru.services import agreements, dashboard, disclosures, exposure, partne
 from mamoru.services import access as access_service
 from mamoru.services.uow import read_only
 
-GATE_MAX = 7  # partner, elements (+technology), ranks, agreements, agreement contents, holds, received
+GATE_MAX = 8  # partner, elements (+technology), ranks, agreements, agreement contents, holds, received,
+#               our competitors the partner serves (3-1)
 DASHBOARD_MAX = 7  # obligations, overdue samples, counts+tiers, ending agreements, recent, totals, exposure
 
 LOW = dict(business_overlap="low", financial_condition="low", leadership_attitude="low", board_foreign_duty="low",

@@ -77,6 +77,24 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/telemetry/quality"): "read",
     ("GET", "/api/v1/telemetry/ledger"): "audit",
     ("GET", "/api/v1/feeds/{agreement}"): FEED,
+    # --- meetings, relations, the meeting sheet, later stages (cases 1-3)
+    ("GET", "/api/v1/meetings"): "read",
+    ("POST", "/api/v1/meetings"): "disclose",
+    ("GET", "/api/v1/meetings/sheet"): "read",
+    ("GET", "/api/v1/meetings/{meeting_id}"): "read",
+    ("GET", "/api/v1/partners/{code}/relations"): "read",
+    ("POST", "/api/v1/partners/{code}/relations"): "register_partner",
+    ("POST", "/api/v1/disclosures/{number}/stages/{stage}"): "disclose",
+    ("GET", "/meetings"): "read",
+    ("GET", "/meetings/new"): "disclose",
+    ("POST", "/meetings/new"): "disclose",
+    ("GET", "/meetings/sheet"): "read",
+    ("GET", "/meetings/sheet/print"): "read",
+    ("GET", "/meetings/sheet.pdf"): "read",
+    ("GET", "/meetings/{meeting_id}"): "read",
+    ("GET", "/partners/{code}/relations"): "read",
+    ("POST", "/partners/{code}/relations"): "register_partner",
+    ("POST", "/disclosures/{number}/stages/{stage}"): "disclose",
     ("GET", "/telemetry"): "read",
     ("GET", "/telemetry/assets/{code}"): "read",
     ("GET", "/telemetry/chart/{asset}/{channel}.svg"): "read",
@@ -277,7 +295,7 @@ MISSING = {"code": "NO-SUCH", "number": "D-0000-999999", "event_id": "999999", "
            "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv",
            "job_id": "0" * 32, "warning_id": "999999", "agreement": "NO-SUCH", "asset": "no-such",
            "channel": "no-such", "source": "no-such-list", "result_id": "999999",
-           "check_id": "999999"}
+           "check_id": "999999", "meeting_id": "999999", "stage": "2"}
 
 
 def app_routes(app) -> set[tuple[str, str]]:

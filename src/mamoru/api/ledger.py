@@ -56,7 +56,7 @@ def get_disclosure(request: Request, number: NumberPath, auth: Auth = Depends(al
              summary="Approve a pending disclosure (the gate is asked again)")
 def approve(request: Request, number: NumberPath, body: ApproveIn, auth: Auth = Depends(allowed("approve"))):
     with acting(request, auth) as ctx:
-        return views.disclosure(ctx, disclosures.approve(ctx, number, body.comment))
+        return views.disclosure(ctx, disclosures.approve(ctx, number, body.comment, body.override_reason))
 
 
 @routes.post("/disclosures/{number}/reject", tags=["disclosures"], summary="Reject a pending disclosure")

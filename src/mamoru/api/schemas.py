@@ -169,6 +169,7 @@ class DisclosureIn(GateIn):
 
 class ApproveIn(Body):
     comment: Long = ""
+    override_reason: Long = ""  # needed when the agreement has no return/destroy clause (case 3)
 
 
 class RejectIn(Body):

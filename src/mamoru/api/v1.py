@@ -20,6 +20,7 @@ from mamoru.api import (  # one area a line
     telemetry,
     trail,
     workbench,
+    meetings,
 )
 from mamoru.api.common import router as make_router
 from mamoru.doors.errors import http_problem
@@ -37,6 +38,7 @@ AREAS = (  # one area a line
     selfcheck,
     incidents,
     workbench,
+    meetings,
 )
 for _area in AREAS:
     router.include_router(_area.routes)

@@ -66,10 +66,11 @@ def disclose(partner: str, element: List[str] = typer.Option(..., "--element", "
     STATE.emit(data, text="\n".join(lines))
 
 
-def approve(number: str, comment: str = "") -> None:
+def approve(number: str, comment: str = "", override_reason: str = typer.Option(
+        "", help="Why it is approved under an agreement without a return/destroy clause")) -> None:
     """Approve a pending disclosure (technology manager)."""
     with STATE.act() as ctx:
-        record = disclosures.approve(ctx, number, comment)
+        record = disclosures.approve(ctx, number, comment, override_reason)
         data = disclosures.describe(record)
     STATE.emit(data, text=STATE.t("cli.recorded", number=number, status=label("status", "approved", STATE.language)))
 

@@ -46,6 +46,7 @@ def _plugins() -> None:
                  "mamoru.cli.selfcheck",
                  "mamoru.cli.incident",
                  "mamoru.cli.workbench",
+                 "mamoru.cli.meetings",
                  ):
         try:
             module = importlib.import_module(name)

@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any, Callable
+
+# Fields that hold story days: the story moves them with ``day`` (see story.day) before a service sees them.
+DATE_FIELDS = ("valid_from", "valid_to", "certification_expiry", "return_by", "due_on", "destroy_after", "held_on")
+
+
+def dated(record: dict[str, Any], day: Callable[[str], str]) -> dict[str, Any]:
+    """``record`` with its story days turned into calendar days."""
+    return {key: (day(value) if key in DATE_FIELDS and isinstance(value, str) and value else value)
+            for key, value in record.items()}
+
 USERS = [
     ("suzuki", "admin", "鈴木 管理者"),
     ("tanaka", "tech_manager", "田中 技術管理責任者"),
@@ -103,7 +114,35 @@ AGREEMENTS = [
          clauses=["confidentiality", "purpose_limitation", "no_third_party", "no_copying", "return_destroy"]),
     dict(code="A-NDA-MES", partner="P-MES", kind="nda", title="秘密保持契約（MES導入）",
          valid_from="2025-06-01", valid_to="2028-05-31", technologies=["T-ELEC"], clauses=FULL),
+    # An NDA without a return/destroy clause that runs out during the story (2-2 ②).
+    dict(code="A-NDA-CONSULT", partner="P-CONSULT", kind="nda", title="秘密保持契約（工程改善の助言）",
+         valid_from="2025-12-01", valid_to="2026-05-31", technologies=["T-SINTER"],
+         clauses=["confidentiality", "purpose_limitation"]),
 ]
+
+# The raw-material supplier's other customers (3-1): two of them compete with us (case 1).
+RELATIONS = [
+    dict(partner="P-RAW", kind="customer", name="競合セラミックス株式会社", our_competitor=True, country="JP",
+         note="業界紙の取引実績記事より"),
+    dict(partner="P-RAW", kind="customer", name="Greatwall Advanced Ceramics Co., Ltd.", our_competitor=True,
+         country="CN", note="展示会での先方説明より"),
+    dict(partner="P-RAW", kind="customer", name="中部オートパーツ株式会社", related_partner="P-AUTO"),
+]
+
+# Case 1: the sales meeting at the supplier, and what was planned to be said in it.
+MEETING_PLAN = ["E-SIN-03", "E-SIN-04", "E-SIN-02", "E-SIN-01"]
+MEETING = dict(partner="P-RAW", held_on="2026-04-03", place="東邦原料工業 本社 第2会議室",
+               our_attendees=["佐藤 営業", "伊藤 技術"], their_attendees=["東邦 営業部長", "技術課 担当者"],
+               purpose="次期ロットの購買仕様の説明",
+               said="原料「001」の粒径・純度の要求値を説明し、カタログ値を示した。用途と開発方針は伏せ、焼結助剤の質問には回答を控えた。",
+               elements=["E-SIN-03", "E-SIN-04"], form="code_named", accept_conditions=True)
+
+# Case 3: the equipment maker gets the process in stages; what it holds is destroyed after delivery.
+EQUIPMENT_STAGES = [
+    dict(elements=["E-ELE-02"], due_on="2026-05-20", note="第2段階：試運転時に乾燥条件の範囲のみ"),
+    dict(elements=["E-ELE-01"], due_on="2026-10-15", note="第3段階：最終調整。混練条件は自社で調整し、必要範囲のみ"),
+]
+EQUIPMENT_DELIVERY_DESTROY = "2026-10-10"  # delivery in late September, destruction confirmed after it
 
 # The outgoing-document guard's codebook for T-SINTER: words that give the technology away.
 CODEBOOK = [
@@ -116,3 +155,17 @@ MEMO = """ご担当者様（東邦原料工業）
 次ロットより AKP-50 の粒径D50 0.2µm品を採用予定です。
 焼成温度1280℃、保持時間2hで評価しました。ご確認をお願いします。
 """
+
+# Obligations the company had closed by the end of the story (story day, who, partner, kind, evidence).
+DONE = [
+    ("2026-07-12", "suzuki", "P-AUTO", "demand_return", "旧NDAの提供資料一式の返却を受領（受領書あり）"),
+    ("2026-07-12", "suzuki", "P-AUTO", "demand_destruction", "複製データの破棄を書面で確認"),
+    ("2026-07-12", "suzuki", "P-AUTO", "collect_destruction_certificate", "破棄証明書 No.AUTO-2026-07 を受領"),
+    ("2026-07-13", "tanaka", "P-OVERSEAS", "investigate_sample",
+     "返却サンプル3枚に断面研磨・成分分析の痕跡。リバースエンジニアリング目的の破壊と判断（報告書 QA-2026-031）"),
+    ("2026-07-14", "suzuki", "P-OVERSEAS", "consult_authority",
+     "経済産業省 技術調査・流出対策室に相談。証拠保全と知財戦略の見直しを助言された"),
+    ("2026-07-15", "tanaka", "P-RAW", "consult_authority", "経済産業省に相談。用途・納入先は開示しない旨を回答"),
+    ("2026-07-20", "tanaka", "P-RAW", "review",
+     "再評価：リスク区分は低のまま。競合2社にも供給しているため、提供情報を購買仕様（コード名）に限定"),
+]

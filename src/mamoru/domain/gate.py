@@ -29,6 +29,8 @@ class PartnerView:
     risk_tier: str | None = None
     hold_events: tuple[str, ...] = ()
     certified: bool = False
+    # Our competitors this partner also deals with (its other customers, guidance 3-1).
+    serves_competitors: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -240,6 +242,15 @@ def partner_kind_conditions(req: GateRequest, policy: Policy, _cov) -> list[Reas
     return out
 
 
+def competitor_links(req: GateRequest, policy: Policy, _cov) -> list[Reason]:
+    """A partner that also serves our competitors may pass on what it learns (case 1, 3-1): say less."""
+    p = req.partner
+    if not p.serves_competitors or not any(e.rank >= 1 for e in req.elements):
+        return []
+    code = "cond.supplier_serves_competitors" if p.kind == "supplier" else "cond.partner_serves_competitors"
+    return [Reason(code, "allow_with_conditions", {"partner": p.code, "competitors": list(p.serves_competitors)})]
+
+
 def form_and_channel(req: GateRequest, policy: Policy, _cov) -> list[Reason]:
     out: list[Reason] = []
     nouns = sorted(e.code for e in req.elements if e.proper_nouns)
@@ -267,5 +278,6 @@ RULES: tuple[Rule, ...] = (
     exposure_limit,
     clause_gaps,
     partner_kind_conditions,
+    competitor_links,
     form_and_channel,
 )

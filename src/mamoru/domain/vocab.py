@@ -33,6 +33,7 @@ OBLIGATION_KINDS = (
     "inspect", "repair",  # factory-data alarms (telemetry)
     "preserve_evidence", "consult_lawyer", "report_authority", "review_partner",  # incidents (domain/incidents.py)
     "report_police",  # raised by hand (workbench)
+    "disclose_stage", "confirm_destruction", "demand_return_or_destruction",  # staged plans, ended agreements
 )
 # What a person may raise by hand on /obligations/new (guidance: consult METI (consult_authority), the
 # police or a lawyer, keep the evidence of a leak; or any of the routine follow-ups).
@@ -50,3 +51,4 @@ TECH_TIERS = ("top_priority", "important", "general")
 SHARE_LEVELS = ("raw", "aggregated", "health", "withheld")  # data-use agreement, per channel
 QUALITY_KINDS = ("gap", "stuck", "out_of_range", "clock_skew")
 INCIDENT_STATUSES = ("suspected", "confirmed", "closed")  # domain/incidents.py: TRANSITIONS
+RELATION_KINDS = ("customer", "competitor")  # a partner's other customers and its competitors (3-1)

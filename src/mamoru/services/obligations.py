@@ -67,12 +67,17 @@ def close(ctx: Context, obligation_id: Any, evidence: str) -> Obligation:
 
 
 def for_ended_agreement(ctx: Context, agreement: Agreement, ended_on: date) -> list[Obligation]:
-    """An agreement with a return/destroy clause that ends: get the information back or destroyed."""
-    if not any(cl.kind == "return_destroy" for cl in agreement.clauses):
-        return []
+    """An agreement that ends: get the information back or destroyed.
+
+    With a return/destroy clause the contract backs the demand (return, destruction, certificate);
+    without one there is still something to ask for, so ``demand_return_or_destruction`` is created
+    all the same (2-2 ②: ending alone does not reduce the risk; case 3)."""
     due = ended_on + timedelta(days=int(ctx.policy.section("agreements")["return_days"]))
     made = []
-    for kind in ("demand_return", "demand_destruction", "collect_destruction_certificate"):
+    has_clause = any(cl.kind == "return_destroy" for cl in agreement.clauses)
+    kinds = (("demand_return", "demand_destruction", "collect_destruction_certificate") if has_clause
+             else ("demand_return_or_destruction",))
+    for kind in kinds:
         ob = create(ctx, kind, "agreement", agreement.id, due, agreement.partner_id, agreement.id,
                     {"agreement": agreement.code, "ended_on": ended_on.isoformat()})
         if ob:

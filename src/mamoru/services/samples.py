@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 
 from mamoru.domain import vocab
+from mamoru.domain.gate import HOME_COUNTRY
 from mamoru.errors import Conflict, InvalidInput
 from mamoru.services import common as c
 from mamoru.services import locks, obligations
@@ -46,7 +47,8 @@ def check_loan_dates(ctx: Context, lent_on: Any, due_back: Any) -> tuple:
 
 
 def return_sample(ctx: Context, code: str, condition: str, on: Any = None, note: str = "") -> tuple[Sample, list]:
-    """Record the return; anything but intact opens an investigation and a partner review.
+    """Record the return; anything but intact opens an investigation and a partner review, and for a
+    partner abroad a consultation with the authorities (case 2).
 
     The sample, then its open recovery obligations, are locked before anything is
     written (lock order: see services/locks.py), so a sample is returned once."""
@@ -73,8 +75,14 @@ def return_sample(ctx: Context, code: str, condition: str, on: Any = None, note:
         obligations.close(ctx, ob.id, f"sample returned {returned_on.isoformat()} ({condition})")
     if condition != "intact":
         due = returned_on + timedelta(days=int(ctx.policy.section("samples")["investigate_days"]))
-        detail = {"sample": sample.code, "condition": condition, "late": returned_on > sample.due_back}
-        for kind in ("investigate_sample", "review"):
+        detail = {"sample": sample.code, "condition": condition, "late": returned_on > sample.due_back,
+                  "country": sample.partner.country}
+        kinds = ["investigate_sample", "review"]
+        if sample.partner.country.upper() != HOME_COUNTRY:
+            # Case 2: an overseas customer returning it late and broken may be reverse engineering it;
+            # the company in the case worked with the government afterwards (consult METI).
+            kinds.append("consult_authority")
+        for kind in kinds:
             ob = obligations.create(ctx, kind, "sample", sample.id, due, sample.partner_id, detail=detail)
             if ob:
                 made.append(ob)

@@ -5,6 +5,7 @@ from mamoru.store.models.agreements import Agreement, AgreementClause
 from mamoru.store.models.audit import AuditEntry, AuditHead
 from mamoru.store.models.disclosures import Disclosure, DisclosureElement, ReceivedElement
 from mamoru.store.models.events import PartnerEvent
+from mamoru.store.models.meetings import DisclosurePlan, DisclosureStage, Meeting, PartnerRelation
 from mamoru.store.models.obligations import Obligation
 from mamoru.store.models.partners import DueDiligence, Partner
 from mamoru.store.models.requests import ExternalRequest
@@ -55,4 +56,8 @@ __all__ = [
     "DataUseTerms",
     "FeedToken",
     "ShareLedger",
+    "Meeting",
+    "PartnerRelation",
+    "DisclosurePlan",
+    "DisclosureStage",
 ]

@@ -23,6 +23,7 @@ from mamoru.web.pages import (  # one module a line
     workbench,
     importance,
     codebook,
+    meetings,
 )
 
 MODULES = (  # one module a line
@@ -44,6 +45,7 @@ MODULES = (  # one module a line
     screening,
     selfcheck,
     incidents,
+    meetings,
 )
 
 

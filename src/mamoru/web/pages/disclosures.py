@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Depends, Request
 
-from mamoru.errors import MamoruError
+from mamoru.errors import InvalidInput, MamoruError
 from mamoru.i18n import t as tr
 from mamoru.services import disclosures, ledger, lists, reads
 from mamoru.web.auth import allowed
@@ -108,7 +108,8 @@ def _detail_context(ctx, number: str) -> dict:
     d = ledger.get(ctx, number)
     items = [{**i, "rank": i["rank_when_disclosed"]} for i in ledger.items(ctx, d)]
     return {"d": d, "items": items, "reasons": ledger.reasons(d),
-            "sample": d.sample_request, "partner": d.partner, "agreement": d.agreement}
+            "sample": d.sample_request, "partner": d.partner, "agreement": d.agreement,
+            "plan": disclosures.plan_of(ctx, d), "lacks_return": disclosures.lacks_return_clause(d)}
 
 
 @router.get("/disclosures/{number}")
@@ -135,8 +136,13 @@ def approvals(request: Request, auth: Auth = Depends(allowed("approve"))):
 @router.post("/disclosures/{number}/approve")
 async def approve(request: Request, number: str, auth: Auth = Depends(allowed("approve"))):
     data = await form_data(request)
-    with acting(request, auth) as ctx:
-        disclosures.approve(ctx, number, data.get("comment", ""))
+    try:
+        with acting(request, auth) as ctx:
+            disclosures.approve(ctx, number, data.get("comment", ""), data.get("override_reason", ""))
+    except InvalidInput as exc:  # e.g. the override reason a missing return/destroy clause asks for: say so on the page
+        with reading(request, auth) as ctx:
+            return render(request, "disclosure.html", auth, status_code=422, error=exc.message(lang_of(request)),
+                          error_code=exc.code, values=data, **_detail_context(ctx, number))
     return redirect(f"/disclosures/{number}")
 
 
