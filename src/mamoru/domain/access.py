@@ -26,6 +26,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "own_tokens": frozenset({"admin", "tech_manager", "staff", "auditor"}),
     "manage_supply": frozenset({"admin", "tech_manager"}),  # the supply map, signals, warnings
     "record_signal": frozenset({"admin", "tech_manager", "staff"}),  # anyone on the floor may report trouble
+    "manage_people": frozenset({"admin", "tech_manager"}),  # the people register: pledges, exits, reviews
+    "report_contact": frozenset({"admin", "tech_manager", "staff"}),  # anyone approached may report it
 }
 
 DETAIL_FROM_RANK = 3
@@ -43,3 +45,12 @@ def sees_all_technologies(role: str) -> bool:
 
 def sees_details(role: str, rank: int) -> bool:
     return rank < DETAIL_FROM_RANK or role in SEE_RESTRICTED
+
+
+# Personal data of the people register (declarations, non-competes, pledge documents, contacts):
+# for these roles; anyone else sees only their own (the person record linked to their account).
+SEE_PERSONAL = frozenset({"admin", "tech_manager", "auditor"})
+
+
+def sees_personal(role: str, own: bool = False) -> bool:
+    return own or role in SEE_PERSONAL

@@ -31,6 +31,8 @@ OBLIGATION_KINDS = (
     "collect_destruction_certificate", "recover_sample", "investigate_sample", "consult_authority",
     "find_second_source", "raise_stock", "notify_customer",  # supply-chain warnings (domain/supplychain.py)
     "inspect", "repair",  # factory-data alarms (telemetry)
+    "cut_access", "change_shared_passwords", "collect_equipment_media", "keep_logs",  # an exit (people)
+    "exit_pledge_meeting", "review_contact",
 )
 SAMPLE_CONDITIONS = ("intact", "damaged", "missing_parts", "destroyed")
 REQUEST_STATUSES = ("received", "reviewed", "escalated", "answered", "refused")
@@ -41,3 +43,10 @@ IMPORTANCE_AXES = ("advantage", "irreplaceability", "leak_impact", "security_rel
 TECH_TIERS = ("top_priority", "important", "general")
 SHARE_LEVELS = ("raw", "aggregated", "health", "withheld")  # data-use agreement, per channel
 QUALITY_KINDS = ("gap", "stuck", "out_of_range", "clock_skew")
+# People who hold protected knowledge (issue 14): domain/people.py
+PERSON_KINDS = ("employee", "director", "agency", "seconded", "former")
+PERSON_STATUSES = ("current", "leaving", "former")  # derived from left_on and today
+PLEDGE_KINDS = ("hiring", "project", "exit")
+CONTACT_KINDS = ("conference", "trade_show", "job_site", "headhunter", "other")
+CATEGORY_RESULTS = ("yes", "no", "unclear")  # falls under the deemed-export specific categories
+ANSWERS = ("yes", "no", "unknown")

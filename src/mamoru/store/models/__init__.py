@@ -15,6 +15,7 @@ from mamoru.store.models.users import User
 from mamoru.store.models.telemetry import (Asset, AssetEvent, AnomalyModel, Channel, Point, QualityRecord,
                                            QuarantinedMessage, Rollup, channel_elements)
 from mamoru.store.models.data_use import DataUseChannel, DataUseTerms, FeedToken, ShareLedger
+from mamoru.store.models import people as people  # noqa: F401  (people register, issue 14)
 
 __all__ = [
     "ApiToken",

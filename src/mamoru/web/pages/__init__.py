@@ -6,8 +6,9 @@ from fastapi import FastAPI
 
 from mamoru.web.pages import (account, audit, dashboard, disclosures, guard, imports, operations, registers,
                               reports, session, telemetry)
+from mamoru.web.pages import people  # issue 14
 
-MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account, telemetry)
+MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account, telemetry, people)
 
 
 def register_pages(app: FastAPI) -> None:
