@@ -73,10 +73,11 @@ def show(code: str) -> None:
                              for e in view.contacts],
                 "obligations": [{"id": o.id, "kind": o.kind, "due_on": o.due_on, "status": o.status}
                                 for o in view.obligations]}
-    lines = [f"{p.code} {p.name} ({_lab('person_kind', p.kind)}, {_lab('person_status', view.status)})",
-             f"{STATE.t('web.f.category')}: {_lab('category', view.standing)}"]
-    lines += [f"  {_lab('pledge_kind', x['kind'])} {x['signed_on']} {x['document']}" for x in view.pledges]
-    lines += [f"  #{o.id} {_lab('obligation', o.kind)} {o.due_on} {_lab('status', o.status)}" for o in view.obligations]
+        lines = [f"{p.code} {p.name} ({_lab('person_kind', p.kind)}, {_lab('person_status', view.status)})",
+                 f"{STATE.t('web.f.category')}: {_lab('category', view.standing)}"]
+        lines += [f"  {_lab('pledge_kind', x['kind'])} {x['signed_on']} {x['document']}" for x in view.pledges]
+        lines += [f"  #{o.id} {_lab('obligation', o.kind)} {o.due_on} {_lab('status', o.status)}"
+                  for o in view.obligations]
     STATE.emit(data, text="\n".join(lines))
 
 

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Depends, Request
 from mamoru.domain import vocab
 from mamoru.errors import MamoruError
 from mamoru.services import lists, people, pledges
+from mamoru.services.authz import Forbidden
 from mamoru.web.auth import allowed
 from mamoru.web.context import Auth, acting, lang_of, reading, render
 from mamoru.web.pages.common import field_values, list_query, listing, options, submit_form
@@ -238,8 +239,13 @@ def person_detail(request: Request, code: str, auth: Auth = Depends(allowed("rea
         view = people.detail(ctx, code)
         facts = _facts(request, view)
         sections = _sections(request, auth, view)
-    return render(request, "detail.html", auth, title=f"{view.person.code} {view.person.name}", facts=facts,
-                  sections=sections)
+        title = f"{view.person.code} {view.person.name}"
+    return render(request, "detail.html", auth, title=title, facts=facts, sections=sections)
+
+
+class _Refused(Exception):
+    def __init__(self, forbidden: Forbidden) -> None:
+        self.forbidden = forbidden
 
 
 def _post(path: str, action: str, title: str, fields_of, use):
@@ -250,11 +256,17 @@ def _post(path: str, action: str, title: str, fields_of, use):
         fields = fields_of(request)
 
         def apply(data):
-            with acting(request, auth) as ctx:
-                use(ctx, code, field_values(fields, data))
+            try:
+                with acting(request, auth) as ctx:
+                    use(ctx, code, field_values(fields, data))
+            except Forbidden as exc:  # not a form error: answered as a refusal (403), like the route's own check
+                raise _Refused(exc) from exc
 
-        return await submit_form(request, auth, fields, t(title), f"/people/{code}/{path}", f"/people/{code}", apply,
-                                 lambda data: f"/people/{code}")
+        try:
+            return await submit_form(request, auth, fields, t(title), f"/people/{code}/{path}", f"/people/{code}",
+                                     apply, lambda data: f"/people/{code}")
+        except _Refused as refused:
+            raise refused.forbidden from None
 
     endpoint.__name__ = f"person_{path.replace('-', '_')}"
     router.post(f"/people/{{code}}/{path}")(endpoint)
