@@ -80,11 +80,12 @@ def run(engine, policy, at: Callable[[str], Any], day: Callable[[str], str], say
                                 "アルミナ焼結品の製造・開発業務（国内外の競合）", "競業避止合意書 2026-E05")
     with read_only(engine, policy=policy, now=at("2026-09-16")) as ctx:
         leaver = people.detail(ctx, "E-KATO")
+        exit_open = sorted(o.kind for o in leaver.obligations if o.status == "open" and o.kind != "review_contact")
         coverage = people.pledge_coverage(ctx)
     out = {
         "people": len(STAFF), "pledges": len(PLEDGES) + 1,
         "exit_obligations": sorted(o.kind for o in made),
-        "exit_open": sorted(o.kind for o in leaver.obligations if o.status == "open"),
+        "exit_open": exit_open,
         "leaver_status": leaver.status, "contact": event.kind,
         "researcher_result": researcher.result, "oral_core": core.outcome, "oral_general": general.outcome,
         "coverage": coverage,
