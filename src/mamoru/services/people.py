@@ -184,7 +184,8 @@ def detail(ctx: Context, code: str) -> PersonDetail:
     pledges = [{"id": p.id, "kind": p.kind, "signed_on": p.signed_on,
                 "document": p.document if personal else None,
                 "explained_in_meeting_on": p.explained_in_meeting_on,
-                "technologies": [t.code for t in p.technologies if viewer.sees_technology(t.id)]}
+                "technologies": [t.code for t in p.technologies if viewer.sees_technology(t.id)],
+                "covers_all": not p.technologies}
                for p in person.pledges]
     out = PersonDetail(person, status_of(person, ctx.today), techs, personal,
                        standing(ctx, person) if personal else "", pledges)

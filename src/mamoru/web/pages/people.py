@@ -173,7 +173,9 @@ def _sections(request: Request, auth: Auth, view: people.PersonDetail) -> list[d
                  "rows": [{"kind": lab("pledge_kind")(p["kind"]), "signed_on": str(p["signed_on"]),
                            "document": p["document"] if view.personal else withheld,
                            "meeting": str(p["explained_in_meeting_on"] or "-"),
-                           "technologies": " ".join(p["technologies"]) or "*"} for p in view.pledges]}]
+                           "technologies": t("people.all_technologies") if p["covers_all"]
+                           else " ".join(p["technologies"]) or "-"}
+                          for p in view.pledges]}]
     if view.personal:
         sections.append({"title": t("people.declarations"),
                          "columns": [("on", t("web.f.declared_on")), ("side_jobs", t("web.f.side_jobs")),
