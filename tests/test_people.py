@@ -58,6 +58,7 @@ def test_a_person_is_registered_with_technologies_and_audited(world, engine):
     (lambda ctx: people.add_person(ctx, "E-9", "x", "employee", "2026-03-01", left_on="2026-02-01"),
      "people.left_before_joining"),
     (lambda ctx: people.add_person(ctx, "E-1", "dup", "employee", "2026-03-01"), "conflict.duplicate_code"),
+    (lambda ctx: people.add_person(ctx, "E-9", "x", "employee", "0215-04-01"), "input.invalid_date"),
     (lambda ctx: people.add_person(ctx, "E-9", "x", "contractor", "2026-03-01"), "input.invalid_choice"),
     (lambda ctx: people.add_person(ctx, "E-9", "x", "employee", "2026-03-01", technologies=["T-NONE"]),
      "notfound.technology"),

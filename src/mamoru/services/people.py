@@ -26,6 +26,7 @@ from mamoru.store.models.people import Declaration, NonCompete, OralCheck, Perso
 
 SOURCE_EXIT = "person_exit"
 SOURCE_CONTACT = "person_event"
+EARLIEST = date(1900, 1, 1)
 
 
 # --- lookups --------------------------------------------------------------------------------
@@ -69,6 +70,8 @@ def add_person(ctx: Context, code: str, name: str, kind: str, joined_on: Any, de
     ctx.require("manage_people")
     code = _new_code(ctx, code)
     joined = c.not_after_tomorrow(ctx, c.day(joined_on, "joined_on"), "joined_on")
+    if joined < EARLIEST:  # a typo such as 0215 for 2015; also keeps the exit's due days computable
+        raise InvalidInput("input.invalid_date", field="joined_on", value=joined)
     left = c.day(left_on, "left_on", required=False)
     _dates_in_order(joined, left)
     person = Person(code=code, name=c.require_text("name", name, 200), kind=c.choice("kind", kind, vocab.PERSON_KINDS),
