@@ -65,7 +65,7 @@ def test_a_person_is_registered_with_technologies_and_audited(world, engine):
     (lambda ctx: people.add_person(ctx, "E-9", "x", "employee", "2026-03-01", user="ito"), "people.user_already_linked"),
     (lambda ctx: pledges.add_pledge(ctx, "NOBODY", "hiring", "2026-03-01", "doc"), "notfound.person"),
     (lambda ctx: pledges.add_pledge(ctx, "E-1", "project", "2014-01-01", "doc"), "people.pledge_before_joining"),
-    (lambda ctx: pledges.add_pledge(ctx, "E-1", "exit", "2026-03-01", "doc"), "input.required"),
+    (lambda ctx: pledges.add_pledge(ctx, "E-1", "exit", "2026-03-01", "doc"), "people.exit_meeting_required"),
     (lambda ctx: pledges.add_pledge(ctx, "E-1", "exit", "2026-03-01", "doc", explained_in_meeting_on="2026-03-05"),
      "people.meeting_after_signing"),
     (lambda ctx: pledges.add_pledge(ctx, "E-1", "project", "2026-03-01", "doc", explained_in_meeting_on="2026-03-01"),

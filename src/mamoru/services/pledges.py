@@ -31,7 +31,9 @@ def add_pledge(ctx: Context, person: str, kind: str, signed_on: Any, document: s
     owner = people.get(ctx, person)
     kind = c.choice("kind", kind, vocab.PLEDGE_KINDS)
     signed = c.not_after_tomorrow(ctx, c.day(signed_on, "signed_on"), "signed_on")
-    meeting = c.day(explained_in_meeting_on, "explained_in_meeting_on", required=(kind == "exit"))
+    meeting = c.day(explained_in_meeting_on, "explained_in_meeting_on", required=False)
+    if kind == "exit" and meeting is None:
+        raise InvalidInput("people.exit_meeting_required", field="explained_in_meeting_on")
     if kind != "exit" and meeting is not None:
         raise InvalidInput("people.meeting_only_for_exit", field="explained_in_meeting_on")
     if meeting is not None and meeting > signed:
