@@ -287,6 +287,28 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/api/v1/obligations"): "operate",
     ("POST", "/api/v1/technologies/{code}/importance"): "register_technology",
     ("POST", "/api/v1/technologies/{code}/tier"): "register_technology",
+    # --- people (issue 14): personal data is withheld inside the pages, not by the route
+    ("GET", "/api/v1/people"): "read",
+    ("POST", "/api/v1/people"): "manage_people",
+    ("GET", "/api/v1/people/{code}"): "read",
+    ("POST", "/api/v1/people/{code}/pledges"): "manage_people",
+    ("POST", "/api/v1/people/{code}/non-competes"): "manage_people",
+    ("POST", "/api/v1/people/{code}/declarations"): "report_contact",
+    ("POST", "/api/v1/people/{code}/review"): "manage_people",
+    ("POST", "/api/v1/people/{code}/exit"): "manage_people",
+    ("POST", "/api/v1/people/{code}/contacts"): "report_contact",
+    ("POST", "/api/v1/people/{code}/oral-check"): "disclose",
+    ("GET", "/people"): "read",
+    ("GET", "/people/new"): "manage_people",
+    ("POST", "/people/new"): "manage_people",
+    ("GET", "/people/{code}"): "read",
+    ("POST", "/people/{code}/pledges"): "manage_people",
+    ("POST", "/people/{code}/non-competes"): "manage_people",
+    ("POST", "/people/{code}/declarations"): "report_contact",
+    ("POST", "/people/{code}/review"): "manage_people",
+    ("POST", "/people/{code}/exit"): "manage_people",
+    ("POST", "/people/{code}/contacts"): "report_contact",
+    ("POST", "/people/{code}/oral-check"): "disclose",
 }
 
 # Reads see real records; anything that could change state gets a code that does not exist.

@@ -32,6 +32,7 @@ DETAIL_B = frozenset({"admin", "tech_manager", "auditor"})  # rank-3 details: no
 DISCLOSE_B = frozenset({"admin", "tech_manager", "staff_in"})  # may disclose (auditors may not), and sees T-B
 APPROVE = frozenset({"admin", "tech_manager"})
 AUDIT = frozenset({"admin", "tech_manager", "auditor"})
+PERSONAL = frozenset({"admin", "tech_manager", "auditor"})  # people register: declarations, pledge documents ...
 LOW = dict(business_overlap="low", financial_condition="low", leadership_attitude="low", board_foreign_duty="low",
            reputation="low")
 
@@ -113,6 +114,22 @@ TABLE = (
     # the document guard: findings of a T-B term, and a redacted copy recorded as a disclosure
     Row("guard findings", "web page", "/guard#scan", "B-2", DISCLOSE_B, method="POST"),
     Row("guard redactions", "web page", "/guard#redact", "x-mamoru-control-number", DISCLOSE_B, method="POST"),
+    # the people register (issue 14): names for every reader, personal data for those who need it and the person
+    Row("people", "web page", "/people", 'href="/people/W-OTHER"', ALL),
+    Row("people", "web search", "/people?q=W-OTHER", 'href="/people/W-OTHER"', ALL),
+    Row("people", "API list", "/api/v1/people", '"code": "W-OTHER"', ALL),
+    Row("people technologies", "web detail", "/people/W-OTHER", "<td>T-B</td>", SEE_B),
+    Row("people technologies", "API detail", "/api/v1/people/W-OTHER", '"technologies": ["T-B"]', SEE_B),
+    Row("declarations", "web detail", "/people/W-OTHER", "申告他人秘密", PERSONAL),
+    Row("declarations", "API detail", "/api/v1/people/W-OTHER", "申告他人秘密", PERSONAL),
+    Row("own declarations", "web detail", "/people/W-ITO", "申告本人秘密", PERSONAL | {"staff_in"}),
+    Row("own declarations", "API detail", "/api/v1/people/W-ITO", "申告本人秘密", PERSONAL | {"staff_in"}),
+    Row("pledge documents", "web detail", "/people/W-OTHER", "誓約文書秘密", PERSONAL),
+    Row("pledge documents", "API detail", "/api/v1/people/W-OTHER", "誓約文書秘密", PERSONAL),
+    Row("non-competes", "web detail", "/people/W-OTHER", "競業範囲秘密", PERSONAL),
+    Row("non-competes", "API detail", "/api/v1/people/W-OTHER", "競業範囲秘密", PERSONAL),
+    Row("contacts", "web detail", "/people/W-OTHER", "接触相手秘密", PERSONAL),
+    Row("contacts", "API detail", "/api/v1/people/W-OTHER", "接触相手秘密", PERSONAL),
 )
 
 
@@ -169,6 +186,15 @@ def world(request, tmp_path_factory):
         req = requests.record_request(ctx, "外国政府機関", "要求件名X", "P-OK", government_backed=True)
         partners.add_partner(ctx, "P-EV", name="変動工業", kind="supplier", country="JP")
         events.record_event(ctx, "P-EV", "capital_change", description="資本変更イベント")  # P-EV goes on hold
+        from mamoru.services import people as people_register, pledges
+
+        people_register.add_person(ctx, "W-ITO", "伊藤", "employee", "2020-04-01", technologies=["T-B"], user="ito")
+        people_register.add_person(ctx, "W-OTHER", "他人", "employee", "2020-04-01", technologies=["T-B"])
+        pledges.declare(ctx, "W-ITO", side_jobs="申告本人秘密")
+        pledges.declare(ctx, "W-OTHER", side_jobs="申告他人秘密")
+        pledges.add_pledge(ctx, "W-OTHER", "hiring", "2020-04-01", "誓約文書秘密")
+        pledges.add_non_compete(ctx, "W-OTHER", "2020-04-01", "2030-04-01", "競業範囲秘密")
+        people_register.report_contact(ctx, "W-OTHER", "trade_show", counterpart="接触相手秘密")
         from mamoru.services import lists
 
         obligation = next(o for o in lists.obligations(ctx, limit=None).items if o.source == "external_request")

@@ -21,6 +21,7 @@ from mamoru.api import (  # one area a line
     trail,
     workbench,
     meetings,
+    people,
 )
 from mamoru.api.common import router as make_router
 from mamoru.doors.errors import http_problem
@@ -39,6 +40,7 @@ AREAS = (  # one area a line
     incidents,
     workbench,
     meetings,
+    people,
 )
 for _area in AREAS:
     router.include_router(_area.routes)

@@ -47,6 +47,7 @@ def _plugins() -> None:
                  "mamoru.cli.incident",
                  "mamoru.cli.workbench",
                  "mamoru.cli.meetings",
+                 "mamoru.cli.people",
                  ):
         try:
             module = importlib.import_module(name)

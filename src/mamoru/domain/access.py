@@ -32,6 +32,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "screen": frozenset({"admin", "tech_manager", "staff"}),
     "review_screening": frozenset({"admin", "tech_manager"}),
     "handle_incident": frozenset({"admin", "tech_manager"}),  # confirm / close a leak incident, attach a trace
+    "manage_people": frozenset({"admin", "tech_manager"}),  # the people register: pledges, exits, reviews
+    "report_contact": frozenset({"admin", "tech_manager", "staff"}),  # anyone approached may report it
 }
 
 DETAIL_FROM_RANK = 3
@@ -49,3 +51,12 @@ def sees_all_technologies(role: str) -> bool:
 
 def sees_details(role: str, rank: int) -> bool:
     return rank < DETAIL_FROM_RANK or role in SEE_RESTRICTED
+
+
+# Personal data of the people register (declarations, non-competes, pledge documents, contacts):
+# for these roles; anyone else sees only their own (the person record linked to their account).
+SEE_PERSONAL = frozenset({"admin", "tech_manager", "auditor"})
+
+
+def sees_personal(role: str, own: bool = False) -> bool:
+    return own or role in SEE_PERSONAL

@@ -34,6 +34,8 @@ OBLIGATION_KINDS = (
     "preserve_evidence", "consult_lawyer", "report_authority", "review_partner",  # incidents (domain/incidents.py)
     "report_police",  # raised by hand (workbench)
     "disclose_stage", "confirm_destruction", "demand_return_or_destruction",  # staged plans, ended agreements
+    "cut_access", "change_shared_passwords", "collect_equipment_media", "keep_logs",  # an exit (people)
+    "exit_pledge_meeting", "review_contact",
 )
 # What a person may raise by hand on /obligations/new (guidance: consult METI (consult_authority), the
 # police or a lawyer, keep the evidence of a leak; or any of the routine follow-ups).
@@ -52,3 +54,10 @@ SHARE_LEVELS = ("raw", "aggregated", "health", "withheld")  # data-use agreement
 QUALITY_KINDS = ("gap", "stuck", "out_of_range", "clock_skew")
 INCIDENT_STATUSES = ("suspected", "confirmed", "closed")  # domain/incidents.py: TRANSITIONS
 RELATION_KINDS = ("customer", "competitor")  # a partner's other customers and its competitors (3-1)
+# People who hold protected knowledge (issue 14): domain/people.py
+PERSON_KINDS = ("employee", "director", "agency", "seconded", "former")
+PERSON_STATUSES = ("current", "leaving", "former")  # derived from left_on and today
+PLEDGE_KINDS = ("hiring", "project", "exit")
+CONTACT_KINDS = ("conference", "trade_show", "job_site", "headhunter", "other")
+CATEGORY_RESULTS = ("yes", "no", "unclear")  # falls under the deemed-export specific categories
+ANSWERS = ("yes", "no", "unknown")

@@ -101,6 +101,20 @@ class Viewer:
                          KnowledgeElement.technology_id.not_in(sorted(self.technology_ids) or [-1])))
         return ~exists(hidden)
 
+    # --- the people register: personal data for those who need it, and each person their own ---
+
+    def sees_personal(self, person: Any) -> bool:
+        """Declarations, non-competes, pledge documents, contacts and oral checks of ``person``: for
+        admins, technology managers and auditors; anyone else only for the person linked to their account."""
+        user = getattr(person, "user", None)
+        return rules.sees_personal(self.role, own=user is not None and user.username == self.username)
+
+    def may_declare_for(self, person: Any) -> bool:
+        """A declaration is filed by the person themself or by someone who manages the register."""
+        user = getattr(person, "user", None)
+        return self.may("manage_people") or (user is not None and user.username == self.username
+                                             and self.may("report_contact"))
+
     def sample_filter(self, disclosure_id: Any) -> ColumnElement[bool]:
         """A sample is visible unless it went out with a disclosure this viewer may not see."""
         if self.technology_ids is None:

@@ -194,3 +194,59 @@ def audit_facets(ctx: Context) -> dict[str, list[str]]:
     ctx.require("audit")
     return {"actor": sorted(set(ctx.session.execute(select(AuditEntry.actor).distinct()).scalars())),
             "entity_type": sorted(set(ctx.session.execute(select(AuditEntry.entity_type).distinct()).scalars()))}
+
+
+# --- the people register (issue 14): names, kinds, departments and technologies are for every reader;
+# personal data (declarations, pledges' documents ...) is withheld in services/people.py.
+
+def _people_status(value: str):
+    from datetime import date as _date
+
+    from mamoru.store.models.people import Person
+
+    def where(today: _date):
+        if value == "former":
+            return (Person.kind == "former") | (Person.left_on < today)
+        if value == "leaving":
+            return (Person.kind != "former") & (Person.left_on >= today)
+        return (Person.kind != "former") & Person.left_on.is_(None)
+    return where
+
+
+def _people_spec() -> ListSpec:
+    from mamoru.store.models.people import Person, person_technologies
+
+    def technology(value: str):
+        return Person.id.in_(select(person_technologies.c.person_id).join(
+            Technology, Technology.id == person_technologies.c.technology_id).where(Technology.code == value))
+
+    return ListSpec(
+        "people", Person,
+        filters=(Filter("kind", lambda v: Person.kind == v, vocab.PERSON_KINDS),
+                 Filter("department", lambda v: Person.department == v),
+                 Filter("technology", technology)),
+        search=(Person.code, Person.name, Person.department),
+        sort={"code": Person.code, "name": Person.name, "kind": Person.kind, "department": Person.department,
+              "joined": Person.joined_on, "left": Person.left_on},
+        default_sort="code")
+
+
+PEOPLE = _people_spec()
+SPECS["people"] = PEOPLE
+
+
+def people(ctx: Context, filters: Mapping[str, Any] | None = None, search: str | None = None,
+           sort: str | None = None, limit: int | None = 50, offset: int = 0) -> Page:
+    """The people register; ``status`` (current / leaving / former) is judged against today in Tokyo."""
+    from mamoru.errors import InvalidInput
+    from mamoru.store.models.people import Person
+
+    ctx.require("read")
+    filters = dict(filters or {})
+    status = (filters.pop("status", None) or "").strip()
+    query = select(Person).options(selectinload(Person.technologies))
+    if status:
+        if status not in vocab.PERSON_STATUSES:
+            raise InvalidInput("input.invalid_choice", field="status", value=status, allowed=vocab.PERSON_STATUSES)
+        query = query.where(_people_status(status)(ctx.today))
+    return _page(ctx, PEOPLE, query, filters, search, sort, limit, offset)

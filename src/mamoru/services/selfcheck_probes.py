@@ -254,7 +254,32 @@ def _aware(moment):
     return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
-# Probes for registers other parts of mamoru keep (people, sites, incidents, publication watch)
-# are added next to those registers; until then their questions are the person's word.
-for _name in ("pledges", "exits", "visits", "incidents", "watch"):
+@probe("pledges")
+def pledges(ctx: Context) -> Probe | None:
+    from mamoru.services import people
+
+    with_pledge, total = people.pledge_coverage(ctx)
+    if not total:
+        return None
+    return Probe(level_from_share(with_pledge / total, some=0.8), "selfcheck.ev.pledges",
+                 {"with_pledge": with_pledge, "total": total})
+
+
+@probe("exits")
+def exits(ctx: Context) -> Probe | None:
+    """Leavers' exit obligations (pledge meeting, access cut, equipment back, logs kept) done on time."""
+    from mamoru.services.people import SOURCE_EXIT
+
+    due = select(Obligation).where(Obligation.source == SOURCE_EXIT, Obligation.due_on <= ctx.now.date())
+    rows = list(ctx.session.execute(due).scalars())
+    if not rows:
+        return None
+    late = sum(1 for o in rows if o.status == "open" or (o.closed_at and _aware(o.closed_at).date() > o.due_on))
+    return Probe("yes" if not late else ("partly" if late < len(rows) else "no"), "selfcheck.ev.exits",
+                 {"due": len(rows), "late": late})
+
+
+# Probes for registers other parts of mamoru keep (sites, incidents, publication watch) are added
+# next to those registers; until then their questions are the person's word.
+for _name in ("visits", "incidents", "watch"):
     PROBES.setdefault(_name, lambda ctx: None)

@@ -18,6 +18,7 @@ from mamoru.store.models.telemetry import (Asset, AssetEvent, AnomalyModel, Chan
                                            QuarantinedMessage, Rollup, channel_elements)
 from mamoru.store.models.data_use import DataUseChannel, DataUseTerms, FeedToken, ShareLedger
 from mamoru.store.models.incidents import Incident, IncidentTrace  # noqa: F401  (incident_* tables)
+from mamoru.store.models import people as people  # noqa: F401  (people register, issue 14)
 
 __all__ = [
     "ApiToken",

@@ -24,6 +24,7 @@ from mamoru.web.pages import (  # one module a line
     importance,
     codebook,
     meetings,
+    people,
 )
 
 MODULES = (  # one module a line
@@ -46,6 +47,7 @@ MODULES = (  # one module a line
     selfcheck,
     incidents,
     meetings,
+    people,
 )
 
 
