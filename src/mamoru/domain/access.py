@@ -26,6 +26,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "own_tokens": frozenset({"admin", "tech_manager", "staff", "auditor"}),
     "manage_supply": frozenset({"admin", "tech_manager"}),  # the supply map, signals, warnings
     "record_signal": frozenset({"admin", "tech_manager", "staff"}),  # anyone on the floor may report trouble
+    "manage_abroad": frozenset({"admin", "tech_manager"}),  # sites abroad, joint research projects
+    "review_publication": frozenset({"admin", "tech_manager"}),  # the result of a pre-publication review
 }
 
 DETAIL_FROM_RANK = 3

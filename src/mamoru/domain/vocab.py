@@ -31,6 +31,8 @@ OBLIGATION_KINDS = (
     "collect_destruction_certificate", "recover_sample", "investigate_sample", "consult_authority",
     "find_second_source", "raise_stock", "notify_customer",  # supply-chain warnings (domain/supplychain.py)
     "inspect", "repair",  # factory-data alarms (telemetry)
+    "fefta_advance_report",  # sites abroad: advance report under FEFTA art. 55-8 (domain/sites.py)
+    "recover_equipment_moulds_drawings", "wipe_data", "remind_local_staff",  # withdrawal from a site abroad
 )
 SAMPLE_CONDITIONS = ("intact", "damaged", "missing_parts", "destroyed")
 REQUEST_STATUSES = ("received", "reviewed", "escalated", "answered", "refused")
@@ -41,3 +43,9 @@ IMPORTANCE_AXES = ("advantage", "irreplaceability", "leak_impact", "security_rel
 TECH_TIERS = ("top_priority", "important", "general")
 SHARE_LEVELS = ("raw", "aggregated", "health", "withheld")  # data-use agreement, per channel
 QUALITY_KINDS = ("gap", "stuck", "out_of_range", "clock_skew")
+SITE_STAGES = ("planning", "contract", "operating", "withdrawal")  # overseas site, in this order
+SITE_ALLOWANCES = ("may_teach", "black_boxed", "stays_in_japan")  # per element, at one site abroad
+VISIT_KINDS = ("visit", "plant_tour")
+IMPROVEMENT_OWNERSHIP = ("ours", "theirs", "joint", "by_contributor")  # joint research: who owns improvements
+PUBLICATION_KINDS = ("paper", "presentation", "poster")
+REVIEW_RESULTS = ("clear", "needs_changes", "blocked")  # pre-publication review

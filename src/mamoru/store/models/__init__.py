@@ -15,6 +15,8 @@ from mamoru.store.models.users import User
 from mamoru.store.models.telemetry import (Asset, AssetEvent, AnomalyModel, Channel, Point, QualityRecord,
                                            QuarantinedMessage, Rollup, channel_elements)
 from mamoru.store.models.data_use import DataUseChannel, DataUseTerms, FeedToken, ShareLedger
+from mamoru.store.models import abroad as abroad  # noqa: F401,E402  (overseas sites, issue 14)
+from mamoru.store.models import research as research  # noqa: F401,E402  (joint research, issue 14)
 
 __all__ = [
     "ApiToken",
