@@ -5,9 +5,10 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from mamoru.web.pages import (account, audit, dashboard, disclosures, guard, imports, operations, registers,
-                              reports, session, telemetry)
+                              reports, research, session, sites, telemetry)
 
-MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account, telemetry)
+MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account, telemetry,
+           sites, research)
 
 
 def register_pages(app: FastAPI) -> None:
