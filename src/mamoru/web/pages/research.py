@@ -7,7 +7,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import quote
 
-from fastapi import APIRouter, Depends, Request, UploadFile
+from fastapi import APIRouter, Depends, Request
+from starlette.datastructures import UploadFile
 from starlette.concurrency import run_in_threadpool
 
 from mamoru.domain import vocab
@@ -89,9 +90,14 @@ async def project_create(request: Request, auth: Auth = Depends(allowed("manage_
 
 
 def _project_page(request: Request, auth: Auth, code: str, status_code: int = 200, **extra):
-    lab, t = _kit(request)
+    """Rendered while the read lasts: the page reads the project's rows as it is built."""
     with reading(request, auth) as ctx:
-        view = research.project_view(ctx, research.get(ctx, code))
+        return _project_body(request, auth, research.project_view(ctx, research.get(ctx, code)), status_code,
+                             **extra)
+
+
+def _project_body(request: Request, auth: Auth, view: dict, status_code: int, **extra):
+    lab, t = _kit(request)
     p = view["project"]
     facts = [(t("web.f.code"), p.code), (t("web.f.title"), p.title),
              (t("web.f.partner"), {"text": f"{p.partner.code} {p.partner.name}", "href": f"/partners/{p.partner.code}"}),
@@ -142,7 +148,9 @@ async def submit_review(request: Request, code: str, auth: Auth = Depends(allowe
     upload = form.get("file")
     try:
         if not isinstance(upload, UploadFile) or not upload.filename:
-            raise InvalidInput("input.required", field="file")
+            from mamoru.i18n import both
+
+            raise InvalidInput("input.required", field=both("research.f.file"))
         with tempfile.TemporaryDirectory(prefix="mamoru-review-") as folder:
             path = await receive(upload, Path(folder), MAX_PAPER)
 
@@ -161,12 +169,17 @@ async def submit_review(request: Request, code: str, auth: Auth = Depends(allowe
 
 
 def _review_page(request: Request, auth: Auth, review_id: str, status_code: int = 200, **extra):
-    lab, t = _kit(request)
-    lang = lang_of(request)
+    """Rendered while the read lasts."""
     with reading(request, auth) as ctx:
         r = research.get_review(ctx, review_id)
         shown, withheld = research.findings_view(ctx, r)
-        project = r.project
+        return _review_body(request, auth, r, shown, withheld, status_code, **extra)
+
+
+def _review_body(request: Request, auth: Auth, r, shown: list, withheld: int, status_code: int, **extra):
+    lab, t = _kit(request)
+    lang = lang_of(request)
+    project = r.project
     facts = [(t("research.title"), {"text": f"{project.code} {project.title}", "href": f"/research/{project.code}"}),
              (t("web.f.title"), r.title), (t("research.f.kind"), lab("publication_kind", r.kind)),
              (t("research.f.venue"), r.venue or "-"), (t("web.f.file"), r.file_name),

@@ -72,10 +72,14 @@ async def site_create(request: Request, auth: Auth = Depends(allowed("manage_abr
 
 
 def _site_page(request: Request, auth: Auth, code: str, status_code: int = 200, **extra):
+    """Rendered while the read lasts: the page reads the site's rows as it is built."""
+    with reading(request, auth) as ctx:
+        return _site_body(request, auth, sites.site_view(ctx, sites.get(ctx, code)), status_code, **extra)
+
+
+def _site_body(request: Request, auth: Auth, view: dict, status_code: int, **extra):
     lab, t = _kit(request)
     may_manage, may_operate = auth.viewer.may("manage_abroad"), auth.viewer.may("operate")
-    with reading(request, auth) as ctx:
-        view = sites.site_view(ctx, sites.get(ctx, code))
     site = view["site"]
     facts = [(t("web.f.code"), site.code), (t("web.f.name"), site.name), (t("web.f.country"), site.country),
              (t("web.f.partner"), {"text": view["partner"], "href": f"/partners/{view['partner']}"} if view["partner"] else "-"),
