@@ -33,10 +33,10 @@ def site_list(request: Request, auth: Auth = Depends(allowed("read"))):
                  "partner": {"text": s.partner.code, "href": f"/partners/{s.partner.code}"} if s.partner else "-"}
                 for s in page.items]
     columns = [("code", t("web.f.code")), ("name", t("web.f.name")), ("country", t("web.f.country")),
-               ("stage", t("web.f.status")), ("stage_on", t("abroad.f.stage_on")), ("partner", t("web.f.partner"))]
+               ("stage", t("abroad.f.stage")), ("stage_on", t("abroad.f.stage_on")), ("partner", t("web.f.partner"))]
     actions = [{"href": "/sites/new", "text": t("abroad.new")}] if auth.viewer.may("manage_abroad") else []
     return listing(request, auth, t("abroad.title"), columns, page, rows, actions=actions,
-                   filters=[{"name": "stage", "label": t("web.f.status"),
+                   filters=[{"name": "stage", "label": t("abroad.f.stage"),
                              "options": options(vocab.SITE_STAGES, lambda v: lab("site_stage", v))}])
 
 
@@ -84,7 +84,7 @@ def _site_body(request: Request, auth: Auth, view: dict, status_code: int, **ext
     facts = [(t("web.f.code"), site.code), (t("web.f.name"), site.name), (t("web.f.country"), site.country),
              (t("web.f.partner"), {"text": view["partner"], "href": f"/partners/{view['partner']}"} if view["partner"] else "-"),
              (t("abroad.f.local_entity"), site.local_entity or "-"),
-             (t("web.f.status"), {"text": lab("site_stage", site.stage), "cls": f"stage-{site.stage}"}),
+             (t("abroad.f.stage"), {"text": lab("site_stage", site.stage), "cls": f"stage-{site.stage}"}),
              (t("abroad.f.stage_on"), site.stage_on.isoformat()),
              (t("abroad.f.internal_decision_on"), site.internal_decision_on.isoformat() if site.internal_decision_on else "-"),
              (t("web.f.note"), site.note or "-")]
@@ -118,18 +118,18 @@ def _site_body(request: Request, auth: Auth, view: dict, status_code: int, **ext
          if may_manage and any(r["status"] == "open" for r in view["reports"]) else None},
         {"id": "teach", "title": t("abroad.teach"),
          "form": {"action": f"/sites/{site.code}/check", "submit": t("abroad.teach"), "fields": [
-             {"name": "elements", "label": t("web.f.elements"), "required": True, "help": "; "}]}
+             {"name": "elements", "label": t("abroad.f.elements"), "required": True}]}
          if auth.viewer.may("disclose") else None},
         {"id": "stages", "title": t("abroad.stages"),
-         "columns": [("stage", t("web.f.status")), ("on", t("web.f.date")), ("by", t("web.f.by")), ("note", t("web.f.note"))],
+         "columns": [("stage", t("abroad.f.stage")), ("on", t("web.f.date")), ("by", t("web.f.by")), ("note", t("web.f.note"))],
          "rows": [{"stage": lab("site_stage", s["stage"]), "on": s["changed_on"].isoformat(), "by": s["actor"],
                    "note": s["note"]} for s in view["stages"]],
          "form": {"action": f"/sites/{site.code}/stage", "submit": t("abroad.move"), "fields": [
-             {"name": "stage", "label": t("web.f.status"), "type": "select", "required": True,
+             {"name": "stage", "label": t("abroad.f.stage"), "type": "select", "required": True,
               "options": options(later, lambda v: lab("site_stage", v))},
              {"name": "on", "label": t("web.f.date"), "type": "date", "required": True},
              {"name": "note", "label": t("web.f.note")}]} if may_manage and later else None},
-        {"id": "decision", "title": t("abroad.decision"),
+        {"id": "internal-decision", "title": t("abroad.decision"),
          "form": {"action": f"/sites/{site.code}/internal-decision", "submit": t("abroad.decision"), "fields": [
              {"name": "on", "label": t("web.f.date"), "type": "date", "required": True}]}
          if may_manage and site.internal_decision_on is None else None},
@@ -192,7 +192,7 @@ async def site_stage(request: Request, code: str, auth: Auth = Depends(allowed("
 
 @router.post("/sites/{code}/internal-decision")
 async def site_decision(request: Request, code: str, auth: Auth = Depends(allowed("manage_abroad"))):
-    return await _act_on(request, auth, code, "decision",
+    return await _act_on(request, auth, code, "internal-decision",
                          lambda ctx, d: sites.record_internal_decision(ctx, code, d.get("on", "")))
 
 
