@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from mamoru.errors import Conflict, InvalidInput
+from mamoru.errors import Conflict, InvalidInput, MamoruError
 from mamoru.services import guard, partners, research
 from mamoru.services.authz import Forbidden, Viewer
 from mamoru.store.models import AuditEntry, Obligation
@@ -53,7 +53,7 @@ def test_a_project_needs_an_assessed_research_partner_and_dates_in_order(act):
     base = dict(code="R-1", title="共同研究", partner="UNIV", starts_on="2026-04-01", ends_on="2027-03-31",
                 improvements="joint", approver="田中")
     for change, code in cases:
-        with pytest.raises((InvalidInput, Conflict, Exception)) as err, act() as ctx:
+        with pytest.raises(MamoruError) as err, act() as ctx:
             research.add_project(ctx, **{**base, **change})
         assert err.value.code == code
     with act() as ctx:
@@ -119,7 +119,7 @@ def test_publishing_early_or_unreviewed_is_recorded_with_warnings(project, tmp_p
         research.decide_review(ctx, later.id, "clear")
     with pytest.raises(InvalidInput) as err, project("sato") as ctx:
         research.record_publication(ctx, later.id, "2026-03-01")  # before it was submitted
-    assert err.value.code == "input.dates_out_of_order"
+    assert err.value.code == "research.published_before_submission"
     with project("sato", at=now + timedelta(days=40)) as ctx:
         assert research.record_publication(ctx, later.id, "2026-05-11").warnings == []
 
@@ -127,10 +127,12 @@ def test_publishing_early_or_unreviewed_is_recorded_with_warnings(project, tmp_p
 def test_a_paper_that_cannot_be_read_writes_nothing(project, tmp_path):
     bad = tmp_path / "paper.pdf"
     bad.write_bytes(b"%PDF-1.4 not really")
-    with pytest.raises(Exception), project("sato") as ctx:
+    with pytest.raises(MamoruError) as broken, project("sato") as ctx:
         research.review_publication(ctx, "R-UNIV", bad, "壊れたPDF", planned_on="2026-06-01")
-    with pytest.raises(InvalidInput), project("sato") as ctx:
+    assert broken.value.code == "guard.file.corrupt"
+    with pytest.raises(InvalidInput) as past, project("sato") as ctx:
         research.review_publication(ctx, "R-UNIV", _paper(tmp_path, CLEAN), "報告", planned_on="2026-03-01")
+    assert past.value.code == "research.planned_in_past"
     with project() as ctx:
         assert ctx.session.execute(select(func.count()).select_from(PublicationReview)).scalar_one() == 0
 

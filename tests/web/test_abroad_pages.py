@@ -73,7 +73,7 @@ def test_staff_upload_a_paper_and_the_manager_records_the_result(client, people,
     late = client.post("/research/R-1/reviews", data={"csrf_token": csrf, "title": "x", "kind": "paper",
                                                       "planned_on": (TODAY - timedelta(days=1)).isoformat()},
                        files={"file": ("p.txt", b"clean", "text/plain")})
-    assert late.status_code == 422 and "開始日" in late.text
+    assert late.status_code == 422 and "公表予定日" in late.text and "今日" in late.text
     review_id = sent.headers["location"].rsplit("/", 1)[1]
     decided = api("tech_manager").post(f"/api/v1/research/reviews/{review_id}/result",
                                        json={"result": "needs_changes", "comment": "要素名を削除"})

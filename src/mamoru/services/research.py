@@ -219,7 +219,9 @@ def review_publication(ctx: Context, project: str, path: Path, title: str, kind:
     title = c.require_text("title", title, 300)
     kind = c.choice("kind", kind, vocab.PUBLICATION_KINDS)
     planned = c.day(planned_on, "planned_on")
-    check_period(ctx.today, planned, "planned_on")
+    if planned < ctx.today:
+        raise InvalidInput("research.planned_in_past", field="planned_on", planned_on=planned.isoformat(),
+                           today=ctx.today.isoformat())
     path = Path(path)
     findings = _scan(ctx, path)
     review = PublicationReview(
@@ -275,7 +277,9 @@ def record_publication(ctx: Context, review_id: Any, published_on: Any) -> Publi
     if row.published_on is not None:
         raise Conflict("research.already_published", id=row.id)
     day = c.day(published_on, "published_on")
-    check_period(row.submitted_on, day, "published_on")
+    if day < row.submitted_on:
+        raise InvalidInput("research.published_before_submission", field="published_on", on=day.isoformat(),
+                           submitted_on=row.submitted_on.isoformat())
     c.not_after_tomorrow(ctx, day, "published_on")
     row.published_on = day
     row.warnings = rules.publication_warnings(row.result, row.submitted_on, day, row.project.review_days)
