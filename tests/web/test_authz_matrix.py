@@ -309,6 +309,41 @@ ROUTES: dict[tuple[str, str], str] = {
     ("POST", "/people/{code}/exit"): "manage_people",
     ("POST", "/people/{code}/contacts"): "report_contact",
     ("POST", "/people/{code}/oral-check"): "disclose",
+    # --- sites abroad and joint research (issue 14)
+    ("GET", "/sites"): "read",
+    ("GET", "/sites/new"): "manage_abroad",
+    ("POST", "/sites/new"): "manage_abroad",
+    ("GET", "/sites/{code}"): "read",
+    ("POST", "/sites/{code}/allowances"): "manage_abroad",
+    ("POST", "/sites/{code}/stage"): "manage_abroad",
+    ("POST", "/sites/{code}/internal-decision"): "manage_abroad",
+    ("POST", "/sites/{code}/advance-reports"): "manage_abroad",
+    ("POST", "/sites/{code}/visits"): "operate",
+    ("POST", "/sites/{code}/check"): "disclose",
+    ("GET", "/research"): "read",
+    ("GET", "/research/new"): "manage_abroad",
+    ("POST", "/research/new"): "manage_abroad",
+    ("GET", "/research/{code}"): "read",
+    ("POST", "/research/{code}/reviews"): "disclose",
+    ("GET", "/research/reviews/{review_id}"): "read",
+    ("POST", "/research/reviews/{review_id}/result"): "review_publication",
+    ("POST", "/research/reviews/{review_id}/published"): "disclose",
+    ("GET", "/api/v1/sites"): "read",
+    ("POST", "/api/v1/sites"): "manage_abroad",
+    ("GET", "/api/v1/sites/{code}"): "read",
+    ("POST", "/api/v1/sites/{code}/allowances"): "manage_abroad",
+    ("POST", "/api/v1/sites/{code}/stage"): "manage_abroad",
+    ("POST", "/api/v1/sites/{code}/internal-decision"): "manage_abroad",
+    ("POST", "/api/v1/sites/{code}/advance-reports"): "manage_abroad",
+    ("POST", "/api/v1/sites/{code}/visits"): "operate",
+    ("POST", "/api/v1/sites/{code}/teaching-check"): "disclose",
+    ("GET", "/api/v1/research"): "read",
+    ("POST", "/api/v1/research"): "manage_abroad",
+    ("GET", "/api/v1/research/{code}"): "read",
+    ("POST", "/api/v1/research/{code}/reviews"): "disclose",
+    ("GET", "/api/v1/research/reviews/{review_id}"): "read",
+    ("POST", "/api/v1/research/reviews/{review_id}/result"): "review_publication",
+    ("POST", "/api/v1/research/reviews/{review_id}/published"): "disclose",
 }
 
 # Reads see real records; anything that could change state gets a code that does not exist.
@@ -317,7 +352,7 @@ MISSING = {"code": "NO-SUCH", "number": "D-0000-999999", "event_id": "999999", "
            "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv",
            "job_id": "0" * 32, "warning_id": "999999", "agreement": "NO-SUCH", "asset": "no-such",
            "channel": "no-such", "source": "no-such-list", "result_id": "999999",
-           "check_id": "999999", "meeting_id": "999999", "stage": "2"}
+           "check_id": "999999", "meeting_id": "999999", "stage": "2", "review_id": "999999"}
 
 
 def app_routes(app) -> set[tuple[str, str]]:

@@ -22,6 +22,7 @@ from mamoru.api import (  # one area a line
     workbench,
     meetings,
     people,
+    abroad,
 )
 from mamoru.api.common import router as make_router
 from mamoru.doors.errors import http_problem
@@ -41,6 +42,7 @@ AREAS = (  # one area a line
     workbench,
     meetings,
     people,
+    abroad,
 )
 for _area in AREAS:
     router.include_router(_area.routes)

@@ -48,6 +48,7 @@ def _plugins() -> None:
                  "mamoru.cli.workbench",
                  "mamoru.cli.meetings",
                  "mamoru.cli.people",
+                 "mamoru.cli.abroad",
                  ):
         try:
             module = importlib.import_module(name)

@@ -56,6 +56,7 @@ CHAPTERS: list[tuple[str, str]] = [
     ("screening", "mamoru.demo.screening"),
     ("incident", "mamoru.demo.incident"),
     ("people", "mamoru.demo.people"),
+    ("abroad", "mamoru.demo.abroad"),
     ("selfcheck", "mamoru.demo.selfcheck"),  # last: it reads what every chapter before it left
 ]
 

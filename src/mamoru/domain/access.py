@@ -34,6 +34,8 @@ ACTIONS: dict[str, frozenset[str]] = {
     "handle_incident": frozenset({"admin", "tech_manager"}),  # confirm / close a leak incident, attach a trace
     "manage_people": frozenset({"admin", "tech_manager"}),  # the people register: pledges, exits, reviews
     "report_contact": frozenset({"admin", "tech_manager", "staff"}),  # anyone approached may report it
+    "manage_abroad": frozenset({"admin", "tech_manager"}),  # sites abroad, joint research projects
+    "review_publication": frozenset({"admin", "tech_manager"}),  # the result of a pre-publication review
 }
 
 DETAIL_FROM_RANK = 3

@@ -71,6 +71,8 @@ class GateRequest:
     # Per technology: its element ranks, and what the partner already received.
     technology_ranks: dict[str, dict[str, int]] = field(default_factory=dict)
     already_received: frozenset[str] = frozenset()
+    # Designated technologies whose FEFTA art. 55-8 advance report for a site of this partner is not filed.
+    advance_reports_open: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -194,6 +196,12 @@ def export_rules(req: GateRequest, policy: Policy, _cov) -> list[Reason]:
     return out
 
 
+def advance_report_filed(req: GateRequest, policy: Policy, _cov) -> list[Reason]:
+    """A designated technology goes to a site abroad only after its advance report is filed (55-8)."""
+    return [Reason("gate.fefta_advance_report_open", "deny", {"technology": e.technology, "element": e.code})
+            for e in req.elements if e.technology in req.advance_reports_open]
+
+
 def exposure_limit(req: GateRequest, policy: Policy, _cov) -> list[Reason]:
     out: list[Reason] = []
     requested = {e.code for e in req.elements}
@@ -275,6 +283,7 @@ RULES: tuple[Rule, ...] = (
     tier_cap,
     approval,
     export_rules,
+    advance_report_filed,
     exposure_limit,
     clause_gaps,
     partner_kind_conditions,

@@ -84,6 +84,8 @@ class Policy:
                 if kind not in vocab.OBLIGATION_KINDS:
                     raise ValueError(f"unknown obligation kind {kind}")
             validate_supply(self.data["supply"])
+            from mamoru.domain.sites import validate_policy as validate_sites
+            validate_sites(self.data["sites"], self.data["research"])
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidInput("policy.invalid", detail=str(exc)) from exc
 

@@ -36,6 +36,8 @@ OBLIGATION_KINDS = (
     "disclose_stage", "confirm_destruction", "demand_return_or_destruction",  # staged plans, ended agreements
     "cut_access", "change_shared_passwords", "collect_equipment_media", "keep_logs",  # an exit (people)
     "exit_pledge_meeting", "review_contact",
+    "fefta_advance_report",  # sites abroad: advance report under FEFTA art. 55-8 (domain/sites.py)
+    "recover_equipment_moulds_drawings", "wipe_data", "remind_local_staff",  # withdrawal from a site abroad
 )
 # What a person may raise by hand on /obligations/new (guidance: consult METI (consult_authority), the
 # police or a lawyer, keep the evidence of a leak; or any of the routine follow-ups).
@@ -61,3 +63,9 @@ PLEDGE_KINDS = ("hiring", "project", "exit")
 CONTACT_KINDS = ("conference", "trade_show", "job_site", "headhunter", "other")
 CATEGORY_RESULTS = ("yes", "no", "unclear")  # falls under the deemed-export specific categories
 ANSWERS = ("yes", "no", "unknown")
+SITE_STAGES = ("planning", "contract", "operating", "withdrawal")  # overseas site, in this order
+SITE_ALLOWANCES = ("may_teach", "black_boxed", "stays_in_japan")  # per element, at one site abroad
+VISIT_KINDS = ("visit", "plant_tour")
+IMPROVEMENT_OWNERSHIP = ("ours", "theirs", "joint", "by_contributor")  # joint research: who owns improvements
+PUBLICATION_KINDS = ("paper", "presentation", "poster")
+REVIEW_RESULTS = ("clear", "needs_changes", "blocked")  # pre-publication review

@@ -18,6 +18,7 @@ from mamoru.domain import gate, vocab
 from mamoru.domain.reasons import Reason
 from mamoru.errors import Conflict, InvalidInput, MamoruError, NotFound
 from mamoru.i18n import both
+from mamoru.services import advance_reports
 from mamoru.services import common as c
 from mamoru.services import events as events_service
 from mamoru.services import locks
@@ -147,6 +148,7 @@ def build_request(ctx: Context, partner: Partner, elements: list[KnowledgeElemen
         agreements=_agreement_views(ctx, partner.id),
         technology_ranks=_technology_ranks(ctx, {e.technology_id for e in elements}),
         already_received=frozenset(received_elements(ctx, partner.id)),
+        advance_reports_open=advance_reports.open_for_partner(ctx, partner.id, elements),
     )
 
 

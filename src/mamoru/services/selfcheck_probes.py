@@ -279,7 +279,29 @@ def exits(ctx: Context) -> Probe | None:
                  {"due": len(rows), "late": late})
 
 
-# Probes for registers other parts of mamoru keep (sites, incidents, publication watch) are added
-# next to those registers; until then their questions are the person's word.
-for _name in ("visits", "incidents", "watch"):
-    PROBES.setdefault(_name, lambda ctx: None)
+@probe("visits")
+def visits(ctx: Context) -> Probe | None:
+    """Visits and plant tours abroad are recorded with what was shown (the service lets a visit show
+    only what may be taught there, so a recorded visit is one that kept to it)."""
+    from mamoru.store.models.abroad import SiteVisit
+
+    count = _count(ctx, select(func.count()).select_from(SiteVisit))
+    return Probe("yes", "selfcheck.ev.visits", {"visits": count}) if count else None
+
+
+@probe("incidents")
+def incidents(ctx: Context) -> Probe | None:
+    """A suspected leak was handled by the procedure: its evidence-preservation obligation was done."""
+    from mamoru.store.models.incidents import Incident
+
+    total = _count(ctx, select(func.count()).select_from(Incident))
+    if not total:
+        return None  # the procedure exists in mamoru; whether the company has one is the person's word
+    preserved = _count(ctx, select(func.count()).select_from(Obligation).where(
+        Obligation.source == "incident", Obligation.kind == "preserve_evidence", Obligation.status == "closed"))
+    return Probe(level_from_share(preserved / total), "selfcheck.ev.incidents",
+                 {"incidents": total, "preserved": preserved})
+
+
+# The publication watch adds its probe next to its register; until then the question is the person's word.
+PROBES.setdefault("watch", lambda ctx: None)

@@ -19,6 +19,8 @@ from mamoru.store.models.telemetry import (Asset, AssetEvent, AnomalyModel, Chan
 from mamoru.store.models.data_use import DataUseChannel, DataUseTerms, FeedToken, ShareLedger
 from mamoru.store.models.incidents import Incident, IncidentTrace  # noqa: F401  (incident_* tables)
 from mamoru.store.models import people as people  # noqa: F401  (people register, issue 14)
+from mamoru.store.models import abroad as abroad  # noqa: F401,E402  (overseas sites, issue 14)
+from mamoru.store.models import research as research  # noqa: F401,E402  (joint research, issue 14)
 
 __all__ = [
     "ApiToken",

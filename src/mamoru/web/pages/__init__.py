@@ -25,6 +25,8 @@ from mamoru.web.pages import (  # one module a line
     codebook,
     meetings,
     people,
+    sites,
+    research,
 )
 
 MODULES = (  # one module a line
@@ -48,6 +50,8 @@ MODULES = (  # one module a line
     incidents,
     meetings,
     people,
+    sites,
+    research,
 )
 
 
