@@ -24,7 +24,7 @@ from mamoru.errors import InvalidInput, MamoruError
 from mamoru.i18n import both
 from mamoru.services import common as c
 from mamoru.services import supplychain as supply
-from mamoru.services.tabular import ImportFailed, RowError
+from mamoru.services.tabular import ImportFailed, RowError, open_xlsx
 from mamoru.services.uow import Context
 from mamoru.store.models import Partner
 from mamoru.store.models.supplychain import BomLine, Item, Product, Site, Source
@@ -70,17 +70,13 @@ class Preview:
 
 def _read(path: Path) -> dict[str, list[tuple[int, dict[str, Any]]]]:
     """Rows per sheet kind; ``"_titles"`` holds each kind's sheet title as the person named it."""
-    from openpyxl import load_workbook
 
     TITLES: dict[str, str] = {}
 
     name = path.name
     if path.suffix.lower() != ".xlsx":
         raise InvalidInput("import.unsupported", file=name)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zip / xml errors of a damaged or foreign file
-        raise InvalidInput("import.unreadable", file=name, detail=f"{exc.__class__.__name__}: {exc}") from exc
+    book = open_xlsx(path, name)  # a file that is not XLSX is named as such
     out: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     try:
         for sheet in book.worksheets:
