@@ -86,6 +86,10 @@ class _Param:
         if not spec:
             return str(self)
         value, lang = self.value, self.lang
+        if spec == "time":  # {at:time}: a moment in local time, to the minute
+            return local_time(value)
+        if isinstance(value, str) and ", " in value:  # codes a caller joined already
+            value = value.split(", ")
         if isinstance(value, dict) and not (set(value) <= set(LANGS)):
             colon = "：" if lang == "ja" else ": "
             return _show([f"{k}{colon}{_show(_labelled(spec, v, lang), lang)}" for k, v in value.items()], lang)

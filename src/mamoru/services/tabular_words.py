@@ -62,6 +62,13 @@ def read(registry: str, column: str, value: Any) -> Any:
     return _reverse(kind, codes).get(_key(value), value)
 
 
+def code_of(kind: str, codes: tuple[str, ...], value: Any) -> Any:
+    """A vocabulary value as a file may give it, label (either language) or code, back to its code."""
+    if not isinstance(value, str):
+        return value
+    return _reverse(kind, codes).get(_key(value), value.strip())
+
+
 def show_clause(kind: str, mode: str, triggers: list[str], lang: str | None = None) -> str:
     """One clause as a person reads it: 秘密保持, 再委託の事前承諾, 解除事由：資本構成の変更＋…"""
     lang = resolve_lang(lang)

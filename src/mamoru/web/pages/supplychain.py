@@ -175,7 +175,7 @@ def export(request: Request, auth: Auth = Depends(allowed("read"))):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "mamoru-supply.xlsx"
         with reading(request, auth) as ctx:
-            tab.export_map(ctx, path)
+            tab.export_map(ctx, path, lang=lang_of(request))
         body = path.read_bytes()
     return Response(body, media_type=XLSX, headers={"Content-Disposition": 'attachment; filename="mamoru-supply.xlsx"'})
 
