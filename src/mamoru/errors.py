@@ -16,7 +16,7 @@ class MamoruError(Exception):
 
     def __init__(self, reason: str, /, **params: Any) -> None:
         self.code = reason
-        self.params = _labelled(reason, params)
+        self.params = params
         super().__init__(f"{reason}: {t(reason, 'en', **params)}")
 
     def message(self, lang: str | None = None) -> str:
@@ -40,19 +40,6 @@ class Conflict(MamoruError):
 
 class InvalidInput(MamoruError):
     """A value is malformed or out of range."""
-
-
-def _labelled(reason: str, params: dict[str, Any]) -> dict[str, Any]:
-    """Add what a person reads beside what a script reads: the field's label (``label``) next to its name
-    (``field``), a registry's name (取引先) for its code word. Messages show ``{label}``, never ``{field}``."""
-    from mamoru.i18n import field_label, registry_label
-
-    out = dict(params)
-    if isinstance(out.get("field"), str) and "label" not in out:
-        out["label"] = field_label(out["field"])
-    if reason == "conflict.duplicate_code" and isinstance(out.get("kind"), str):
-        out["kind"] = registry_label(out["kind"])
-    return out
 
 
 def _plain(value: Any) -> Any:

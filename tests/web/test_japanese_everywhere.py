@@ -229,3 +229,60 @@ def test_every_page_export_and_report_speaks_japanese(demo_client):
 ])
 def test_the_checker_catches_codes_and_passes_labels(text, caught):
     assert bool(problems(text)) is caught, problems(text)
+
+
+def _signed_in(client, username: str, password: str) -> str:
+    token = re.search(r'name="login_csrf" value="([^"]*)"', client.get("/login").text).group(1)
+    client.post("/login", data={"username": username, "password": password, "login_csrf": token})
+    return re.search(r'name="csrf_token" value="([^"]+)"', client.get("/account").text).group(1)
+
+
+def _shown(html: str) -> str:
+    page = _Page()
+    page.feed(html)
+    return "\n".join(page.text)
+
+
+def test_web_errors_name_fields_by_their_labels_and_never_cli_flags(client, people):
+    csrf = _signed_in(client, "tanaka", people["tech_manager"]["password"])
+    missing = client.post("/technologies/new", data={"csrf_token": csrf, "code": "", "name": "焼成",
+                                                     "domain": "external_dependence"})
+    assert missing.status_code == 422
+    assert "コードは必須です。" in _shown(missing.text) and "code は" not in _shown(missing.text)
+    long_name = client.post("/technologies/new", data={"csrf_token": csrf, "code": "T-L", "name": "長" * 301,
+                                                       "domain": "external_dependence"})
+    assert "名称は300文字以内にしてください。" in _shown(long_name.text)
+    staged = client.post("/disclose", data={"csrf_token": csrf, "partner": "P-OK", "elements": "A-3",
+                                            "purpose": "評価", "channel": "document", "form": "plain",
+                                            "accept_conditions": "1"})
+    text = _shown(staged.text)
+    assert staged.status_code == 422 and "段階的開示計画が必要です" in text
+    assert "--" not in text.replace("--:--", "")  # no --staged-plan, --sample, --return-by
+    sample = client.post("/disclose", data={"csrf_token": csrf, "partner": "P-OK", "elements": "A-1",
+                                            "purpose": "評価", "channel": "sample", "form": "plain",
+                                            "accept_conditions": "1"})
+    assert "サンプルの内容と返却期日が必要です" in _shown(sample.text) and "--sample" not in sample.text
+
+
+def test_a_file_that_is_not_xlsx_is_named_as_such(client, people):
+    csrf = _signed_in(client, "admin", people["admin"]["password"])
+    response = client.post("/import", data={"csrf_token": csrf, "mode": "preview"},
+                           files={"file": ("registers.xlsx", b"code,name\nT-1,x\n", "application/octet-stream")})
+    text = _shown(response.text)
+    assert response.status_code == 422
+    assert "このファイルは XLSX として読めません" in text and "BadZipFile" not in text
+
+
+def test_the_import_preview_shows_new_changed_and_unchanged_rows(client, people):
+    csrf = _signed_in(client, "admin", people["admin"]["password"])
+    exported = client.get("/export/partners.csv").content.decode("utf-8-sig")
+    assert exported.splitlines()[0].startswith("コード,名称,カナ,英文名,種類,国,上場")
+    changed = exported.replace("信頼商事", "信頼商事株式会社") + "P-NEW2,新規商事,,,顧客（下流）,JP,いいえ,,,,,,\n"
+    response = client.post("/import", data={"csrf_token": csrf, "mode": "preview", "kind": "partners"},
+                           files={"file": ("partners.csv", changed.encode("utf-8-sig"), "text/csv")})
+    text = _shown(response.text)
+    assert response.status_code == 200, text
+    assert "新規 1 件、変更 1 件、変更なし 2 件" in text
+    assert "P-OK：変更 名称 信頼商事 → 信頼商事株式会社" in text and "P-NEW2：新規" in text
+    changes = text[text.index("新規 1 件"):]
+    assert not problems(changes) and "customer" not in changes

@@ -43,7 +43,12 @@ def _detail(detail: dict, lang: str) -> str:
     parts = []
     for key, value in (detail or {}).items():
         name = field_label(key)
-        shown = label(_DETAIL_LABELS[key], value, lang) if key in _DETAIL_LABELS else display(value, lang)
+        if key in _DETAIL_LABELS or (key == "event" and isinstance(value, str)):  # an event's kind, not its number
+            shown = label(_DETAIL_LABELS.get(key, "event"), value, lang)
+        elif key == "at":
+            shown = local_time(value)
+        else:
+            shown = display(value, lang)
         parts.append(f"{name[lang] if isinstance(name, dict) else key}{'：' if lang == 'ja' else ': '}{shown or '-'}")
     return ("、" if lang == "ja" else ", ").join(parts)
 
