@@ -115,4 +115,4 @@ def _tamper_demo(path: Path) -> None:
     STATE.console.print(f"\n[bold]{STATE.t('demo.tamper', path=copy, seq=seq)}[/]")
     for problem in verdict.problems:
         STATE.console.print("[red]" + STATE.t("demo.tamper_caught", seq=problem.seq, kind=problem.kind,
-                                              detail=problem.detail) + "[/]")
+                                              detail=problem.detail, message=problem.message(STATE.language)) + "[/]")
