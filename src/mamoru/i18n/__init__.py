@@ -88,6 +88,9 @@ class _Param:
         value, lang = self.value, self.lang
         if spec == "time":  # {at:time}: a moment in local time, to the minute
             return local_time(value)
+        if spec == "choices":  # {allowed:choices}: the labels of whichever vocabulary the codes belong to
+            kind = _vocabulary_of(value)
+            return _show([label(kind, v, lang) for v in value] if kind else value, lang)
         if isinstance(value, str) and ", " in value:  # codes a caller joined already
             value = value.split(", ")
         if isinstance(value, dict) and not (set(value) <= set(LANGS)):
@@ -96,6 +99,19 @@ class _Param:
         if isinstance(value, (list, tuple, set, frozenset)):
             return _show([_labelled(spec, v, lang) for v in value], lang)
         return _show(_labelled(spec, value, lang), lang)
+
+
+_LABEL_KINDS = ("partner_kind", "element_kind", "agreement_kind", "domain", "channel", "form", "tier", "techtier",
+                "clause", "clause_mode", "trigger", "condition", "role", "share_level", "event", "obligation",
+                "status", "item_kind", "critical_good", "severity", "signal", "quality")
+
+
+def _vocabulary_of(values: Any) -> str | None:
+    """The label kind every one of ``values`` has a label in, if any."""
+    if not isinstance(values, (list, tuple)) or not values:
+        return None
+    codes = catalogue()
+    return next((k for k in _LABEL_KINDS if all(f"{k}.{v}" in codes for v in values)), None)
 
 
 def _labelled(kind: str, value: Any, lang: str) -> Any:
