@@ -52,10 +52,14 @@ def test_xlsx_import_then_export_round_trips(act, engine, tmp_path):
         tech = ctx.session.execute(select(Technology)).scalar_one()
         assert tech.priority_control is True
         assert ctx.session.execute(select(Partner)).scalar_one().major_shareholders == ["A社", "B社"]
-    wb = load_workbook(out)
-    assert [c.value for c in wb["elements"][3]] == ["T-1", "E-2", "粒径", 2, "other", None, True]
-    assert wb["agreements"]["I2"].value == ("confidentiality purpose_limitation "
-                                            "termination_triggers:capital_change+list_hit")
+    wb = load_workbook(out)  # in the reader's language: Japanese headers, labels and はい/いいえ
+    assert [c.value for c in wb["要素"][1]] == ["技術", "コード", "表題", "ランク", "種類", "説明", "固有名詞"]
+    assert [c.value for c in wb["要素"][3]] == ["T-1", "E-2", "粒径", 2, "その他", None, "はい"]
+    assert wb["契約"]["I2"].value == "秘密保持; 目的外利用の禁止; 解除事由：資本構成の変更＋制裁リスト等への追加"
+    with read_only(engine) as ctx:
+        tabular.export_file(ctx, tmp_path / "en.xlsx", lang="en")
+    assert [c.value for c in load_workbook(tmp_path / "en.xlsx")["elements"][3]] == [
+        "T-1", "E-2", "粒径", 2, "other", None, "yes"]
 
 
 def test_every_bad_row_is_named_and_nothing_is_written(act, engine, tmp_path):
@@ -72,7 +76,7 @@ def test_every_bad_row_is_named_and_nothing_is_written(act, engine, tmp_path):
     assert ("partners", 2, "country", "input.invalid_country") in found
     text = err.value.message("en")
     assert "bad.xlsx, sheet elements, row 2, column rank" in text
-    assert "bad.xlsx シート elements 2行目 rank列" in err.value.message("ja")
+    assert "bad.xlsx シート 要素 2行目 ランク列" in err.value.message("ja")
     assert counts(engine) == before
 
 
@@ -88,8 +92,8 @@ def test_csv_in_shift_jis_and_utf8(act, engine, tmp_path):
 
 
 @pytest.mark.parametrize("content,code", [
-    (b"PK\x03\x04 not really a zip", "import.unreadable"),
-    (b"", "import.unreadable"),
+    (b"PK\x03\x04 not really a zip", "import.not_xlsx"),
+    (b"", "import.not_xlsx"),
 ])
 def test_damaged_xlsx_is_refused(act, tmp_path, content, code):
     path = tmp_path / "broken.xlsx"

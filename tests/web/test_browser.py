@@ -202,7 +202,7 @@ def test_import_preview_shows_every_error_and_writes_nothing(site, engine, tmp_p
     page.set_input_files("#f-file", str(path))
     page.click("#preview")
     errors = page.inner_text("#import-errors")
-    assert "3行目" in errors and "kind" in errors and "4行目" in errors and "country" in errors
+    assert "3行目" in errors and "種類" in errors and "4行目" in errors and "国" in errors  # columns by their Japanese headers
     assert "何も書き込んでいません" in page.inner_text("#import-result")
     page.shot("import-preview-errors")
     page.set_input_files("#f-file", str(path))

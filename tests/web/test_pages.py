@@ -44,9 +44,9 @@ def test_exports_respect_need_to_know(client, people, seeded):
     response = client.get("/export/registers.xlsx")
     assert response.status_code == 200
     book = load_workbook(io.BytesIO(response.content))
-    techs = [row[0] for row in book["technologies"].iter_rows(min_row=2, values_only=True)]
+    techs = [row[0] for row in book["技術"].iter_rows(min_row=2, values_only=True)]
     assert techs == ["T-A"]
-    elements = {row[1]: row[2] for row in book["elements"].iter_rows(min_row=2, values_only=True)}
+    elements = {row[1]: row[2] for row in book["要素"].iter_rows(min_row=2, values_only=True)}
     assert elements["A-2"] == "低温焼結プロセス rank 2"
     assert not elements["A-3"] and not elements["A-4"]
     assert "B-1" not in elements

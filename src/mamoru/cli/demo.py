@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
+import re
+
 import typer
 from mamoru.cli.lazy import lazy
 from mamoru.cli.render import decision_table
 from mamoru.cli.state import STATE
 from mamoru.config import data_dir
 from mamoru.domain.gate import Decision
+from mamoru.i18n import label
 
 story, database = lazy("mamoru.demo.story", "mamoru.services.database")
 
@@ -38,7 +41,7 @@ def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file f
         elif key == "demo.step.audit":
             console.print(f"\n[bold]{STATE.t(key, entries=payload.entries, ok='✓' if payload.ok else '✗')}[/]")
         elif key == "demo.step.exposure":
-            flags = ", ".join(f"{p} × {t} = {s:.0%}" for p, t, s in payload)
+            flags = ("、" if lang == "ja" else ", ").join(f"{p} × {t} = {s:.0%}" for p, t, s in payload) or "-"
             console.print(f"\n[bold]{STATE.t(key, flags=flags)}[/]")
         elif key == "demo.step.guard":
             console.print(f"\n[bold]{STATE.t(key)}[/]")
@@ -50,6 +53,10 @@ def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file f
             for agreement, missing in payload["gaps"].items():
                 if missing:
                     console.print(STATE.t("demo.gaps", agreement=agreement, clauses=missing))
+        elif key == "demo.telemetry.ledger":  # "pump1/vibration (raw)": the level by its label
+            channels = re.sub(r"\((\w+)\)", lambda m: f"（{label('share_level', m.group(1), lang)}）",
+                              str(payload.get("channels", "")))
+            console.print(f"\n[bold]{STATE.t(key, **{**payload, 'channels': channels})}[/]")
         else:
             console.print(f"\n[bold]{STATE.t(key, **payload)}[/]")
 
@@ -108,4 +115,4 @@ def _tamper_demo(path: Path) -> None:
     STATE.console.print(f"\n[bold]{STATE.t('demo.tamper', path=copy, seq=seq)}[/]")
     for problem in verdict.problems:
         STATE.console.print("[red]" + STATE.t("demo.tamper_caught", seq=problem.seq, kind=problem.kind,
-                                              detail=problem.detail) + "[/]")
+                                              detail=problem.detail, message=problem.message(STATE.language)) + "[/]")

@@ -169,18 +169,27 @@ def event_list(open_only: bool = typer.Option(False, "--open")) -> None:
 
 # --- obligations ----------------------------------------------------------------------
 
+def _registry(name: str, lang: str) -> str:
+    from mamoru.i18n import registry_label
+
+    text = registry_label(name)
+    return text[lang] if isinstance(text, dict) else name
+
+
 @obligation_app.command("list")
 def obligation_list(all_: bool = typer.Option(False, "--all", help="Closed ones too.")) -> None:
     lang = STATE.language
     with STATE.read() as ctx:
         items = obligations.all_obligations(ctx) if all_ else obligations.open_obligations(ctx)
+        codes = obligations.source_codes(ctx, items)
         data = [{"id": o.id, "kind": o.kind, "partner": o.partner.code if o.partner else None,
                  "agreement": o.agreement.code if o.agreement else None, "due_on": o.due_on, "status": o.status,
                  "overdue": o.status == "open" and o.due_on < ctx.today, "source": f"{o.source}:{o.source_id}",
+                 "_source": f"{_registry(o.source, lang)} {codes.get((o.source, o.source_id)) or '#' + str(o.source_id)}",
                  "detail": o.detail, "evidence": o.evidence} for o in items]
     rows = [(d["id"], label("obligation", d["kind"], lang), d["partner"], d["agreement"],
              ("[red]" if d["overdue"] else "") + str(d["due_on"]) + ("[/]" if d["overdue"] else ""),
-             label("status", d["status"], lang), d["source"]) for d in data]
+             label("status", d["status"], lang), d.pop("_source")) for d in data]
     STATE.emit(data, rows_table("obligations", ["id", "kind", "partner", "agreement", "due", "status", "source"], rows))
 
 

@@ -90,7 +90,9 @@ def _report(exc: MamoruError) -> None:
 
         sys.stdout.write(json.dumps({"error": exc.as_dict()}, ensure_ascii=False, indent=2, default=str) + "\n")
         return
-    STATE.err.print(f"[bold red]{STATE.t('cli.error')}[/] [dim]({exc.code})[/] {exc.message(STATE.language)}")
+    hint = STATE.t(f"cli.hint.{exc.code}")  # the flag that supplies what the refusal asks for
+    hint = "" if hint == f"cli.hint.{exc.code}" else " " + hint
+    STATE.err.print(f"[bold red]{STATE.t('cli.error')}[/] [dim]({exc.code})[/] {exc.message(STATE.language)}{hint}")
     decision = getattr(exc, "decision", None)
     if decision is not None:
         from mamoru.cli.render import decision_table

@@ -98,7 +98,7 @@ def tech_confirm(code: str, tier: str = typer.Argument(..., help="|".join(vocab.
 def tech_list() -> None:
     lang = STATE.language
     with STATE.read() as ctx:
-        rows = [(t.code, t.name, t.domain, t.code_name or "", "✓" if t.export_controlled else "",
+        rows = [(t.code, t.name, label("domain", t.domain, lang), t.code_name or "", "✓" if t.export_controlled else "",
                  "✓" if t.priority_control else "", e.code, e.title, label("rank", e.rank, lang))
                 for t in technologies.list_technologies(ctx) for e in (t.elements or [None]) if e]
         data = [{"technology": r[0], "name": r[1], "domain": r[2], "code_name": r[3], "element": r[6],
@@ -219,8 +219,12 @@ def agreement_list() -> None:
                     "code", "kind", "valid_from", "valid_to", "status", "partner", "technologies", "elements",
                     "clauses")}, "missing_clauses": agreements.gaps(ctx, a.code)}
                 for a in agreements.list_agreements(ctx)]
-    rows = [(d["code"], d["partner"], d["kind"], f"{d['valid_from']}〜{d['valid_to']}", label("status", d["status"], lang),
-             " ".join(d["technologies"] + d["elements"]), " ".join(d["clauses"]), " ".join(d["missing_clauses"]))
+    sep = "、" if lang == "ja" else ", "
+    rows = [(d["code"], d["partner"], label("agreement_kind", d["kind"], lang), f"{d['valid_from']}〜{d['valid_to']}",
+             label("status", d["status"], lang), " ".join(d["technologies"] + d["elements"]),
+             sep.join(label("clause", c, lang) if ":" not in c or not c.startswith("termination") else
+                      label("clause", "termination_triggers", lang) for c in d["clauses"]),
+             sep.join(label("clause", c, lang) for c in d["missing_clauses"]))
             for d in data]
     STATE.emit(data, rows_table("agreements", ["code", "partner", "kind", "period", "status", "covers", "clauses",
                                                 "missing"], rows))

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from mamoru.cli.lazy import lazy
 from mamoru.i18n import label as i18n_label
-from mamoru.i18n import t
+from mamoru.i18n import catalogue, display, t
 
 if TYPE_CHECKING:
     from rich.table import Table
@@ -39,10 +39,25 @@ def decision_table(decision: Decision, lang: str) -> Table:
     return table
 
 
-def rows_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> Table:
-    table = rich_table.Table(title=title)
+def rows_table(title: str, headers: Sequence[str], rows: Iterable[Sequence[Any]], lang: str | None = None) -> Table:
+    """A table with headers and title in the reader's language (``risk tier`` → リスク区分) and values as a
+    person reads them (はい/いいえ, local time); ``--json`` output keeps the codes."""
+    if lang is None:
+        from mamoru.cli.state import STATE
+
+        lang = STATE.language
+    table = rich_table.Table(title=word(title, lang))
     for header in headers:
-        table.add_column(header)
+        table.add_column(word(header, lang))
     for row in rows:
-        table.add_row(*["" if v is None else str(v) for v in row])
+        table.add_row(*[display(v, lang) for v in row])
     return table
+
+
+def word(text: str, lang: str) -> str:
+    """A column header or table title in ``lang``: its catalogue label when it has one, else as written."""
+    key = text.strip().replace(" ", "_").replace(".", "").replace("(", "").replace(")", "").lower()
+    for code in (f"cli.h.{key}", f"web.f.{key}", f"field.{key}", f"registry.{key}"):
+        if code in catalogue():
+            return t(code, lang)
+    return text

@@ -6,6 +6,8 @@ from typing import Optional
 
 import typer
 
+from mamoru.i18n import label, local_time, registry_label, timezone_name
+
 from mamoru.cli.render import rows_table
 from mamoru.cli.state import STATE
 from mamoru.cli.lazy import lazy
@@ -56,6 +58,11 @@ def log(entity_type: Optional[str] = None, entity_id: Optional[str] = None, limi
     with STATE.read() as ctx:
         data = [{"seq": e.seq, "at": e.at, "actor": e.actor, "action": e.action, "entity_type": e.entity_type,
                  "entity_id": e.entity_id, "hash": e.hash} for e in audit.entries(ctx, entity_type, entity_id, limit)]
-    rows = [(d["seq"], d["at"].isoformat(timespec="seconds"), d["actor"], d["action"], f"{d['entity_type']}:{d['entity_id']}",
-             d["hash"][:12]) for d in data]
-    STATE.emit(data, rows_table("audit", ["seq", "at (UTC)", "actor", "action", "entity", "hash"], rows))
+    lang = STATE.language
+    rows = [(d["seq"], local_time(d["at"]), d["actor"], label("audit.action", d["action"], lang),
+             f"{_name(registry_label(d['entity_type']), lang)} {d['entity_id']}", d["hash"][:12]) for d in data]
+    STATE.emit(data, rows_table("audit", ["seq", STATE.t("web.f.at_local", zone=timezone_name()), "actor", "action", "entity", "hash"], rows))
+
+
+def _name(text, lang: str) -> str:
+    return text[lang] if isinstance(text, dict) else text

@@ -41,8 +41,12 @@ def read_rows(path: Path) -> list[CodebookRow]:
     from mamoru import limits
 
     limits.check_package(path)
+    import zipfile
+
     try:
         wb = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, EOFError) as exc:  # not XLSX at all: say so, not the parser's words
+        raise InvalidInput("import.not_xlsx", file=path.name) from exc
     except Exception as exc:  # any unreadable file
         raise InvalidInput("guard.codebook.import_file", path=path.name, detail=f"{type(exc).__name__}: {exc}"[:200]) from exc
     try:

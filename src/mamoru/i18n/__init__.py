@@ -61,12 +61,63 @@ def t(code: str, lang: str | None = None, /, **params: Any) -> str:
     if texts is None:
         return code
     lang = resolve_lang(lang)
-    return texts[lang].format_map(_Keep({k: _show(v, lang) for k, v in params.items()}))
+    if isinstance(params.get("field"), str) and "label" not in params:  # people read the label, not the name
+        params = {**params, "label": field_label(params["field"])}
+    return texts[lang].format_map(_Keep({k: _Param(v, lang) for k, v in params.items()}))
 
 
 def both(code: str, /, **params: Any) -> dict[str, str]:
     """The message in every language, for JSON output and stored reasons."""
     return {lang: t(code, lang, **params) for lang in LANGS}
+
+
+class _Param:
+    """A message parameter. ``{level}`` shows it as given; ``{level:tier}`` shows its label of that kind
+    (``tier.medium`` → 中), a list as labels joined, a mapping as ``key：label`` pairs; so a catalogue
+    message says how a code in it is read, and the code itself stays in ``params`` for scripts."""
+
+    def __init__(self, value: Any, lang: str) -> None:
+        self.value, self.lang = value, lang
+
+    def __str__(self) -> str:
+        return _show(self.value, self.lang)
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self)
+        value, lang = self.value, self.lang
+        if spec == "time":  # {at:time}: a moment in local time, to the minute
+            return local_time(value)
+        if spec == "choices":  # {allowed:choices}: the labels of whichever vocabulary the codes belong to
+            kind = _vocabulary_of(value)
+            return _show([label(kind, v, lang) for v in value] if kind else value, lang)
+        if isinstance(value, str) and ", " in value:  # codes a caller joined already
+            value = value.split(", ")
+        if isinstance(value, dict) and not (set(value) <= set(LANGS)):
+            colon = "：" if lang == "ja" else ": "
+            return _show([f"{k}{colon}{_show(_labelled(spec, v, lang), lang)}" for k, v in value.items()], lang)
+        if isinstance(value, (list, tuple, set, frozenset)):
+            return _show([_labelled(spec, v, lang) for v in value], lang)
+        return _show(_labelled(spec, value, lang), lang)
+
+
+_LABEL_KINDS = ("partner_kind", "element_kind", "agreement_kind", "domain", "channel", "form", "tier", "techtier",
+                "clause", "clause_mode", "trigger", "condition", "role", "share_level", "event", "obligation",
+                "status", "item_kind", "critical_good", "severity", "signal", "quality")
+
+
+def _vocabulary_of(values: Any) -> str | None:
+    """The label kind every one of ``values`` has a label in, if any."""
+    if not isinstance(values, (list, tuple)) or not values:
+        return None
+    codes = catalogue()
+    return next((k for k in _LABEL_KINDS if all(f"{k}.{v}" in codes for v in values)), None)
+
+
+def _labelled(kind: str, value: Any, lang: str) -> Any:
+    if isinstance(value, dict) or value is None:
+        return value
+    return label(kind, value, lang)
 
 
 def _show(value: Any, lang: str) -> str:
@@ -86,6 +137,23 @@ def label(kind: str, value: Any, lang: str | None = None) -> str:
         return t("tier.none", lang) if kind == "tier" else "-"
     text = t(f"{kind}.{value}", lang)
     return str(value) if text == f"{kind}.{value}" else text
+
+
+def field_label(field: str) -> dict[str, str] | str:
+    """A field's label in both languages (``web.f.<field>``, else ``field.<field>``), or its name if it has none.
+
+    Errors carry the field's name for scripts (``params.field``); people read this label instead."""
+    for prefix in ("web.f.", "field."):
+        if f"{prefix}{field}" in catalogue():
+            return {lang: t(f"{prefix}{field}", lang) for lang in LANGS}
+    return field
+
+
+def registry_label(name: str) -> dict[str, str] | str:
+    """A registry's name as people say it (``partner`` → 取引先), in both languages."""
+    if f"registry.{name}" in catalogue():
+        return {lang: t(f"registry.{name}", lang) for lang in LANGS}
+    return name
 
 
 def timezone_name() -> str:
@@ -115,3 +183,22 @@ def local_time(moment: Any, minutes: bool = True) -> str:
     if isinstance(moment, date):
         return moment.isoformat()
     return str(moment)
+
+
+def display(value: Any, lang: str | None = None) -> str:
+    """Any value as a person reads it: はい/いいえ for flags, local time to the minute for moments,
+    the reader's language of a ``{ja, en}`` message, lists joined; ``None`` is empty."""
+    from datetime import datetime
+
+    lang = resolve_lang(lang)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return label("bool", value, lang)
+    if isinstance(value, datetime):
+        return local_time(value)
+    if isinstance(value, dict) and lang in value:
+        return str(value[lang])
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return _show([display(v, lang) for v in value], lang)
+    return str(value)

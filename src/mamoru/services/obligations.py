@@ -191,3 +191,13 @@ def raise_manual(ctx: Context, kind: str, due_on: Any, detail: str = "", partner
     ctx.session.flush()
     ctx.audit("obligation.create", "obligation", ob.id, None, {**c.snapshot(ob), "manual": True})
     return ob
+def source_codes(ctx: Context, items: list[Obligation]) -> dict[tuple[str, int], str]:
+    """The code people know each obligation's source by (a sample's S-2026-001, an agreement's code);
+    sources known by number (events, requests, warnings) are not listed."""
+    out: dict[tuple[str, int], str] = {}
+    for source, model in (("sample", Sample), ("agreement", Agreement)):
+        ids = {o.source_id for o in items if o.source == source}
+        if ids:
+            for row_id, code in ctx.session.execute(select(model.id, model.code).where(model.id.in_(ids))):
+                out[(source, row_id)] = code
+    return out

@@ -24,7 +24,9 @@ from mamoru.errors import InvalidInput, MamoruError
 from mamoru.i18n import both
 from mamoru.services import common as c
 from mamoru.services import supplychain as supply
-from mamoru.services.tabular import ImportFailed, RowError
+from mamoru.i18n import label, resolve_lang
+from mamoru.services import tabular_words as words
+from mamoru.services.tabular import ImportFailed, RowError, open_xlsx
 from mamoru.services.uow import Context
 from mamoru.store.models import Partner
 from mamoru.store.models.supplychain import BomLine, Item, Product, Site, Source
@@ -70,17 +72,13 @@ class Preview:
 
 def _read(path: Path) -> dict[str, list[tuple[int, dict[str, Any]]]]:
     """Rows per sheet kind; ``"_titles"`` holds each kind's sheet title as the person named it."""
-    from openpyxl import load_workbook
 
     TITLES: dict[str, str] = {}
 
     name = path.name
     if path.suffix.lower() != ".xlsx":
         raise InvalidInput("import.unsupported", file=name)
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zip / xml errors of a damaged or foreign file
-        raise InvalidInput("import.unreadable", file=name, detail=f"{exc.__class__.__name__}: {exc}") from exc
+    book = open_xlsx(path, name)  # a file that is not XLSX is named as such
     out: dict[str, list[tuple[int, dict[str, Any]]]] = {}
     try:
         for sheet in book.worksheets:
@@ -196,16 +194,16 @@ def _import(ctx: Context, file: str, sheets: dict[str, list[tuple[int, dict[str,
     items: list[tuple[int, dict[str, Any]]] = []
     for row, v in sheets.get("items", []):
         try:
-            kind = KIND_WORDS.get(str(v.get("kind", "part")), str(v.get("kind", "part")))
+            kind = KIND_WORDS.get(str(v.get("kind", "part")), words.code_of("item_kind", sc.ITEM_KINDS, str(v.get("kind", "part"))))
             if kind not in sc.ITEM_KINDS:
                 log.error("items", row, "kind", "input.invalid_choice", field="kind", value=kind, allowed=sc.ITEM_KINDS)
                 continue
-            critical = v.get("critical_good") or None
+            critical = words.code_of("critical_good", sc.CRITICAL_GOODS, v.get("critical_good")) or None
             if critical is not None and critical not in sc.CRITICAL_GOODS:
                 log.error("items", row, "critical_good", "input.invalid_choice", field="critical_good",
                           value=critical, allowed=sc.CRITICAL_GOODS)
                 continue
-            domain = v.get("domain") or None
+            domain = words.code_of("domain", vocab.DOMAINS, v.get("domain")) or None
             if domain is not None and domain not in vocab.DOMAINS:
                 log.error("items", row, "domain", "input.invalid_choice", field="domain", value=domain,
                           allowed=vocab.DOMAINS)
@@ -408,7 +406,7 @@ def _write(ctx: Context, file: str, partners, items, products, bom, sites, sourc
 
 # --- export --------------------------------------------------------------------------------
 
-def export_map(ctx: Context, path: Path) -> dict[str, int]:
+def export_map(ctx: Context, path: Path, lang: str | None = None) -> dict[str, int]:
     """Write the active map as a workbook that ``import_map`` reads back (shares as percentages)."""
     from openpyxl import Workbook
 
@@ -429,11 +427,18 @@ def export_map(ctx: Context, path: Path) -> dict[str, int]:
         "sources": [[s.item, s.supplier, s.site, round(s.share * 100, 6), s.lead_time_days, s.safety_stock_days,
                      s.price, s.buyer or "", s.for_item or ""] for s in smap.sources],
     }
+    lang = resolve_lang(lang)
+    if lang == "ja":  # the sheet names, headers and labels a person reads; import_map reads them back
+        rows["items"] = [[code, name, label("item_kind", kind, lang), label("critical_good", good, lang) if good else "",
+                          label("domain", domain, lang) if domain else "", words.yes_no(controlled, lang)]
+                         for code, name, kind, good, domain, controlled in rows["items"]]
+    sheet_names = {kind: name for name, kind in SHEETS.items()} if lang == "ja" else {}
+    headers = {column: header for header, column in HEADERS.items()} if lang == "ja" else {}
     book = Workbook()
     book.remove(book.active)
     for sheet in ORDER:
-        ws = book.create_sheet(sheet)
-        ws.append(list(COLUMNS[sheet]))
+        ws = book.create_sheet(sheet_names.get(sheet, sheet))
+        ws.append([headers.get(column, column) for column in COLUMNS[sheet]])
         for row in rows[sheet]:
             ws.append(row)
     path = Path(path)

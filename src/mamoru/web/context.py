@@ -8,14 +8,24 @@ from typing import Any
 
 from fastapi import Request
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
 
 from mamoru.doors.identity import SESSION_COOKIE, Auth, acting, reading, sign, signer, unsign  # noqa: F401
 from mamoru.domain import vocab
-from mamoru.i18n import LANGS, local_time, t
+from mamoru.i18n import LANGS, display, local_time, t
 from mamoru.i18n import label as vocab_label
 
 LANG_COOKIE = "mamoru_lang"
 TEMPLATES = Jinja2Templates(directory=str(Path(__file__).parent / "templates"))
+
+
+@pass_context
+def _show(context: Any, value: Any) -> str:
+    """``{{ show(value) }}``: flags, moments, messages and lists as a person reads them (``i18n.display``)."""
+    return display(value, context.get("lang") or "ja")
+
+
+TEMPLATES.env.globals["show"] = _show
 
 
 def lang_of(request: Request) -> str:

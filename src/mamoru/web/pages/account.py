@@ -6,6 +6,7 @@ from fastapi import APIRouter, Depends, Request
 
 from mamoru.domain import vocab
 from mamoru.errors import MamoruError
+from mamoru.i18n import local_time
 from mamoru.i18n import t as tr
 from mamoru.services import access, reads, users
 from mamoru.web.auth import allowed
@@ -18,14 +19,14 @@ router = APIRouter(include_in_schema=False)
 def _page(request: Request, auth: Auth, status_code: int = 200, **extra):
     with reading(request, auth) as ctx:
         tokens = [{"id": x.id, "name": x.name, "created": x.created_at.strftime("%Y-%m-%d"),
-                   "used": x.last_used_at.strftime("%Y-%m-%d %H:%M") if x.last_used_at else "",
+                   "used": local_time(x.last_used_at) if x.last_used_at else "",
                    "revoked": x.revoked_at is not None} for x in access.list_tokens(ctx, auth.viewer.username)]
         people = []
         techs = []
         if auth.viewer.may("manage_users"):
             people = [{"username": u.username, "role": u.role, "name": u.display_name,
                        "technologies": ", ".join(t.code for t in u.technologies),
-                       "locked_until": (u.locked_until.strftime("%Y-%m-%d %H:%M UTC")
+                       "locked_until": (local_time(u.locked_until)
                                         if u.locked_until and u.locked_until > ctx.now else ""),
                        "failures": u.failed_logins or 0} for u in users.list_users(ctx)]
             techs = [(t.code, t.name) for t in reads.technologies(ctx)]

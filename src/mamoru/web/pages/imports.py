@@ -17,6 +17,8 @@ from starlette.concurrency import run_in_threadpool
 from mamoru import limits
 
 from mamoru.errors import InvalidInput, MamoruError
+from mamoru.i18n import registry_label
+from mamoru.i18n import t as tr
 from mamoru.services import tabular
 from mamoru.web.auth import allowed
 from mamoru.web.context import Auth, acting, lang_of, reading, render
@@ -78,8 +80,14 @@ def _outcome(request: Request, auth: Auth, use, path: Path, kind: str | None, la
              progress=None) -> dict[str, Any]:
     """The import or preview as the page shows it (at most ``MAX_ERRORS`` errors listed)."""
     result: dict[str, Any] = {"mode": mode, "errors": [], "counts": None, "error": None}
+    changes: list[tabular.RowChange] = []
     try:
-        result["counts"] = _run(request, auth, use, path, kind, progress)
+        counts = _run(request, auth, use, path, kind, progress, changes)
+        result["counts"] = {_registry(k, lang): n for k, n in counts.items()}
+        states = {s: sum(1 for c in changes if c.state == s) for s in ("new", "changed", "unchanged")}
+        result["summary"] = tr("import.summary", lang, **states)
+        shown = [c.text(lang) for c in changes if c.state != "unchanged"]
+        result["changes"] = shown[:MAX_ERRORS]
     except tabular.ImportFailed as exc:
         texts = [e.text(lang) for e in exc.errors]
         result["errors"] = texts[:MAX_ERRORS]
@@ -98,10 +106,18 @@ def import_job(request: Request, job_id: str, auth: Auth = Depends(allowed("impo
                   result=state.get("result"), file=(state.get("result") or {}).get("file", ""))
 
 
-def _run(request: Request, auth: Auth, use, path: Path, kind: str | None, progress=None) -> dict[str, int]:
-    """Off the event loop: parsing and checking a large file must not hold up other pages."""
+def _run(request: Request, auth: Auth, use, path: Path, kind: str | None, progress=None,
+         changes: list | None = None) -> dict[str, int]:
+    """Off the event loop: parsing and checking a large file must not hold up other pages.
+
+    Rows whose code exists update that record (the preview lists each change first)."""
     with acting(request, auth) as ctx:
-        return use(ctx, path, kind, progress=progress)
+        return use(ctx, path, kind, progress=progress, update=True, changes=changes)
+
+
+def _registry(name: str, lang: str) -> str:
+    label = registry_label(name)
+    return label[lang] if isinstance(label, dict) else name
 
 
 @router.get("/export/{name}")
@@ -113,7 +129,7 @@ def export(request: Request, name: str, auth: Auth = Depends(allowed("read"))):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / f"mamoru-{stem}.{suffix}"
         with reading(request, auth) as ctx:
-            tabular.export_file(ctx, path, kind)
+            tabular.export_file(ctx, path, kind, lang=lang_of(request))
         body = path.read_bytes()
     media = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" if suffix == "xlsx"
              else "text/csv; charset=utf-8")

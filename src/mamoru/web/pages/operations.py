@@ -6,7 +6,7 @@ from fastapi import APIRouter, Depends, Request
 
 from mamoru.domain import vocab
 from mamoru.errors import MamoruError
-from mamoru.i18n import label
+from mamoru.i18n import display, local_time, field_label, label, registry_label
 from mamoru.i18n import t as tr
 from mamoru.services import events, lists, obligations, reads, requests, samples
 from mamoru.web.auth import allowed
@@ -18,6 +18,39 @@ router = APIRouter(include_in_schema=False)
 
 def _lab(lang: str, kind: str, value) -> str:
     return label(kind, value, lang)
+
+
+# Where an obligation's source lives, by source kind: the page and how it is named there.
+_SOURCE_PAGES = {"sample": "/samples/{code}", "agreement": "/agreements/{code}", "event": "/events/{id}",
+                 "external_request": "/requests/{id}", "supply_warning": "/supply/warnings/{id}",
+                 "asset_event": "/telemetry/alarms"}
+_DETAIL_LABELS = {"condition": "condition", "signal": "signal", "severity": "severity"}
+
+
+def _source(o, codes: dict, lang: str) -> dict:
+    """An obligation's source as a person reads it: サンプル S-2026-001, linked to its page."""
+    code = codes.get((o.source, o.source_id))
+    name = registry_label(o.source)
+    text = f"{name[lang] if isinstance(name, dict) else o.source} {code or '#' + str(o.source_id)}"
+    page = _SOURCE_PAGES.get(o.source)
+    if page is None or ("{code}" in page and not code):
+        return {"text": text}
+    return {"text": text, "href": page.format(code=code, id=o.source_id)}
+
+
+def _detail(detail: dict, lang: str) -> str:
+    """An obligation's detail: field labels and value labels (返却時の状態：破損、返却遅延：はい)."""
+    parts = []
+    for key, value in (detail or {}).items():
+        name = field_label(key)
+        if key in _DETAIL_LABELS or (key == "event" and isinstance(value, str)):  # an event's kind, not its number
+            shown = label(_DETAIL_LABELS.get(key, "event"), value, lang)
+        elif key == "at":
+            shown = local_time(value)
+        else:
+            shown = display(value, lang)
+        parts.append(f"{name[lang] if isinstance(name, dict) else key}{'：' if lang == 'ja' else ': '}{shown or '-'}")
+    return ("、" if lang == "ja" else ", ").join(parts)
 
 
 # --- samples -------------------------------------------------------------------------------
@@ -190,13 +223,14 @@ def obligation_list(request: Request, auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
         today = ctx.today
         page = lists.obligations(ctx, **query.args)
+        codes = obligations.source_codes(ctx, page.items)
         rows = [{"id": {"text": f"#{o.id}", "href": f"/obligations/{o.id}"}, "_sort_id": f"{o.id:08d}",
                  "kind": _lab(lang, "obligation", o.kind), "_kind": o.kind,
                  "partner": {"text": o.partner.code, "href": f"/partners/{o.partner.code}"} if o.partner else "",
                  "_partner": o.partner.code if o.partner else "", "agreement": o.agreement.code if o.agreement else "",
                  "due": {"text": str(o.due_on), "cls": "overdue" if o.status == "open" and o.due_on < today else ""},
                  "_sort_due": str(o.due_on), "status": _lab(lang, "status", o.status), "_status": o.status,
-                 "source": f"{o.source} #{o.source_id}"}
+                 "source": _source(o, codes, lang)}
                 for o in page.items]
     columns = [("id", "#"), ("kind", tr("web.f.kind", lang)), ("partner", tr("web.f.partner", lang)),
                ("agreement", tr("web.f.agreement", lang)), ("due", tr("web.f.due", lang)), ("status", tr("web.f.status", lang)),
@@ -211,12 +245,13 @@ def obligation_detail(request: Request, obligation_id: int, auth: Auth = Depends
     lang = lang_of(request)
     with reading(request, auth) as ctx:
         o = obligations.get(ctx, obligation_id)
+        codes = obligations.source_codes(ctx, [o])
         facts = [("#", o.id), (tr("web.f.kind", lang), _lab(lang, "obligation", o.kind)),
                  (tr("web.f.partner", lang), {"text": o.partner.code, "href": f"/partners/{o.partner.code}"} if o.partner else "-"),
                  (tr("web.f.agreement", lang), o.agreement.code if o.agreement else "-"), (tr("web.f.due", lang), o.due_on),
-                 (tr("web.f.source", lang), f"{o.source} #{o.source_id}"), (tr("web.f.detail", lang), ", ".join(f"{k}: {v}" for k, v in o.detail.items())),
+                 (tr("web.f.source", lang), _source(o, codes, lang)), (tr("web.f.detail", lang), _detail(o.detail, lang)),
                  (tr("web.f.status", lang), _lab(lang, "status", o.status)), (tr("web.f.evidence", lang), o.evidence),
-                 (tr("web.f.closed_by", lang), f"{o.closed_by or ''} {o.closed_at or ''}")]
+                 (tr("web.f.closed_by", lang), f"{o.closed_by or ''} {local_time(o.closed_at) if o.closed_at else ''}")]
         if o.source == "manual":  # raised by hand (workbench): say who raised it, and show the note as written
             facts[5] = (tr("web.f.source", lang), tr("workbench.source_manual", lang, by=o.detail.get("raised_by", "")))
             facts[6] = (tr("web.f.detail", lang), o.detail.get("note", ""))

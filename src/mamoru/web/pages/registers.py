@@ -99,7 +99,8 @@ def technology_detail(request: Request, code: str, auth: Auth = Depends(allowed(
                  (t("web.f.description"), tech.description), (t("web.f.owner_department"), tech.owner_department),
                  (t("web.f.code_name"), tech.code_name), (t("web.f.export_controlled"), "✓" if tech.export_controlled else "-"),
                  (t("web.f.priority_control"), "✓" if tech.priority_control else "-"),
-                 (t("web.f.tier"), f"{tech.suggested_tier or '-'} → {tech.confirmed_tier or '-'}")]
+                 (t("web.f.tier"), f"{lab('techtier')(tech.suggested_tier) if tech.suggested_tier else '-'} → "
+                                    f"{lab('techtier')(tech.confirmed_tier) if tech.confirmed_tier else '-'}")]
         title = f"{tech.code} {tech.name}"
     sections = [{"title": t("web.f.elements"), "columns": [("code", t("web.f.code")), ("rank", t("web.f.rank")),
                                                            ("title", t("web.f.title")), ("kind", t("web.f.kind")),
@@ -273,7 +274,7 @@ def partner_detail(request: Request, code: str, auth: Auth = Depends(allowed("re
                  (t("web.f.tier"), lab("tier")(p.risk_tier or "none")), (t("web.f.status"), lab("status")(p.status))]
         dd_rows = [{"on": d.assessed_on, "by": d.assessor, "tier": lab("tier")(d.tier), "score": d.score,
                     "why": " / ".join(r["message"][lang] for r in d.explanation)} for d in reversed(p.assessments)]
-        agreement_rows = [{"code": {"text": a.code, "href": f"/agreements/{a.code}"}, "kind": a.kind,
+        agreement_rows = [{"code": {"text": a.code, "href": f"/agreements/{a.code}"}, "kind": lab("agreement_kind")(a.kind),
                            "period": f"{a.valid_from} – {a.valid_to}", "status": lab("status")(a.status)}
                           for a in reads.partner_agreements(ctx, p)]
         event_rows = [{"id": e.id, "kind": lab("event")(e.kind), "on": e.occurred_on, "status": lab("status")(e.status),
@@ -413,7 +414,7 @@ def agreement_detail(request: Request, code: str, auth: Auth = Depends(allowed("
                  (t("web.f.period"), f"{a.valid_from} – {a.valid_to}"), (t("web.f.status"), lab("status")(a.status)),
                  (t("web.f.technologies"), ", ".join(covered["technologies"])),
                  (t("web.f.elements"), ", ".join(e["code"] for e in covered["elements"]))]
-        clause_rows = [{"kind": lab("clause")(cl.kind), "mode": cl.mode, "triggers": ", ".join(lab("trigger")(x) for x in cl.triggers)}
+        clause_rows = [{"kind": lab("clause")(cl.kind), "mode": lab("clause_mode")(cl.mode) if cl.mode else "", "triggers": ", ".join(lab("trigger")(x) for x in cl.triggers)}
                        for cl in a.clauses]
         active = a.status == "active"
         title = f"{a.code} {a.title}"

@@ -8,6 +8,7 @@ from pathlib import Path
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from mamoru.i18n import local_time, timezone_name
 from mamoru.services import agreements, exposure, ledger, lists, reads
 from mamoru.web.auth import allowed
 from mamoru.web.context import Auth, reading, render
@@ -49,7 +50,7 @@ def _exposure_context(ctx, code: str) -> dict:
         rows.append({"cell": cell, "technology": tech, "elements": elements})
     history = ledger.history(ctx, partner.code)
     return {"partner": partner, "rows": rows, "history": history, "threshold": ctx.policy.exposure_threshold,
-            "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+            "generated": local_time(datetime.now(timezone.utc)) + f" ({timezone_name()})"}
 
 
 # The PDF route comes first: "/reports/exposure/{code}" would otherwise take "P-1.pdf" as a partner code.
@@ -70,7 +71,7 @@ def _summary_context(ctx) -> dict:
     plist = lists.partners(ctx, limit=None).items
     alist = [(a, agreements.gaps(ctx, a.code)) for a in lists.agreements(ctx, limit=None).items]
     return {"technologies": techs, "partners": plist, "agreements": alist,
-            "generated": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")}
+            "generated": local_time(datetime.now(timezone.utc)) + f" ({timezone_name()})"}
 
 
 @router.get("/reports/registers")

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 
 from mamoru.errors import InvalidInput, MamoruError
+from mamoru.i18n import local_time, timezone_name
 from mamoru.services import supplychain as supply
 from mamoru.services import supplychain_signals as signals
 from mamoru.services import supplychain_tabular as tab
@@ -174,7 +175,7 @@ def export(request: Request, auth: Auth = Depends(allowed("read"))):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "mamoru-supply.xlsx"
         with reading(request, auth) as ctx:
-            tab.export_map(ctx, path)
+            tab.export_map(ctx, path, lang=lang_of(request))
         body = path.read_bytes()
     return Response(body, media_type=XLSX, headers={"Content-Disposition": 'attachment; filename="mamoru-supply.xlsx"'})
 
@@ -188,7 +189,7 @@ def _report_context(request: Request, auth: Auth, concern: str | None) -> dict:
                                 "customers": w.affected["customers"]} for w in rows[:20]]
     context["drawn"] = svg.draw(context["view"].smap, context["names"], set(context["view"].concern_countries),
                                 max_products=12)
-    context["generated"] = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    context["generated"] = local_time(datetime.now(timezone.utc)) + f" ({timezone_name()})"
     return context
 
 

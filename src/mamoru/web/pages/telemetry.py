@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
-from mamoru.i18n import label
+from mamoru.i18n import label, local_time
 from mamoru.services.telemetry import alarms, register, series, sharing
 from mamoru.telemetry.chart import svg
 from mamoru.web.auth import allowed
@@ -60,8 +60,7 @@ def quality(request: Request, auth: Auth = Depends(allowed("read"))):
     lang = lang_of(request)
     with reading(request, auth) as ctx:
         rows = [(f"{ch.asset.code}/{ch.code}", label("quality", q.kind, lang),
-                 q.start_ts.astimezone(TZ).strftime("%Y-%m-%d %H:%M:%S"),
-                 q.end_ts.astimezone(TZ).strftime("%Y-%m-%d %H:%M:%S"), q.points)
+                 local_time(q.start_ts), local_time(q.end_ts), q.points)
                 for q, ch in register.quality(ctx)]
     from mamoru.i18n import t
 
