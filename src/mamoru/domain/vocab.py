@@ -25,12 +25,14 @@ OUTCOMES = ("allow", "allow_with_conditions", "needs_approval", "deny")
 EVENT_KINDS = (
     "capital_change", "m_and_a", "financial_deterioration", "foreign_research_funding", "list_hit",
     "litigation", "information_incident",
+    "publication_match",  # the watch found our know-how in a partner's publication or patent (services/watch.py)
 )
 OBLIGATION_KINDS = (
     "review", "notify", "verify_notice", "seek_approval", "terminate", "demand_return", "demand_destruction",
     "collect_destruction_certificate", "recover_sample", "investigate_sample", "consult_authority",
     "find_second_source", "raise_stock", "notify_customer",  # supply-chain warnings (domain/supplychain.py)
     "inspect", "repair",  # factory-data alarms (telemetry)
+    "consult_lawyer", "preserve_evidence",  # a confirmed publication match (watch)
 )
 SAMPLE_CONDITIONS = ("intact", "damaged", "missing_parts", "destroyed")
 REQUEST_STATUSES = ("received", "reviewed", "escalated", "answered", "refused")
@@ -41,3 +43,4 @@ IMPORTANCE_AXES = ("advantage", "irreplaceability", "leak_impact", "security_rel
 TECH_TIERS = ("top_priority", "important", "general")
 SHARE_LEVELS = ("raw", "aggregated", "health", "withheld")  # data-use agreement, per channel
 QUALITY_KINDS = ("gap", "stuck", "out_of_range", "clock_skew")
+WATCH_ALERT_STATUSES = ("open", "confirmed", "dismissed")  # publication watch (services/watch.py)

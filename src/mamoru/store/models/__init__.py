@@ -15,6 +15,7 @@ from mamoru.store.models.users import User
 from mamoru.store.models.telemetry import (Asset, AssetEvent, AnomalyModel, Channel, Point, QualityRecord,
                                            QuarantinedMessage, Rollup, channel_elements)
 from mamoru.store.models.data_use import DataUseChannel, DataUseTerms, FeedToken, ShareLedger
+from mamoru.store.models.watch import WatchAlert, WatchPublication
 
 __all__ = [
     "ApiToken",
@@ -51,4 +52,6 @@ __all__ = [
     "DataUseTerms",
     "FeedToken",
     "ShareLedger",
+    "WatchAlert",
+    "WatchPublication",
 ]
