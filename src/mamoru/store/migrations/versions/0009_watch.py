@@ -38,7 +38,7 @@ def upgrade() -> None:
     sa.Column('publication_id', sa.Integer(), nullable=False),
     sa.Column('element_id', sa.Integer(), nullable=False),
     sa.Column('technology_id', sa.Integer(), nullable=False),
-    sa.Column('score', sa.Float(), nullable=False),
+    sa.Column('score', sa.Double(), nullable=False),
     sa.Column('evidence', sa.JSON(), nullable=False),
     sa.Column('status', sa.String(length=20), nullable=False),
     sa.Column('reason', sa.Text(), nullable=False),
