@@ -183,6 +183,18 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/supply/warnings/{warning_id}"): "read",
     ("GET", "/api/v1/supply/export.xlsx"): "read",
     ("POST", "/api/v1/supply/import"): "manage_supply",
+    # --- publication watch (issue 13)
+    ("GET", "/watch"): "read",
+    ("POST", "/watch"): "import",
+    ("GET", "/watch/alerts/{alert_id}"): "read",
+    ("POST", "/watch/alerts/{alert_id}/confirm"): "approve",
+    ("POST", "/watch/alerts/{alert_id}/dismiss"): "approve",
+    ("POST", "/api/v1/watch/preview"): "import",
+    ("POST", "/api/v1/watch/import"): "import",
+    ("GET", "/api/v1/watch/alerts"): "read",
+    ("GET", "/api/v1/watch/alerts/{alert_id}"): "read",
+    ("POST", "/api/v1/watch/alerts/{alert_id}/confirm"): "approve",
+    ("POST", "/api/v1/watch/alerts/{alert_id}/dismiss"): "approve",
 }
 
 # Reads see real records; anything that could change state gets a code that does not exist.
@@ -190,7 +202,7 @@ REAL = {"technologies": "T-A", "partners": "P-OK", "agreements": "NDA-1", "expos
 MISSING = {"code": "NO-SUCH", "number": "D-0000-999999", "event_id": "999999", "obligation_id": "999999",
            "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv",
            "job_id": "0" * 32, "warning_id": "999999", "agreement": "NO-SUCH", "asset": "no-such",
-           "channel": "no-such"}
+           "channel": "no-such", "alert_id": "999999"}
 
 
 def app_routes(app) -> set[tuple[str, str]]:

@@ -37,7 +37,7 @@ from mamoru.watch.sources import Publication, read_publications
 
 def settings(ctx: Context) -> dict[str, Any]:
     cfg = ctx.policy.data.get("watch") or {}
-    return {"alert_threshold": float(cfg.get("alert_threshold", 0.45)),
+    return {"alert_threshold": float(cfg.get("alert_threshold", 0.32)),
             "preview_floor": float(cfg.get("preview_floor", 0.2)),
             "event_kind": cfg.get("event_kind", "publication_match"),
             "obligations": list(cfg.get("obligations", [])), "due_days": dict(cfg.get("due_days", {}))}

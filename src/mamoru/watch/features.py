@@ -13,6 +13,8 @@ Three kinds of evidence, each language-independent once extracted:
 
 from __future__ import annotations
 
+import json
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -93,12 +95,19 @@ class Condition:
     high: float
     text: str
 
-    def meets(self, other: Condition, tolerance: float = 0.05) -> bool:
-        """Same quantity in the same unit, and the ranges overlap once widened by ``tolerance``."""
+    def meets(self, other: Condition, tolerance: float = 0.003) -> bool:
+        """Same quantity in the same unit, and an end of one range at an end of the other.
+
+        Ends, not overlap: "3 °C/min to 1250 °C" must not meet 60 °C because 60 lies in
+        between. ``tolerance`` is relative (0.3 %): unit conversion rounds (248 °F is 120 °C
+        exactly, 2282 °F is 1250 °C), but 99.5 % is not 99.99 %."""
         if (self.kind, self.unit) != (other.kind, other.unit):
             return False
-        slack = tolerance * max(abs(self.low), abs(self.high), abs(other.low), abs(other.high), 1.0)
-        return self.low - slack <= other.high and other.low - slack <= self.high
+        for a in {self.low, self.high}:
+            for b in {other.low, other.high}:
+                if abs(a - b) <= tolerance * max(abs(a), abs(b), 1e-9):
+                    return True
+        return False
 
 
 def _canonical(kind: str, unit: str, values: tuple[float, ...]) -> tuple[str, str, tuple[float, ...]] | None:
@@ -158,6 +167,28 @@ def concepts(text: str) -> Counter[str]:
             if form not in GENERIC and (len(form) > 1 or form in singles):
                 out[form] += 1
     return out
+
+
+@lru_cache(maxsize=1)
+def _background() -> tuple[int, dict[str, int]]:
+    from importlib import resources
+
+    path = resources.files("mamoru.watch") / "data" / "background.json"
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:  # before scripts/watch_background.py has run: every word counts fully
+        return 1, {}
+    return int(data["lines"]), {k: int(v) for k, v in data["df"].items()}
+
+
+def specificity(word: str) -> float:
+    """How much a shared word says, in (0, 1]: 1 for a word ordinary prose never uses, less the
+    more lines of the background prose (``data/background.json``) it appears in."""
+    lines, df = _background()
+    n = df.get(word, 0)
+    if not n:
+        return 1.0
+    return max(0.05, math.log((lines + 1) / (n + 1)) / math.log(lines + 1))
 
 
 @dataclass(frozen=True)

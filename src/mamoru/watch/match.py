@@ -7,7 +7,9 @@ passage (one to three consecutive sentences) that reveals most of it and says wh
 
 * **words** (weight 0.6): the share of the element's content words found in the passage,
   each word weighted by how specific it is among the candidates (a word every element
-  uses, like 電極 in an electrode technology, counts less than 乾燥 or ダイ);
+  uses, like 電極 in an electrode technology, counts less than 乾燥 or ダイ) and in
+  ordinary prose (温度 or 管理 say little; ``features.specificity``); one shared word alone
+  counts half;
 * **terms** (0.2): the codebook's words for the element found as written;
 * **conditions** (0.2): the element's operating conditions found at the same value in any
   unit (120℃ = 248°F, 0.5 MPa = 500 kPa, full-width digits too).
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from mamoru.guard.normalize import fold
-from mamoru.watch.features import Candidate, Condition, Profile, concepts, conditions, profile
+from mamoru.watch.features import Candidate, Condition, Profile, concepts, conditions, profile, specificity
 
 WEIGHTS = {"words": 0.6, "terms": 0.2, "conditions": 0.2}
 MAX_SENTENCES = 3  # a passage is one to three consecutive sentences ...
@@ -109,12 +111,13 @@ def _windows(text: str, units: list[_Unit]) -> Iterable[_Unit]:
 
 
 def _weights(profiles: list[Profile]) -> dict[str, float]:
-    """Inverse document frequency over the candidates: specific words weigh more."""
+    """A word's weight: rare among the candidates (inverse document frequency) and rare in
+    ordinary prose (``features.specificity``), so 温度 or 管理 say little and 混練 much."""
     df: Counter[str] = Counter()
     for p in profiles:
         df.update(set(p.words))
     n = len(profiles)
-    return {w: 1.0 + math.log((n + 1) / (d + 1)) for w, d in df.items()}
+    return {w: (1.0 + math.log((n + 1) / (d + 1))) * specificity(w) for w, d in df.items()}
 
 
 def _score(p: Profile, unit: _Unit, idf: dict[str, float]) -> Match:
@@ -123,7 +126,14 @@ def _score(p: Profile, unit: _Unit, idf: dict[str, float]) -> Match:
     if p.words:
         total = sum(idf[w] for w in p.words)
         shared = sorted((w for w in p.words if w in unit.words), key=lambda w: (-idf[w], w))
-        parts["words"] = sum(idf[w] for w in shared) / total
+        # Coverage (how much of the element the passage holds) and density (how much of the
+        # passage is about the element), as a geometric mean: two common words in a long
+        # paragraph are not a match, a short reworded sentence full of the element's words is.
+        coverage = sum(idf[w] for w in shared) / total
+        passage = sum(specificity(w) for w in unit.words)
+        density = sum(specificity(w) for w in shared) / passage if passage else 0.0
+        # One shared word alone is never enough evidence: it counts half.
+        parts["words"] = math.sqrt(coverage * density) * min(1.0, len(shared) / 2)
     found_terms = tuple(t for t, f in p.terms if f and f in unit.folded)
     if p.terms:
         parts["terms"] = min(1.0, len(found_terms) / min(2, len(p.terms)))
