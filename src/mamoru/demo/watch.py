@@ -38,10 +38,10 @@ DESCRIPTIONS = {
 # Words of our process sheets that give the electrode process away (the codebook).
 TERMS = [("二軸プラネタリミキサ", "E-ELE-01", "equipment"), ("三段熱風乾燥炉", "E-ELE-02", "equipment")]
 
-GAZETTE = """<?xml version="1.0" encoding="UTF-8"?>
-<patent-document ucid="JP-2026145321-A" lang="ja" country="JP" doc-number="2026145321" kind="A" date="20260820">
+_GAZETTE = """<?xml version="1.0" encoding="UTF-8"?>
+<patent-document ucid="JP-2026145321-A" lang="ja" country="JP" doc-number="2026145321" kind="A" date="{published}">
   <bibliographic-data>
-    <publication-reference><document-id><country>JP</country><doc-number>2026145321</doc-number><kind>A</kind><date>20260820</date></document-id></publication-reference>
+    <publication-reference><document-id><country>JP</country><doc-number>2026145321</doc-number><kind>A</kind><date>{published}</date></document-id></publication-reference>
     <application-reference><document-id><country>JP</country><doc-number>2025-201188</doc-number><date>20251120</date></document-id></application-reference>
     <invention-title lang="ja">電極スラリーの製造方法及び電極塗工乾燥装置</invention-title>
     <parties><applicants><applicant sequence="1"><addressbook><name>三葉エンジニアリング株式会社</name></addressbook></applicant></applicants></parties>
@@ -56,17 +56,26 @@ GAZETTE = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
+def gazette(published: str = "2026-08-20") -> str:
+    """The gazette as laid open on ``published`` (an ISO date; the demo passes its story day)."""
+    return _GAZETTE.replace("{published}", published.replace("-", ""))
+
+
+GAZETTE = gazette()
+
+
 def run(engine, policy, at, day, say) -> dict[str, Any]:
     with unit_of_work(engine, "tanaka", policy=policy, now=at("2026-07-21")) as ctx:
         for code, text in DESCRIPTIONS.items():
             technologies.update_element(ctx, code, description=text)
         for term, element, category in TERMS:
             guard.add_term(ctx, "T-ELEC", term, element, category=category)
+    gazette_text = gazette(day("2026-08-20"))
     with tempfile.TemporaryDirectory() as folder:
-        gazette = Path(folder) / "JP2026145321A.xml"
-        gazette.write_text(GAZETTE, encoding="utf-8")
+        path = Path(folder) / "JP2026145321A.xml"
+        path.write_text(gazette_text, encoding="utf-8")
         with unit_of_work(engine, "tanaka", policy=policy, now=at("2026-08-24")) as ctx:
-            watch.import_publications(ctx, gazette)
+            watch.import_publications(ctx, path)
     with unit_of_work(engine, "tanaka", policy=policy, now=at("2026-08-24")) as ctx:
         alerts = watch.list_alerts(ctx, "open")
     for alert in alerts:
@@ -74,7 +83,8 @@ def run(engine, policy, at, day, say) -> dict[str, Any]:
         say("demo.watch.alert", {"number": alert.publication["number"], "element": alert.element["code"],
                                  "title": alert.element["title"] or "", "score": f"{alert.score:.2f}",
                                  "partners": partners})
-    top = alerts[0]
+    # The claims read like our kneading sheet (E-ELE-01): that is the alert the manager confirms.
+    top = next((a for a in alerts if a.element["code"] == "E-ELE-01"), alerts[0])
     with unit_of_work(engine, "tanaka", policy=policy, now=at("2026-08-25")) as ctx:
         _, made_events, made = watch.confirm(
             ctx, top.id, "請求項1は当社の混練条件（E-ELE-01）と同一。2026-04 の段階開示で P-EQUIP に提示した範囲を超える。")
