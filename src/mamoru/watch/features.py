@@ -134,7 +134,8 @@ def _canonical(kind: str, unit: str, values: tuple[float, ...]) -> tuple[str, st
 
 def conditions(text: str) -> list[Condition]:
     """Every operating condition in ``text`` that carries numbers, in canonical units."""
-    folded = fold(text).text
+    folding = fold(text)
+    folded = folding.text
     found = []
     for hit in find_conditions(folded, _ANYWHERE):
         if not hit.values or hit.unit_span is None:
@@ -144,7 +145,8 @@ def conditions(text: str) -> list[Condition]:
         if canon is None:
             continue
         kind, unit, values = canon
-        found.append(Condition(kind, unit, min(values), max(values), folded[hit.start : hit.end]))
+        start, end = folding.offsets.to_original(hit.start, hit.end)  # shown as written: １２０℃, not 120°c
+        found.append(Condition(kind, unit, min(values), max(values), text[start:end]))
     return found
 
 
