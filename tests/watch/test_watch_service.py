@@ -193,3 +193,14 @@ def test_preview_stores_nothing(engine, policy, company, tmp_path):
         (item,) = watch.preview(ctx, _gazette(tmp_path))
     assert {m["element"]["code"] for m in item.matches if m["alert"]} == {"E-KNEAD", "E-DRY"}
     assert _count(engine, WatchPublication) == 0
+
+
+@pytest.mark.parametrize("override", [
+    {"alert_threshold": 0}, {"event_kind": "rumour"}, {"obligations": ["pray"]},
+])
+def test_a_policy_with_a_bad_watch_section_is_refused(override):
+    from mamoru.config import load_policy
+
+    with pytest.raises(InvalidInput) as err:
+        Policy.from_mapping(merge(load_policy().data, {"watch": override}))
+    assert err.value.code == "policy.invalid"

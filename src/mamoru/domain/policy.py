@@ -84,6 +84,7 @@ class Policy:
                 if kind not in vocab.OBLIGATION_KINDS:
                     raise ValueError(f"unknown obligation kind {kind}")
             validate_supply(self.data["supply"])
+            validate_watch(self.data["watch"])
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidInput("policy.invalid", detail=str(exc)) from exc
 
@@ -128,3 +129,17 @@ def validate_supply(cfg: dict[str, Any]) -> None:
                 raise ValueError(f"unknown supply obligation {kind}")
     for kind in sc.SUPPLY_OBLIGATIONS:
         int(cfg["due_days"][kind])
+
+
+def validate_watch(cfg: dict[str, Any]) -> None:
+    """The ``watch`` section (publication and patent watch; docs/watch.md)."""
+    for key in ("alert_threshold", "preview_floor"):
+        if not 0 < float(cfg[key]) <= 1:
+            raise ValueError(f"watch.{key} must be in (0, 1]")
+    if cfg["event_kind"] not in vocab.EVENT_KINDS:
+        raise ValueError(f"unknown event kind {cfg['event_kind']}")
+    for kind in list(cfg["obligations"]) + list(cfg["due_days"]):
+        if kind not in vocab.OBLIGATION_KINDS:
+            raise ValueError(f"unknown obligation kind {kind}")
+    for days in cfg["due_days"].values():
+        int(days)
