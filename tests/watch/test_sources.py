@@ -146,3 +146,10 @@ def test_an_unsupported_type_names_the_supported_ones(tmp_path):
     with pytest.raises(InvalidInput) as err:
         read_publications(path)
     assert err.value.code == "watch.unsupported" and ".xml" in err.value.message("en")
+
+
+def test_a_date_that_does_not_exist_is_left_out_not_an_error(tmp_path):
+    path = tmp_path / "dates.csv"
+    path.write_text("公開番号,要約,出願日\n特開1,焼成する。,2026/13/45\n", encoding="utf-8")
+    (pub,) = read_publications(path)
+    assert pub.filed_on == ""

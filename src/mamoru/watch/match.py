@@ -106,7 +106,7 @@ def _windows(text: str, units: list[_Unit]) -> Iterable[_Unit]:
             words.update(units[j].words)
             conds.extend(units[j].conditions)
             span = Passage(first.start, last.end, text[first.start : last.end])
-            folded = units[i].folded if i == j else fold(span.text).text
+            folded = " ".join(u.folded for u in units[i : j + 1])  # folded once per sentence, not per window
             yield _Unit(span, Counter(words), folded, list(conds))
 
 
@@ -165,8 +165,9 @@ def score_text(text: str, candidates: Iterable[Candidate], min_score: float = 0.
     best: dict[str, Match] = {}
     for unit in _windows(text, units):
         for p in profiles:
-            if not (p.words.keys() & unit.words.keys()) and not p.terms and not p.conditions:
-                continue
+            if (not (p.words.keys() & unit.words.keys()) and not (p.conditions and unit.conditions)
+                    and not any(f and f in unit.folded for _, f in p.terms)):
+                continue  # nothing in common: the score would be 0
             m = _score(p, unit, idf)
             old = best.get(m.element)
             if old is None or m.score > old.score + 1e-9:

@@ -134,9 +134,15 @@ def _paragraphs(node) -> str:
 
 
 def _date(value: str) -> str:
+    """An ISO date from 20260820, 2026-08-20 or 2026/08/20; "" for anything else (even 20261345)."""
+    from datetime import date
+
     value = (value or "").strip().replace("-", "").replace("/", "")
     if len(value) == 8 and value.isdigit():
-        return f"{value[:4]}-{value[4:6]}-{value[6:]}"
+        try:
+            return date(int(value[:4]), int(value[4:6]), int(value[6:])).isoformat()
+        except ValueError:
+            return ""
     return ""
 
 
