@@ -344,6 +344,18 @@ ROUTES: dict[tuple[str, str], str] = {
     ("GET", "/api/v1/research/reviews/{review_id}"): "read",
     ("POST", "/api/v1/research/reviews/{review_id}/result"): "review_publication",
     ("POST", "/api/v1/research/reviews/{review_id}/published"): "disclose",
+    # --- publication watch (issue 13)
+    ("GET", "/watch"): "read",
+    ("POST", "/watch"): "import",
+    ("GET", "/watch/alerts/{alert_id}"): "read",
+    ("POST", "/watch/alerts/{alert_id}/confirm"): "approve",
+    ("POST", "/watch/alerts/{alert_id}/dismiss"): "approve",
+    ("POST", "/api/v1/watch/preview"): "import",
+    ("POST", "/api/v1/watch/import"): "import",
+    ("GET", "/api/v1/watch/alerts"): "read",
+    ("GET", "/api/v1/watch/alerts/{alert_id}"): "read",
+    ("POST", "/api/v1/watch/alerts/{alert_id}/confirm"): "approve",
+    ("POST", "/api/v1/watch/alerts/{alert_id}/dismiss"): "approve",
 }
 
 # Reads see real records; anything that could change state gets a code that does not exist.
@@ -352,7 +364,8 @@ MISSING = {"code": "NO-SUCH", "number": "D-0000-999999", "event_id": "999999", "
            "request_id": "999999", "token_id": "999999", "username": "no-such-user", "name": "partners.csv",
            "job_id": "0" * 32, "warning_id": "999999", "agreement": "NO-SUCH", "asset": "no-such",
            "channel": "no-such", "source": "no-such-list", "result_id": "999999",
-           "check_id": "999999", "meeting_id": "999999", "stage": "2", "review_id": "999999"}
+           "check_id": "999999", "meeting_id": "999999", "stage": "2", "review_id": "999999",
+           "alert_id": "999999"}
 
 
 def app_routes(app) -> set[tuple[str, str]]:

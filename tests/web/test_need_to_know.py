@@ -113,6 +113,13 @@ TABLE = (
     Row("audit log", "API list", "/api/v1/audit", "{DB}", AUDIT),
     # the document guard: findings of a T-B term, and a redacted copy recorded as a disclosure
     Row("guard findings", "web page", "/guard#scan", "B-2", DISCLOSE_B, method="POST"),
+    # publication watch: an alert on B-3 (rank 3)
+    Row("watch alerts", "web page", "/watch?status=all", 'href="/watch/alerts/{ALERT}"', SEE_B),
+    Row("watch alerts", "web detail", "/watch/alerts/{ALERT}", "特開2026-150001", SEE_B),
+    Row("watch alerts", "API list", "/api/v1/watch/alerts", "特開2026-150001", SEE_B),
+    Row("watch alerts", "API detail", "/api/v1/watch/alerts/{ALERT}", "特開2026-150001", SEE_B),
+    Row("watch evidence", "web detail", "/watch/alerts/{ALERT}", "<mark>", DETAIL_B),
+    Row("watch evidence", "API detail", "/api/v1/watch/alerts/{ALERT}", '"passage"', DETAIL_B),
     Row("guard redactions", "web page", "/guard#redact", "x-mamoru-control-number", DISCLOSE_B, method="POST"),
     # the people register (issue 14): names for every reader, personal data for those who need it and the person
     Row("people", "web page", "/people", 'href="/people/W-OTHER"', ALL),
@@ -201,12 +208,26 @@ def world(request, tmp_path_factory):
         names = {"DB": mixed.number, "PENDING": pending.number, "REQUEST": str(req.id),
                  "OBLIGATION": str(obligation.id), "SAMPLE": lists.samples(ctx, {"partner": "P-OK"}).items[0].code}
         assert lent.status == "recorded"
+    names["ALERT"] = _watch_alert(engine, tmp_path_factory.mktemp("watch"))
     from mamoru.app import create_app
 
     with TestClient(create_app(engine=engine), base_url="http://127.0.0.1", raise_server_exceptions=False) as client:
         yield {"client": client, "tokens": tokens, "names": names, "cache": {}}
     if own:
         engine.dispose()
+
+
+def _watch_alert(engine, folder) -> str:
+    """A gazette that reveals B-3 (rank 3): the watch raises one alert on T-B."""
+    from mamoru.services import watch
+
+    detail = "白金前駆体を含浸した担体を窒素雰囲気中で500℃、3時間焼成し、貴金属を高分散で担持する。"
+    path = folder / "export.csv"
+    path.write_text(f"公開番号,発明の名称,要約\n特開2026-150001,触媒の製造方法,{detail}\n", encoding="utf-8")
+    with unit_of_work(engine, "setup") as ctx:
+        technologies.update_element(ctx, "B-3", description=detail)
+        (alert,) = watch.import_publications(ctx, path).alerts
+        return str(alert.id)
 
 
 def _fill(text: str, names: dict[str, str]) -> str:

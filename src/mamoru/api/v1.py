@@ -23,6 +23,7 @@ from mamoru.api import (  # one area a line
     meetings,
     people,
     abroad,
+    watch,
 )
 from mamoru.api.common import router as make_router
 from mamoru.doors.errors import http_problem
@@ -43,6 +44,7 @@ AREAS = (  # one area a line
     meetings,
     people,
     abroad,
+    watch,
 )
 for _area in AREAS:
     router.include_router(_area.routes)

@@ -49,6 +49,7 @@ def _plugins() -> None:
                  "mamoru.cli.meetings",
                  "mamoru.cli.people",
                  "mamoru.cli.abroad",
+                 "mamoru.cli.watch",
                  ):
         try:
             module = importlib.import_module(name)

@@ -55,6 +55,7 @@ def at(story_day: str) -> datetime:
 CHAPTERS: list[tuple[str, str]] = [
     ("screening", "mamoru.demo.screening"),
     ("incident", "mamoru.demo.incident"),
+    ("watch", "mamoru.demo.watch"),
     ("people", "mamoru.demo.people"),
     ("abroad", "mamoru.demo.abroad"),
     ("selfcheck", "mamoru.demo.selfcheck"),  # last: it reads what every chapter before it left

@@ -86,6 +86,7 @@ class Policy:
             validate_supply(self.data["supply"])
             from mamoru.domain.sites import validate_policy as validate_sites
             validate_sites(self.data["sites"], self.data["research"])
+            validate_watch(self.data["watch"])
         except (KeyError, TypeError, ValueError) as exc:
             raise InvalidInput("policy.invalid", detail=str(exc)) from exc
 
@@ -130,3 +131,17 @@ def validate_supply(cfg: dict[str, Any]) -> None:
                 raise ValueError(f"unknown supply obligation {kind}")
     for kind in sc.SUPPLY_OBLIGATIONS:
         int(cfg["due_days"][kind])
+
+
+def validate_watch(cfg: dict[str, Any]) -> None:
+    """The ``watch`` section (publication and patent watch; docs/watch.md)."""
+    for key in ("alert_threshold", "preview_floor"):
+        if not 0 < float(cfg[key]) <= 1:
+            raise ValueError(f"watch.{key} must be in (0, 1]")
+    if cfg["event_kind"] not in vocab.EVENT_KINDS:
+        raise ValueError(f"unknown event kind {cfg['event_kind']}")
+    for kind in list(cfg["obligations"]) + list(cfg["due_days"]):
+        if kind not in vocab.OBLIGATION_KINDS:
+            raise ValueError(f"unknown obligation kind {kind}")
+    for days in cfg["due_days"].values():
+        int(days)

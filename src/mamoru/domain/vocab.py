@@ -25,6 +25,7 @@ OUTCOMES = ("allow", "allow_with_conditions", "needs_approval", "deny")
 EVENT_KINDS = (
     "capital_change", "m_and_a", "financial_deterioration", "foreign_research_funding", "list_hit",
     "litigation", "information_incident",
+    "publication_match",  # the watch found our know-how in a partner's publication or patent (services/watch.py)
 )
 OBLIGATION_KINDS = (
     "review", "notify", "verify_notice", "seek_approval", "terminate", "demand_return", "demand_destruction",
@@ -69,3 +70,4 @@ VISIT_KINDS = ("visit", "plant_tour")
 IMPROVEMENT_OWNERSHIP = ("ours", "theirs", "joint", "by_contributor")  # joint research: who owns improvements
 PUBLICATION_KINDS = ("paper", "presentation", "poster")
 REVIEW_RESULTS = ("clear", "needs_changes", "blocked")  # pre-publication review
+WATCH_ALERT_STATUSES = ("open", "confirmed", "dismissed")  # publication watch (services/watch.py)

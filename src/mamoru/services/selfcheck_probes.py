@@ -303,5 +303,16 @@ def incidents(ctx: Context) -> Probe | None:
                  {"incidents": total, "preserved": preserved})
 
 
-# The publication watch adds its probe next to its register; until then the question is the person's word.
-PROBES.setdefault("watch", lambda ctx: None)
+@probe("watch")
+def watch(ctx: Context) -> Probe | None:
+    """Publications were imported and compared in the last year, and no alert is left undecided."""
+    from mamoru.store.models.watch import WatchAlert, WatchPublication
+
+    since = ctx.now - timedelta(days=365)
+    recent = _count(ctx, select(func.count()).select_from(WatchPublication)
+                    .where(WatchPublication.created_at >= since))
+    if not recent:
+        return None
+    undecided = _count(ctx, select(func.count()).select_from(WatchAlert).where(WatchAlert.status == "open"))
+    return Probe("yes" if not undecided else "partly", "selfcheck.ev.watch",
+                 {"publications": recent, "undecided": undecided})

@@ -21,6 +21,7 @@ from mamoru.store.models.incidents import Incident, IncidentTrace  # noqa: F401 
 from mamoru.store.models import people as people  # noqa: F401  (people register, issue 14)
 from mamoru.store.models import abroad as abroad  # noqa: F401,E402  (overseas sites, issue 14)
 from mamoru.store.models import research as research  # noqa: F401,E402  (joint research, issue 14)
+from mamoru.store.models.watch import WatchAlert, WatchPublication
 
 __all__ = [
     "ApiToken",
@@ -63,4 +64,6 @@ __all__ = [
     "PartnerRelation",
     "DisclosurePlan",
     "DisclosureStage",
+    "WatchAlert",
+    "WatchPublication",
 ]

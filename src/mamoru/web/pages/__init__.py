@@ -27,6 +27,7 @@ from mamoru.web.pages import (  # one module a line
     people,
     sites,
     research,
+    watch,
 )
 
 MODULES = (  # one module a line
@@ -52,6 +53,7 @@ MODULES = (  # one module a line
     people,
     sites,
     research,
+    watch,
 )
 
 
