@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from mamoru.errors import Conflict, InvalidInput, MamoruError
-from mamoru.services import guard, partners, research
+from mamoru.services import technologies, guard, partners, research
 from mamoru.services.authz import Forbidden, Viewer
 from mamoru.store.models import AuditEntry, Obligation
 from mamoru.store.models.research import PublicationReview, ResearchProject
@@ -77,7 +77,7 @@ def test_a_planted_paper_is_found_and_a_clean_one_is_clear(project, tmp_path):
     with project("sato") as ctx:
         planted = research.review_publication(ctx, "R-UNIV", _paper(tmp_path, PLANTED), "緻密化の報告",
                                               planned_on="2026-06-01")
-        assert {f["kind"] for f in planted.findings} == {"condition", "term", "title"}
+        assert {f["kind"] for f in planted.findings} == {"condition", "term", "title", "watch"}
         assert any("1350" in f["text"] for f in planted.findings if f["kind"] == "condition")
         assert {e for f in planted.findings for e in f["elements"]} == {"SINTER-NDA", "SINTER-CORE"}
         assert planted.suggested == "blocked"  # the core element's title is in the text
@@ -94,6 +94,23 @@ def test_a_planted_paper_is_found_and_a_clean_one_is_clear(project, tmp_path):
                                       .order_by(AuditEntry.seq)).scalars().all()
         assert entries == ["research.review.submit", "research.review.submit", "research.review.decide",
                            "research.review.decide"]
+
+
+def test_a_paraphrase_no_term_or_title_catches_is_found_by_the_publication_watch(project, tmp_path):
+    """The paper restates an element's description in other words (full-width digits, かき混ぜ for 混練):
+    the codebook and the titles see nothing; the publication watch's matcher does."""
+    with project() as ctx:
+        technologies.add_element(ctx, "SINTER", "SINTER-MIX", title="スラリー調製条件", rank=3, kind="condition",
+                                 description="電極スラリーは固形分62%で遊星ミキサーを用い、45分間混練する。温度は25℃に保つ。")
+    paraphrase = "本研究では、遊星型ミキサーを用いて固形分６２％の電極スラリーを４５分間かき混ぜ、２５℃で保持した。\n"
+    with project("sato") as ctx:
+        review = research.review_publication(ctx, "R-UNIV", _paper(tmp_path, paraphrase, "v3.txt"), "スラリーの報告",
+                                             planned_on="2026-06-01")
+        watch = [f for f in review.findings if f["kind"] == "watch"]
+        assert [f["elements"] for f in watch] == [["SINTER-MIX"]] and watch[0]["rank"] == 3
+        assert {f["kind"] for f in review.findings} == {"watch", "condition"} or \
+            {f["kind"] for f in review.findings} == {"watch"}
+        assert review.suggested != "clear"
 
 
 def test_clearing_what_the_scan_would_block_needs_a_reason(project, tmp_path):
@@ -145,7 +162,8 @@ def test_staff_see_findings_only_of_their_technologies(project, tmp_path, engine
     staff = Viewer("ito", "staff", frozenset())
     with unit_of_work(engine, "ito", policy=policy, now=now, viewer=staff) as ctx:
         shown, withheld = research.findings_view(ctx, research.get_review(ctx, review.id))
-        assert withheld == 2 and all(f["text"] == "" for f in shown if f["kind"] == "restricted")
+        # the term, the title and the watch's two passages are all about SINTER, which ito is not assigned
+        assert withheld == 4 and all(f["text"] == "" for f in shown if f["kind"] == "restricted")
         with pytest.raises(Forbidden):
             research.decide_review(ctx, review.id, "clear", "ok")
         with pytest.raises(Forbidden):

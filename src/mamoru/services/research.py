@@ -168,7 +168,8 @@ def readiness(ctx: Context, project: ResearchProject) -> list[dict[str, Any]]:
 
 
 def _scan(ctx: Context, path: Path) -> list[dict[str, Any]]:
-    """Findings as plain data: codebook terms and conditions (the guard), titles of our elements."""
+    """Findings as plain data: codebook terms and conditions (the guard), titles of our elements, and
+    passages the publication watch says restate one of them."""
     raw = Guard(Scanner(guard_repo.matcher(ctx.session))).scan_file(path)
     ranks = guard_repo.element_ranks(ctx.session, raw.element_codes)
     findings: list[dict[str, Any]] = []
@@ -181,13 +182,28 @@ def _scan(ctx: Context, path: Path) -> list[dict[str, Any]]:
             "elements": elements, "technologies": sorted({t.technology_code for t in f.terms if t.technology_code}),
             "rank": max((ranks.get(e, 0) for e in elements), default=None)})
     findings.extend(_titles(ctx, path))
-    # --- SEAM: publication watch --------------------------------------------------------------
-    # The lead adds the publication watch matcher here after merge, e.g.
-    #     from mamoru.watch.match import score_text
-    #     findings.extend(<one finding per score_text(...) hit above the watch threshold>)
-    # Each added finding is a dict shaped like the ones above (kind "watch").
-    # -------------------------------------------------------------------------------------------
+    findings.extend(_watch(ctx, path))
     return findings
+
+
+def _watch(ctx: Context, path: Path) -> list[dict[str, Any]]:
+    """Passages that say what one of our elements says, in other words (the publication watch's
+    matcher, at its alert threshold): a paraphrase or an English gist that no term or title catches."""
+    from mamoru.services import watch as watch_service
+    from mamoru.watch.match import score_text
+    from mamoru.watch.sources import read_publications
+
+    threshold = watch_service.settings(ctx)["alert_threshold"]
+    pool = watch_service.candidates(ctx)
+    ranks = dict(ctx.session.execute(select(KnowledgeElement.code, KnowledgeElement.rank)).all())
+    out: list[dict[str, Any]] = []
+    for pub in read_publications(path, path.name):
+        for m in score_text(pub.text, pool, min_score=threshold):
+            out.append({"kind": "watch", "condition": None, "text": m.passage.text[:300],
+                        "location": f"{m.passage.start}文字目", "location_en": f"character {m.passage.start}",
+                        "elements": [m.element], "technologies": [m.technology], "rank": ranks.get(m.element),
+                        "score": round(m.score, 2)})
+    return out
 
 
 def _titles(ctx: Context, path: Path) -> list[dict[str, Any]]:
