@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from fastapi import FastAPI
 
-from mamoru.api import ledger, operations, registers, supplychain, telemetry, trail
+from mamoru.api import ledger, operations, registers, supplychain, telemetry, trace, trail
 from mamoru.api.common import router as make_router
 from mamoru.doors.errors import http_problem
 
 PREFIX = "/api/v1"
 router = make_router(prefix=PREFIX)
-for _area in (registers, ledger, operations, trail, supplychain, telemetry):
+for _area in (registers, ledger, operations, trail, supplychain, telemetry, trace):
     router.include_router(_area.routes)
 
 

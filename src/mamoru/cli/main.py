@@ -42,7 +42,7 @@ def _plugins() -> None:
     import importlib
 
     for name in ("mamoru.cli.screening", "mamoru.cli.guard", "mamoru.cli.demo", "mamoru.cli.serve",
-                 "mamoru.cli.supplychain", "mamoru.cli.telemetry"):
+                 "mamoru.cli.supplychain", "mamoru.cli.telemetry", "mamoru.cli.trace"):
         try:
             module = importlib.import_module(name)
         except ModuleNotFoundError as exc:

@@ -26,6 +26,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "own_tokens": frozenset({"admin", "tech_manager", "staff", "auditor"}),
     "manage_supply": frozenset({"admin", "tech_manager"}),  # the supply map, signals, warnings
     "record_signal": frozenset({"admin", "tech_manager", "staff"}),  # anyone on the floor may report trouble
+    "trace": frozenset({"admin", "tech_manager", "auditor"}),  # leak tracing shows every partner's code names
 }
 
 DETAIL_FROM_RANK = 3

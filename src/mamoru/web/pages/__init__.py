@@ -5,9 +5,9 @@ from __future__ import annotations
 from fastapi import FastAPI
 
 from mamoru.web.pages import (account, audit, dashboard, disclosures, guard, imports, operations, registers,
-                              reports, session, telemetry)
+                              reports, session, telemetry, trace)
 
-MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account, telemetry)
+MODULES = (session, dashboard, registers, disclosures, guard, operations, audit, reports, imports, account, telemetry, trace)
 
 
 def register_pages(app: FastAPI) -> None:
