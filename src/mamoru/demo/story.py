@@ -40,6 +40,7 @@ def at(story_day: str) -> datetime:
 # returns is kept in ``Outcome.chapters[name]`` for its test. Story days of chapters fall between
 # 2026-07-20 and 2026-09-30 and go through ``at``/``day`` like the rest.
 CHAPTERS: list[tuple[str, str]] = [
+    ("leak", "mamoru.demo.leak"),
 ]
 
 
