@@ -57,8 +57,8 @@ def sentences(text: str) -> list[str]:
     return [s for s in re.split(r"(?<=[。．])", text) if s.strip()]
 
 
-def seed_documents(path: Path, count: int, rng: random.Random) -> tuple[list[str], str]:
-    """``count`` documents of about 1,200 characters with planted terms, and one unplanted part."""
+def seed_documents(path: Path, count: int, rng: random.Random) -> tuple[list[str], list[str]]:
+    """``count`` documents of about 1,200 characters with planted terms, and unplanted parts."""
     text = re.sub(r"[#*]", "", path.read_text(encoding="utf-8"))
     parts = [p for p in (text[i:i + 1200] for i in range(0, len(text), 1200)) if len(p) > 600]
     rng.shuffle(parts)
@@ -69,7 +69,7 @@ def seed_documents(path: Path, count: int, rng: random.Random) -> tuple[list[str
             at = rng.randrange(len(pieces))
             pieces[at] = pieces[at].rstrip("。．") + f"（{term}を使用）。"
         docs.append("".join(pieces))
-    return docs, parts[count]
+    return docs, parts[count:count + 4]
 
 
 def setup(engine, n_partners: int) -> list[str]:
@@ -127,10 +127,12 @@ def cases(engine, folder: Path, docs: list[str], unrelated: str, codes: list[str
             yield "quoted", p, "".join(sents[start:start + 3])
             yield "partial", p, retype("".join(sents[start:start + 3]))
             yield "pdf", p, to_pdf(copy, folder / f"{tag}{d}-{p}.pdf")
-        a, b = rng.sample(codes, 2)
-        half_a, half_b = sentences(copies[a]), sentences(copies[b])
-        yield "merged", None, "".join(half_a[: len(half_a) // 2] + half_b[len(half_b) // 2:])
-    yield "unrelated", None, unrelated
+        for _ in range(3):
+            a, b = rng.sample(codes, 2)
+            half_a, half_b = sentences(copies[a]), sentences(copies[b])
+            yield "merged", None, "".join(half_a[: len(half_a) // 2] + half_b[len(half_b) // 2:])
+    for part in unrelated:
+        yield "unrelated", None, part
 
 
 def code_names_only(result: dict) -> dict:

@@ -30,7 +30,10 @@ def trace_page(request: Request, auth: Auth = Depends(allowed("trace"))):
 
 def _run(request: Request, auth: Auth, source: Path | None, text: str) -> dict:
     with acting(request, auth) as ctx:
-        result = trace.trace_file(ctx, source) if source is not None else trace.trace_text(ctx, text, "excerpt")
+        if source is not None:
+            result = trace.trace_file(ctx, source)
+        else:
+            result = trace.trace_text(ctx, text, t("trace.source.pasted", lang_of(request)))
         return result.as_dict()
 
 
