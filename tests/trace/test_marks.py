@@ -106,3 +106,9 @@ def test_every_format_the_guard_writes_carries_the_copys_mark(tmp_path, suffix):
         import openpyxl
 
         assert openpyxl.load_workbook(target).properties.identifier == fp.document_id
+
+
+def test_a_spreadsheet_formula_is_not_touched():
+    fp = Fingerprint(1, {key: 1 for key in wording.PAIRS})
+    formula = '=IF(A1="および。","済","未")'
+    assert fp.edits(formula, []) == [] and fp.marks_written == 0

@@ -30,7 +30,11 @@ class Fingerprint:
     marks_written: int = 0
 
     def edits(self, text: str, taken: list[Edit]) -> list[Edit]:
-        """``taken`` (the redaction's edits) plus the fingerprint's, sorted and never overlapping."""
+        """``taken`` (the redaction's edits) plus the fingerprint's, sorted and never overlapping.
+
+        A spreadsheet formula (``=...``) is left as it is: its strings may be compared or looked up."""
+        if text.startswith("="):
+            return taken
         spans = [(e.start, e.end) for e in taken]
 
         def free(start: int, end: int) -> bool:
