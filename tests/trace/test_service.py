@@ -11,7 +11,7 @@ import unicodedata
 import pytest
 from sqlalchemy import select
 
-from mamoru.errors import InvalidInput, MamoruError
+from mamoru.errors import InvalidInput
 from mamoru.guard.models import GuardPartnerCodeName
 from mamoru.services import agreements, guard, partners, technologies, trace, users
 from mamoru.services.authz import Forbidden, Viewer
@@ -195,7 +195,7 @@ def test_unreadable_and_encrypted_files_are_refused_clearly(company, engine, tmp
     for path in (broken, encrypted, binary, tmp_path / "missing.txt", tmp_path / "found.exe"):
         if path.suffix == ".exe":
             path.write_bytes(b"MZ")
-        with pytest.raises(MamoruError) as err:
+        with pytest.raises(InvalidInput) as err:
             _trace_file(engine, path)
         codes.append(err.value.code)
     assert codes == ["guard.file.corrupt", "guard.file.encrypted", "guard.file.corrupt", "guard.file.not_found",

@@ -44,7 +44,7 @@ def test_api_traces_a_file_and_refuses_bad_ones_clearly(client, people, leaked):
     ok = client.post("/api/v1/trace/file?name=found.txt", content=leaked["retyped"].encode(), headers=headers)
     assert ok.status_code == 200 and ok.json()["candidates"][0]["partner"] == "P-OK"
     broken = client.post("/api/v1/trace/file?name=found.docx", content=b"PK\x03\x04junk", headers=headers)
-    assert broken.status_code == 400 and broken.json()["code"] == "guard.file.corrupt"
+    assert broken.status_code == 422 and broken.json()["code"] == "guard.file.corrupt"
     empty = client.post("/api/v1/trace", json={"text": " "}, headers=bearer(people["auditor"]["token"]))
     assert empty.status_code == 422 and empty.json()["code"] == "trace.empty"
 

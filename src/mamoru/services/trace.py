@@ -128,8 +128,20 @@ def trace_text(ctx: Context, text: str, source_name: str = "excerpt") -> TraceRe
 
 
 def trace_file(ctx: Context, path: Path, source_name: str | None = None) -> TraceResult:
-    """Read ``path`` with the guard's readers (text, Markdown, CSV, .docx, .xlsx, PDF) and trace it."""
+    """Read ``path`` with the guard's readers (text, Markdown, CSV, .docx, .xlsx, PDF) and trace it.
+
+    A file the readers refuse (missing, unsupported, encrypted, damaged) is bad input: ``InvalidInput``
+    with the reader's reason code."""
     ctx.require("trace")
+    try:
+        return _trace_file(ctx, path, source_name)
+    except MamoruError as exc:
+        if type(exc) is MamoruError:
+            raise InvalidInput(exc.code, **exc.params) from exc
+        raise
+
+
+def _trace_file(ctx: Context, path: Path, source_name: str | None) -> TraceResult:
     path = _existing(Path(path))
     name = source_name or path.name
     limits.check_size(name, path.stat().st_size)
