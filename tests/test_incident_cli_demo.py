@@ -58,8 +58,9 @@ def test_demo_case_1_ends_with_the_evidence_package(engine, tmp_path):
         archive.extractall(tmp_path / "pkg")
         root = tmp_path / "pkg" / chapter["number"]
     traces = json.loads((root / "trace.json").read_text("utf-8"))
-    evidence = traces[0]["result"]["candidates"][0]
-    assert evidence["partner"] == "P-RAW" and {e["kind"] for e in evidence["evidence"]} == {"code_name", "element"}
+    assert chapter["trace"] == "leak chapter" and traces[0]["result"] == out.chapters["leak"]["trace"]
+    evidence = traces[0]["result"]["candidates"][0]  # the real trace of the competitor's document
+    assert evidence["partner"] == "P-RAW" and {e["kind"] for e in evidence["evidence"]} == {"code_name"}
     assert out.guard_control in (root / "copies.csv").read_text("utf-8-sig")
     check = subprocess.run([sys.executable, str(root / "audit" / "verify_excerpt.py")], capture_output=True,
                            text=True, timeout=60)

@@ -12,6 +12,7 @@ from mamoru.guard.models import GuardPartnerCodeName, GuardRedaction, GuardTerm
 from mamoru.services import agreements, disclosures, guard, partners, technologies, users
 from mamoru.services.uow import read_only
 from mamoru.store.models import AuditEntry, Disclosure
+from mamoru.trace.marks import strip
 from .files import docx_text, make_docx
 
 LOW = dict(business_overlap="low", financial_condition="low", leadership_attitude="low", board_foreign_duty="low",
@@ -44,6 +45,17 @@ def company(act):
         guard.add_term(ctx, "T-AL", "二段焼成法", "AL-E4", "process")
         guard.add_term(ctx, "T-AL", "トンネル炉TK-5", "AL-E3", "equipment")
     return act
+
+
+def own_name(engine, term: str, partner: str) -> str:
+    """The code name ``partner`` got for ``term`` (elements of rank 2 and up get one per partner)."""
+    from mamoru.store.models import Partner
+
+    with read_only(engine) as ctx:
+        return ctx.session.execute(
+            select(GuardPartnerCodeName.code_name).join(GuardTerm, GuardTerm.id == GuardPartnerCodeName.term_id)
+            .join(Partner, Partner.id == GuardPartnerCodeName.partner_id)
+            .where(GuardTerm.term == term, Partner.code == partner)).scalar_one()
 
 
 def count(engine, model) -> int:
@@ -83,7 +95,9 @@ def test_redact_writes_copy_records_disclosure_with_sha(company, engine, tmp_pat
     with company("tanaka") as ctx:
         row = guard.redact(ctx, src, "P-CUST", out, "品質打合せ", accept_conditions=True)
     text = out.read_text(encoding="utf-8")
-    assert "アルミナAX-200" not in text and "1250℃" not in text and "M-001" in text
+    assert "アルミナAX-200" not in text and "1250℃" not in text and "M-001" not in text
+    assert own_name(engine, "アルミナAX-200", "P-CUST") in text  # rank 2: the partner's own code name
+    assert "S-001" in text  # rank 1 keeps the shared name
     assert row.control_number in text.splitlines()[0] and "顧客株式会社" in text.splitlines()[0]
     digest = hashlib.sha256(out.read_bytes()).hexdigest()
     with read_only(engine) as ctx:
@@ -143,8 +157,10 @@ def test_partner_scoped_code_names_are_stable_per_partner(company, engine, tmp_p
         out = tmp_path / f"out{i}.txt"
         with company("tanaka") as ctx:
             guard.redact(ctx, src, "P-CUST", out, "打合せ", accept_conditions=True)
-        outs.append(out.read_text(encoding="utf-8").split("\n", 3)[-1])
-    assert outs[0] == outs[1] == "M-001 と M-002 を使う。"
+        outs.append(strip(out.read_text(encoding="utf-8").split("\n", 3)[-1]))  # fingerprints differ per copy
+    nanoflux, alumina = own_name(engine, "Nanoflux", "P-CUST"), own_name(engine, "アルミナAX-200", "P-CUST")
+    assert outs[0] == outs[1] == f"{nanoflux} と {alumina} を使う。"
+    assert nanoflux.startswith("M-") and nanoflux not in ("M-001", "M-002")
     assert count(engine, GuardPartnerCodeName) == 2
 
 
@@ -222,7 +238,8 @@ def test_needs_approval_then_redact_against_the_approved_disclosure(company, eng
         assert stored.document_sha256 == hashlib.sha256(out.read_bytes()).hexdigest()
         assert ctx.session.get(GuardRedaction, row.id).disclosure_id == stored.id
     assert count(engine, Disclosure) == 1
-    assert "E-001" in out.read_text(encoding="utf-8") and "0.5MPa" not in out.read_text(encoding="utf-8")
+    copy = out.read_text(encoding="utf-8")
+    assert own_name(engine, "トンネル炉TK-5", "P-CUST") in copy and "E-001" not in copy and "0.5MPa" not in copy
 
 
 def test_conditions_only_document_is_recorded_without_a_disclosure(company, engine, tmp_path):

@@ -130,6 +130,10 @@ ROUTES: dict[tuple[str, str], str] = {
     # --- pages: document guard
     ("GET", "/guard"): "disclose",
     ("POST", "/guard"): "disclose",
+    ("GET", "/trace"): "trace",
+    ("POST", "/trace"): "trace",
+    ("POST", "/api/v1/trace"): "trace",
+    ("POST", "/api/v1/trace/file"): "trace",
     ("GET", "/guard/jobs/{job_id}"): "disclose",
     # --- pages: disclosures
     ("GET", "/disclose"): "disclose",

@@ -24,6 +24,7 @@ from mamoru.api import (  # one area a line
     people,
     abroad,
     watch,
+    trace,
 )
 from mamoru.api.common import router as make_router
 from mamoru.doors.errors import http_problem
@@ -45,6 +46,7 @@ AREAS = (  # one area a line
     people,
     abroad,
     watch,
+    trace,
 )
 for _area in AREAS:
     router.include_router(_area.routes)

@@ -50,6 +50,7 @@ def _plugins() -> None:
                  "mamoru.cli.people",
                  "mamoru.cli.abroad",
                  "mamoru.cli.watch",
+                 "mamoru.cli.trace",
                  ):
         try:
             module = importlib.import_module(name)

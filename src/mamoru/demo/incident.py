@@ -1,8 +1,9 @@
-"""Case 1 replayed to its end: a competitor's catalogue shows our purchase specification; the incident is
-opened against the raw-material maker, a trace result is attached, and the evidence package is written.
+"""Case 1 replayed to its end: a competitor's document shows what only the raw-material maker was told;
+the incident is opened against it, the trace of that document is attached, and the evidence package is
+written for the lawyer.
 
-The trace result here is built by hand from the ledger (what only P-RAW received: the code-named
-memo's control number and the disclosure it went with); the "leak" chapter's real trace replaces it.
+The trace is the "leak" chapter's (``services.trace`` on the competitor's retyped excerpt). Run on its
+own, without that chapter, the chapter builds a stand-in from the ledger and says so in the result.
 """
 
 from __future__ import annotations
@@ -43,34 +44,39 @@ def hand_built_trace(ctx, number: str) -> dict[str, Any]:
             "note": "hand-built from the ledger; replace with services.trace"}
 
 
-def run(engine: Engine, policy: Policy, at: Callable, day: Callable, say: Callable) -> dict[str, Any]:
+def run(engine: Engine, policy: Policy, at: Callable, day: Callable, say: Callable,
+        chapters: dict[str, Any] | None = None) -> dict[str, Any]:
     def act(actor: str, story_day: str):
         return unit_of_work(engine, actor, policy=policy, now=at(story_day))
 
-    with act("tanaka", "2026-08-03") as ctx:
+    leak = (chapters or {}).get("leak")
+    with act("tanaka", "2026-09-15") as ctx:
         incident, made = incidents.open_incident(
-            ctx, "競合他社の新製品カタログに当社の原料購買仕様と同じ記載", day("2026-08-03"), status="suspected",
-            found="競合C社の新製品カタログ（原料粒径・純度の記載が当社の購買仕様と一致）", found_where="展示会（東京ビッグサイト）で入手",
-            leak_from=day("2026-04-03"), partners=["P-RAW"], elements=["E-SIN-03"], customers=["P-AUTO"])
+            ctx, "競合他社の技術資料に当社の開発メモと同じ記載", day("2026-09-15"), status="suspected",
+            found="競合C社の技術資料（抜粋）：次期基板グレードの焼結条件・原料仕様が当社の開発メモと一致",
+            found_where="展示会（東京ビッグサイト）で入手", leak_from=day("2026-04-03"), partners=["P-RAW"],
+            elements=["E-SIN-03"], customers=["P-AUTO"])
         number = incident.number
         opened = sorted(o.kind for o in made)
     say("incident.opened", {"number": number, "count": len(opened)})
-    with act("tanaka", "2026-08-05") as ctx:
-        trace = incidents.attach_trace(ctx, number, hand_built_trace(ctx, number), "trace-competitor-catalogue.json")
+    with act("tanaka", "2026-09-15") as ctx:
+        result = leak["trace"] if leak else hand_built_trace(ctx, number)
+        trace = incidents.attach_trace(ctx, number, result, "trace-competitor-document.json")
         sha = trace.sha256
     say("incident.trace_attached", {"sha256": sha[:16]})
-    with act("tanaka", "2026-08-06") as ctx:
+    with act("tanaka", "2026-09-16") as ctx:
         for ob in incidents.obligations_of(ctx, incidents.get(ctx, number)):
             if ob.kind == "preserve_evidence":
                 obligations.close(ctx, ob.id, "カタログ原本・入手経緯メモ・展示会の写真を保全（金庫保管、写しは監査ログに記録）")
-    with act("tanaka", "2026-08-20") as ctx:
-        _, more = incidents.change_status(ctx, number, "confirmed", day("2026-08-20"),
+    with act("tanaka", "2026-09-22") as ctx:
+        _, more = incidents.change_status(ctx, number, "confirmed", day("2026-09-22"),
                                           "原料メーカーの営業資料経由で競合に渡ったことを確認")
         confirmed = [o.kind for o in more]
     say("incident.status_changed", {"number": number, "status": label("incident_status", "confirmed")})
-    with act("yamada", "2026-09-01") as ctx:
+    with act("yamada", "2026-09-25") as ctx:
         package = evidence.build(ctx, number, evidence_folder(engine))
     say("incident.package_written", {"zip": str(package.zip_path), "pdf": str(package.pdf_path),
                                      "files": len(package.files), "sha256": package.manifest_sha256[:16]})
     return {"number": number, "opened": opened, "confirmed": confirmed, "trace_sha256": sha,
+            "trace": "leak chapter" if leak else "stand-in from the ledger",
             "zip": str(package.zip_path), "pdf": str(package.pdf_path), "manifest_sha256": package.manifest_sha256}

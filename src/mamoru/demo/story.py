@@ -54,6 +54,7 @@ def at(story_day: str) -> datetime:
 # 2026-07-20 and 2026-09-30 and go through ``at``/``day`` like the rest.
 CHAPTERS: list[tuple[str, str]] = [
     ("screening", "mamoru.demo.screening"),
+    ("leak", "mamoru.demo.leak"),  # before "incident": the incident attaches the trace of what turned up
     ("incident", "mamoru.demo.incident"),
     ("watch", "mamoru.demo.watch"),
     ("people", "mamoru.demo.people"),
@@ -256,9 +257,12 @@ def run(engine: Engine, say: Say, guard_dir: Path | None = None) -> Outcome:
     out.telemetry = demo_telemetry.run(engine, say, policy, at)  # issue 11
 
     import importlib
+    import inspect
 
     for name, module in CHAPTERS:
-        out.chapters[name] = importlib.import_module(module).run(engine, policy, at, day, say)
+        chapter = importlib.import_module(module).run
+        wants = "chapters" in inspect.signature(chapter).parameters  # a chapter that follows on from others
+        out.chapters[name] = chapter(engine, policy, at, day, say, **({"chapters": out.chapters} if wants else {}))
 
     # 9. The record an auditor can trust --------------------------------------------------------
     with read_only(engine, policy=policy) as ctx:

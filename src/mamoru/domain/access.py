@@ -36,6 +36,7 @@ ACTIONS: dict[str, frozenset[str]] = {
     "report_contact": frozenset({"admin", "tech_manager", "staff"}),  # anyone approached may report it
     "manage_abroad": frozenset({"admin", "tech_manager"}),  # sites abroad, joint research projects
     "review_publication": frozenset({"admin", "tech_manager"}),  # the result of a pre-publication review
+    "trace": frozenset({"admin", "tech_manager", "auditor"}),  # leak tracing shows every partner's code names
 }
 
 DETAIL_FROM_RANK = 3

@@ -11,7 +11,7 @@ import zipfile
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from lxml import etree
 
@@ -78,10 +78,12 @@ class Guard:
         code_names: Mapping[int, str],
         *,
         overwrite: bool = False,
+        fingerprint: Any = None,
     ) -> RedactionOutcome:
         """Write the sanitised copy to ``target`` atomically, then re-scan it.
 
         The copy is kept only if the re-scan finds nothing but already-coarse bands.
+        ``fingerprint`` (``mamoru.trace.fingerprint.Fingerprint``) adds its marks to every unit.
         """
         source = _existing(source)
         fmt = format_for(source)
@@ -95,7 +97,7 @@ class Guard:
             found = self.scanner.scan_text(text, location)
             edits = self._settle(text, location, found, code_names)
             findings.extend(found)
-            return edits
+            return fingerprint.edits(text, edits) if fingerprint is not None else edits
 
         with atomic_target(target) as tmp:
             with _parser_errors(source):

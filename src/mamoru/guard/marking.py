@@ -20,10 +20,11 @@ def new_control_number(now: datetime, prefix: str = "MG") -> str:
 
 @dataclass(frozen=True)
 class Marking:
-    """Who the copy is for and its control number."""
+    """Who the copy is for and its control number; ``document_id`` (opaque) goes into the file's properties."""
 
     recipient: str
     control_number: str
+    document_id: str = ""
 
     def notice(self, lang: str) -> str:
         return t("guard.marking.notice", lang, recipient=self.recipient, control=self.control_number)

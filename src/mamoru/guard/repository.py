@@ -89,8 +89,11 @@ def next_global_code_name(session: Session, category: str) -> str:
     return f"{prefix}-{_next_number(names, prefix):03d}"
 
 
-def partner_code_name(session: Session, term: GuardTerm, partner_id: int) -> tuple[str, bool]:
-    """(code name, created?) for ``term`` as seen by one partner; stable once given."""
+def partner_code_name(session: Session, term: GuardTerm, partner_id: int, make=None) -> tuple[str, bool]:
+    """(code name, created?) for ``term`` as seen by one partner; stable once given.
+
+    ``make(attempt)`` chooses a new name (the trace service's unguessable names); without it
+    names are numbered per partner."""
     row = session.execute(
         select(GuardPartnerCodeName).where(
             GuardPartnerCodeName.term_id == term.id, GuardPartnerCodeName.partner_id == partner_id
@@ -98,11 +101,14 @@ def partner_code_name(session: Session, term: GuardTerm, partner_id: int) -> tup
     ).scalar_one_or_none()
     if row is not None:
         return row.code_name, False
-    prefix = PREFIXES.get(term.category, "X")
-    names = session.execute(
-        select(GuardPartnerCodeName.code_name).where(GuardPartnerCodeName.partner_id == partner_id)
-    ).scalars()
-    name = f"{prefix}-{_next_number(names, prefix):03d}"
+    if make is not None:
+        name = make(0)
+    else:
+        prefix = PREFIXES.get(term.category, "X")
+        names = session.execute(
+            select(GuardPartnerCodeName.code_name).where(GuardPartnerCodeName.partner_id == partner_id)
+        ).scalars()
+        name = f"{prefix}-{_next_number(names, prefix):03d}"
     session.add(GuardPartnerCodeName(term_id=term.id, partner_id=partner_id, code_name=name))
     session.flush()
     return name, True

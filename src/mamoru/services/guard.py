@@ -37,6 +37,7 @@ from mamoru.guard.standing import copy_standing
 from mamoru.services import common as c
 from mamoru.services import locks
 from mamoru.services import disclosures
+from mamoru.services import trace
 from mamoru.services.authz import Forbidden
 from mamoru.services.uow import Context
 from mamoru.store.models import Disclosure, KnowledgeElement, Partner, Technology
@@ -282,15 +283,13 @@ def _approved_disclosure(ctx: Context, number: str, owner: Partner, elements: li
 
 
 def _code_names(ctx: Context, result: ScanResult, partner: Partner) -> dict[int, str]:
+    """Partner-scoped codebooks, and terms of rank 2 and up, get a name of the partner's own (traceable)."""
     names: dict[int, str] = {}
+    ranks = {t.term_id: t.rank for f in result.findings for t in f.terms}
     for term_id in dict.fromkeys(t.term_id for f in result.findings for t in f.terms):  # document order
         row = ctx.session.get(GuardTerm, term_id)
-        if row.codebook.code_name_scope == "partner":
-            name, created = repo.partner_code_name(ctx.session, row, partner.id)
-            if created:
-                ctx.audit("guard.code_name.assign", "guard_term", row.id, None,
-                          {"partner": partner.code, "code_name": name})
-            names[term_id] = name
+        if trace.wants_partner_name(row, ranks.get(term_id)):
+            names[term_id] = trace.partner_code_name(ctx, row, partner)
         else:
             names[term_id] = row.code_name
     return names
@@ -409,12 +408,13 @@ def _redact(ctx, source, partner, output, purpose, condition_mode, accept_condit
     prior = _approved_disclosure(ctx, approved, owner, elements) if approved else None
     decision = _check_may_leave(ctx, owner, elements, prior, accept_conditions)
     control = new_control_number(ctx.now)
-    marking = Marking(owner.name, control)
+    fingerprint = trace.new_fingerprint(ctx)
+    marking = Marking(owner.name, control, fingerprint.document_id)
     code_names = _code_names(ctx, raw, owner)
     spool.clean_stale()
     spooled = spool.new_path(source.suffix)
     _place_after_commit(ctx, spooled, output, overwrite)
-    outcome = engine.redact_file(source, spooled, marking, code_names)
+    outcome = engine.redact_file(source, spooled, marking, code_names, fingerprint=fingerprint)
     record: Disclosure | None = prior
     if prior is not None and prior.document_sha256 is None:
         before = disclosures.describe(prior)
@@ -435,6 +435,7 @@ def _redact(ctx, source, partner, output, purpose, condition_mode, accept_condit
     )
     ctx.session.add(row)
     ctx.session.flush()
+    trace.record_copy(ctx, row, fingerprint, code_names.values())
     ctx.audit("guard.redact", "guard_redaction", control, None, {
         "partner": owner.code, "disclosure": record.number if record else None, "source": source.name,
         "source_sha256": outcome.source_sha256, "output_sha256": outcome.output_sha256,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import importlib
 
-PLUGIN_MODELS = ("mamoru.screening.models", "mamoru.guard.models")
+PLUGIN_MODELS = ("mamoru.screening.models", "mamoru.guard.models", "mamoru.trace.models")
 
 
 def import_plugin_models() -> None:

@@ -165,6 +165,8 @@ class DocxFormat:
 def _mark(document, marking: Marking) -> None:
     """Marking in every distinct header and footer, and a notice as the first paragraph."""
     line = marking.header_line()
+    if marking.document_id:
+        document.core_properties.identifier = marking.document_id
     odd_even = document.settings.odd_and_even_pages_header_footer
     for i, section in enumerate(document.sections):
         variants = [(section.header, section.footer)]

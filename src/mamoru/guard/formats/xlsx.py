@@ -95,6 +95,8 @@ class XlsxFormat:
 def _mark(wb, marking: Marking) -> None:
     """Print header and footer of every sheet name the recipient and the control number."""
     line = marking.header_line()
+    if marking.document_id:
+        wb.properties.identifier = marking.document_id
     for ws in wb.worksheets:
         for attr in ("oddHeader", "oddFooter", "firstHeader", "firstFooter", "evenHeader", "evenFooter"):
             part = getattr(ws, attr).center

@@ -28,6 +28,7 @@ from mamoru.web.pages import (  # one module a line
     sites,
     research,
     watch,
+    trace,
 )
 
 MODULES = (  # one module a line
@@ -54,6 +55,7 @@ MODULES = (  # one module a line
     sites,
     research,
     watch,
+    trace,
 )
 
 
