@@ -73,3 +73,47 @@ def test_an_import_of_existing_codes_updates_them_and_the_preview_names_each_cha
         actions = ctx.session.execute(select(AuditEntry.action).order_by(AuditEntry.seq)).scalars().all()
     assert audit_count(engine) == before + 2  # P-2 as it was: nothing written, nothing audited
     assert actions[-2][:len("partner.update")] == "partner.update" and actions[-1] == "partner.create"
+
+
+def test_an_agreement_in_the_file_updates_the_agreement_but_never_moves_it_to_another_partner(engine, tmp_path):
+    from datetime import date
+
+    import pytest
+
+    from mamoru.errors import MamoruError
+    from mamoru.services import agreements, partners, technologies
+    from mamoru.store.models import Agreement
+
+    with unit_of_work(engine, "suzuki") as ctx:
+        technologies.add_technology(ctx, "T-1", name="焼結", domain="technological_superiority")
+        for code in ("P-1", "P-2"):
+            partners.add_partner(ctx, code, name=f"{code} 株式会社", kind="customer", country="JP")
+        agreements.add_agreement(ctx, "NDA-1", "P-1", "nda", date(2026, 1, 1), date(2026, 12, 31),
+                                 technologies=["T-1"], clauses=["confidentiality", "return_destroy"])
+    out = tmp_path / "agreements.xlsx"
+    with read_only(engine) as ctx:
+        tabular.export_file(ctx, out)
+    book = load_workbook(out)
+    sheet = book["契約"]
+    header = [c.value for c in sheet[1]]
+    row = {h: c for h, c in zip(header, sheet[2])}
+    row["終了日"].value = "2027-03-31"  # the NDA was extended
+    book.save(out)
+    before = audit_count(engine)
+    with unit_of_work(engine, "suzuki") as ctx:
+        tabular.import_file(ctx, out, update=True)
+    with read_only(engine) as ctx:
+        nda = ctx.session.execute(select(Agreement).where(Agreement.code == "NDA-1")).scalar_one()
+        assert nda.valid_to == date(2027, 3, 31) and {c.kind for c in nda.clauses} == {"confidentiality",
+                                                                                      "return_destroy"}
+        last = ctx.session.execute(select(AuditEntry.action).order_by(AuditEntry.seq.desc()).limit(1)).scalar_one()
+    assert last == "agreement.update" and audit_count(engine) == before + 1
+
+    row["取引先"].value = "P-2"
+    book.save(out)
+    with pytest.raises(MamoruError) as refused, unit_of_work(engine, "suzuki") as ctx:
+        tabular.import_file(ctx, out, update=True)
+    assert "別の取引先に移す" in refused.value.message("ja")
+    with read_only(engine) as ctx:
+        assert ctx.session.execute(select(Agreement.valid_to).where(Agreement.code == "NDA-1")).scalar_one() \
+            == date(2027, 3, 31)

@@ -238,10 +238,20 @@ def _import_row(ctx: Context, registry: str, values: dict[str, Any], update: boo
     if before is not None and registry == "agreements":
         proposed = _agreement_row(registry, code, v)
         changes = _diff(before, proposed, v)
-        if changes:
-            raise InvalidInput("import.agreement_changed", code=code, field="code",
-                               changes=", ".join(col for col, _, _ in changes))
-        return "unchanged", []
+        if not changes:
+            return "unchanged", []
+        if any(col == "partner" for col, _, _ in changes):  # an agreement does not move to another partner
+            raise InvalidInput("import.agreement_changed", code=code, field="code", changes="partner")
+        given = {col: v[col] for col in ("title", "kind", "valid_from", "valid_to") if col in v}
+        for col in ("technologies", "elements"):
+            if col in v:
+                given[col] = [s.strip() for s in _split(v[col])]
+        if "clauses" in v:
+            given["clauses"] = words.read_clauses(v["clauses"])
+        agreements.update_agreement(ctx, code, **given)  # the same checks and audit as the edit page
+        if not update:
+            raise Conflict("conflict.duplicate_code", kind="agreement", code=code, field="code")
+        return "changed", changes
     if registry == "technologies":
         if before is not None:
             technologies.update_technology(ctx, code, **v)
