@@ -299,7 +299,7 @@ def _translatable(han: NameForm, latin: NameForm) -> bool:
 
 def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
     """Share of the English name explained by the glosses, and of the Chinese name explaining it."""
-    from mamoru.screening.cedict import HAN_PARTICLES, STOP, gloss_stems, glossed, segments
+    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, gloss_stems, glossed, segments
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
     if not tokens:
@@ -313,7 +313,7 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     explained = [any(glossed(t, g) for t, m in zip(tokens, matched) if m) for g in stems]
     weights = [token_weight(t) for t in tokens]
     latin_cover = sum(w for w, m in zip(weights, matched) if m) / sum(weights)
-    content = [(w, e) for (w, _), e in zip(segs, explained) if w not in HAN_PARTICLES]
+    content = [(w, e) for (w, _), e in zip(segs, explained) if w not in HAN_PARTICLES and w not in HAN_GENERIC]
     han_cover = sum(len(w) for w, e in content if e) / max(1, sum(len(w) for w, _ in content))
     score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
     aligned = tuple((w, t, 1.0) for (w, _), g in zip(segs, stems) for t in tokens if glossed(t, g))
@@ -406,10 +406,10 @@ def _han_pieces(run: str) -> list[str]:
 
 def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
     """Katakana words by sound, kanji words by meaning, against an English name."""
-    from mamoru.screening.cedict import STOP, glossed
+    from mamoru.screening.cedict import HAN_GENERIC, STOP, glossed
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
-    units = [u for u in _mixed_units(jp.cjk) if u[0] not in ("・",)]
+    units = [u for u in _mixed_units(jp.cjk) if u[0] not in ("・",) and u[0] not in HAN_GENERIC]
     if not tokens or not units:
         return NO_MATCH
     sims = []

@@ -91,8 +91,8 @@ class Screener:
         wanted = RETRIEVE if qform.script in ("Latin", "Common") else RETRIEVE_CROSS_SCRIPT
         numbers = self.index.candidates(qform, wanted, exclude)
         glosses = gloss_keys(qform)
-        if glosses:  # a Chinese firm name: its English translation gets candidates of its own
-            numbers = list(dict.fromkeys(numbers + self.index.candidates(qform, RETRIEVE // 2, exclude, keys=glosses)))
+        if glosses:  # a Chinese or Japanese firm name: its English translation gets candidates of its own
+            numbers = list(dict.fromkeys(numbers + self.index.candidates(qform, RETRIEVE, exclude, keys=glosses)))
         for number in numbers:
             hit = self._score(query, qform, self.index.names[number])
             if hit.score < min_score:

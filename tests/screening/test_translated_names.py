@@ -1,0 +1,57 @@
+"""Organisation names that are translations (issue 10): a Japanese or Chinese firm name written in kanji
+reaches the English name the list gives it, word by word, and a namesake sharing only generic words does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamoru.screening.cedict import segments, simplified
+from mamoru.screening.compare import compare_names
+from mamoru.screening.engine import Query, Screener
+from mamoru.screening.entries import ListEntry
+from mamoru.screening.names import name_form
+from mamoru.screening.policy import DEFAULT_THRESHOLDS
+
+
+def score(a: str, b: str, kind: str = "organization") -> float:
+    return compare_names(name_form(a, kind), name_form(b, kind)).score
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("特別機械製造設計局", "Design Bureau of Special Machine-Building"),  # 局 is a bureau, not "an office"
+    ("株式会社研究設計技術局オネガ", "Joint Stock Company Research Design and Technological Bureau Onega"),
+    ("有限会社独立保険グループ", "Independent Insurance Group LTD"),  # 険: the Japanese form of 险
+    ("パレスチナ人民解放戦線", "Popular Front for the Liberation of Palestine"),  # 戦 → 战; 人民 "popular"
+    ("株式会社電気機械器具科学研究所", "Joint Stock Company Research Institute of Electronic and Mechanical Devices"),
+    ("イドリブ紡績会社", "IDLEB COMPANY FOR SPINNING"),  # 会社 needs no English word: "company" is a legal form
+    ("红猫控股公司", "Red Cat Holdings, Inc."),  # 控股 is "holdings" in a firm's name
+])
+def test_a_translated_organisation_name_reaches_its_english_entry(query, entry):
+    assert score(query, entry) >= DEFAULT_THRESHOLDS.possible
+    assert score(entry, query) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_japanese_shinjitai_are_read_as_the_same_characters_as_chinese():
+    assert simplified("保険") == simplified("保險") == "保险"
+    assert simplified("戦線") == simplified("戰線")
+
+
+def test_firm_words_are_cut_where_a_firm_name_has_them():
+    # the longest dictionary word would be 機械工 "mechanic", leaving 場 alone
+    assert [w for w, _ in segments("輸送機械工場")] == ["输送", "机械", "工场"]
+
+
+def test_a_namesake_sharing_only_generic_words_does_not_alert():
+    # "bureau", "design", "research" alone must not make a Russian design bureau of any other name
+    assert score("株式会社研究設計技術局オネガ", "Design Bureau Novator", "organization") < DEFAULT_THRESHOLDS.possible
+    assert score("独立保険グループ", "Independent Petroleum Group", "organization") < DEFAULT_THRESHOLDS.possible
+
+
+def test_a_translated_name_is_found_among_many_entries_with_the_same_generic_words():
+    generic = [ListEntry(f"g{i}", f"{w} Research Institute", "organization")
+               for i, w in enumerate(["Central", "State", "Federal", "Scientific", "Applied", "Radio", "Nuclear",
+                                      "Physics", "Chemistry", "Marine", "Space", "Optics"] * 3)]
+    target = ListEntry("t1", "JSC Central Research Institute of Automation and Hydraulics", "organization")
+    hits = Screener.build(generic + [target]).screen(Query("株式会社自動操作油圧技術中央科学研究所", "organization"))
+    assert hits[0].entry.entry_id == "t1"
+    assert hits[0].comparison.path == "translated"
