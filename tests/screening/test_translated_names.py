@@ -55,3 +55,24 @@ def test_a_translated_name_is_found_among_many_entries_with_the_same_generic_wor
     hits = Screener.build(generic + [target]).screen(Query("株式会社自動操作油圧技術中央科学研究所", "organization"))
     assert hits[0].entry.entry_id == "t1"
     assert hits[0].comparison.path == "translated"
+
+
+@pytest.mark.parametrize("query, entry, kind", [
+    ("乔安妮·德雷克", "Joanne M. Drake", "person"),  # Chinese writes foreign names by sound, like katakana
+    ("阿克西恩特公司", "Axient", "organization"),
+    ("埃克索维拉公司", "Exovera", "organization"),
+])
+def test_a_foreign_name_written_in_hanzi_by_sound_reaches_its_latin_spelling(query, entry, kind):
+    assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_chinese_name_is_not_read_as_a_foreign_name():
+    # 王志强 is Wang Zhiqiang, not a sound-by-sound rendering of some Western name
+    assert name_form("王志强", "person").readings[-1].method != "zh_foreign"
+    assert score("王志强", "Vance Chang", "person") < DEFAULT_THRESHOLDS.possible
+
+
+def test_a_japanese_place_name_does_not_translate_to_china():
+    # CC-CEDICT glosses 九州 (Kyushu) as "ancient China": Kitakyushu Sangyo alerted on China North Industries
+    assert score("株式会社北九州産業", "China North Industries Group Corporation Limited") < DEFAULT_THRESHOLDS.possible
+    assert score("中国海上贸易公司", "China Maritime Trading Company") >= DEFAULT_THRESHOLDS.possible

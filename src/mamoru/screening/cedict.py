@@ -29,6 +29,9 @@ STOP = frozenset(
     "cl abbr variant see also old name fig lit pr esp".split()
 )
 _WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
+# CC-CEDICT names China in the gloss of every Chinese place and of many old words; in a firm's
+# English name "China" translates 中国 / 中華 only (those come back from firm_words)
+_PLACE_WORDS = frozenset({"china", "chinese"})
 _JP_VARIANT = re.compile(r"Japanese variant of ([^|/\[])(?:\|([^|/\[]))?")
 
 
@@ -59,6 +62,7 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
                     continue
                 d = re.sub(r"\[[^\]]*\]|[|\u4e00-\u9fff]+", " ", d.lower())
                 words.update(w for w in _WORD.findall(d) if w not in STOP and len(w) > 1)
+            words -= _PLACE_WORDS  # "county in Henan, China", "fig. ancient China" (九州, Kyushu too)
             if words:
                 glosses.setdefault(simp, set()).update(words)
     for word, english in FIRM_WORDS.items():  # written as in Japan or China: keyed by the simplified form

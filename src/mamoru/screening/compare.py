@@ -224,7 +224,23 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         best = _better(best, _abjad(q, c, legal))
     if q.katakana != c.katakana and (q.katakana and _phonetic_partner(c) or c.katakana and _phonetic_partner(q)):
         best = _better(best, _phonetic(q, c, legal))
+    if q.script == "Han" and _phonetic_partner(c) and _foreign(q):
+        best = _better(best, _phonetic(_foreign(q), c, legal))
+    elif c.script == "Han" and _phonetic_partner(q) and _foreign(c):
+        best = _better(best, _phonetic(q, _foreign(c), legal))
     return best
+
+
+def _foreign(form: NameForm) -> NameForm | None:
+    """A foreign name in hanzi by sound (乔安妮·德雷克), as a katakana name to compare phonetically."""
+    from dataclasses import replace
+
+    from mamoru.screening.names import ZH_FOREIGN
+
+    for r in form.readings:
+        if r.method == ZH_FOREIGN:
+            return replace(form, readings=(r,), katakana=True)
+    return None
 
 
 def _discounted(c: Comparison, factor: float) -> Comparison:

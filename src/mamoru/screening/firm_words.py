@@ -109,4 +109,8 @@ FIRM_WORDS: dict[str, str] = {
     "西方": "western west",
     "独立": "independent",
     "朝鮮": "korea korean",
+    "中国": "china chinese",
+    "中華": "china chinese",
+    "中": "china chinese",
+    "華": "china chinese",
 }
