@@ -76,3 +76,12 @@ def test_a_japanese_place_name_does_not_translate_to_china():
     # CC-CEDICT glosses 九州 (Kyushu) as "ancient China": Kitakyushu Sangyo alerted on China North Industries
     assert score("株式会社北九州産業", "China North Industries Group Corporation Limited") < DEFAULT_THRESHOLDS.possible
     assert score("中国海上贸易公司", "China Maritime Trading Company") >= DEFAULT_THRESHOLDS.possible
+
+
+def test_an_arabic_name_finds_the_daughter_not_her_father():
+    # UN lists Saddam Hussein's children in Arabic; رنا (Rana) has only two consonants, which alone prove nothing,
+    # but beside three agreeing words they tell RANA SADDAM HUSSEIN AL-TIKRITI from her father
+    entries = [ListEntry("father", "SADDAM HUSSEIN AL-TIKRITI", "person"),
+               ListEntry("daughter", "RANA SADDAM HUSSEIN AL-TIKRITI", "person")]
+    hits = Screener.build(entries).screen(Query("رنا صدام حسين التكريتي", "person"))
+    assert hits[0].entry.entry_id == "daughter"

@@ -367,6 +367,16 @@ def _abjad_sim(a: str, b: str) -> float:
     return sim if sim >= 0.75 else 0.0
 
 
+def _abjad_sim_in_context(a: str, b: str) -> float:
+    """Two equal consonants count a little among three words or more: they tell a daughter from her father."""
+    if a == b and len(a) == 2:
+        return SHORT_ABJAD_SIM
+    return _abjad_sim(a, b)
+
+
+SHORT_ABJAD_SIM = 0.7
+
+
 def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
     """Arabic or Hebrew against an alphabet with vowels: consonant skeletons, w and y as vowels."""
     from mamoru.screening.translit import abjad_skeleton
@@ -374,8 +384,11 @@ def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
     tq, tc = _abjad_words(q), _abjad_words(c)
     sq = tuple(abjad_skeleton(t) or t for t in tq)
     sc = tuple(abjad_skeleton(t) or t for t in tc)
-    score, _, uq, uc = score_tokens(sq, sc, sim=_abjad_sim, weights_from=(tq, tc))
-    pairs = align(sq, sc, _abjad_sim)
+    sim = _abjad_sim
+    if min(len(sq), len(sc)) >= 3:  # a long name: its other words vouch for a short one (قصي Qusay)
+        sim = _abjad_sim_in_context
+    score, _, uq, uc = score_tokens(sq, sc, sim=sim, weights_from=(tq, tc))
+    pairs = align(sq, sc, sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
     return Comparison(score * ABJAD_DISCOUNT, "abjad_consonants", aligned, uq, uc, " ".join(tq), " ".join(tc), legal)
 
