@@ -25,6 +25,9 @@ def score(a: str, b: str, kind: str = "organization") -> float:
     ("株式会社電気機械器具科学研究所", "Joint Stock Company Research Institute of Electronic and Mechanical Devices"),
     ("イドリブ紡績会社", "IDLEB COMPANY FOR SPINNING"),  # 会社 needs no English word: "company" is a legal form
     ("红猫控股公司", "Red Cat Holdings, Inc."),  # 控股 is "holdings" in a firm's name
+    ("アル・バシャーイル貿易有限会社", "AL-BASHAIR TRADING COMPANY LTD"),  # アル and バシャーイル are two words
+    ("株式会社設計技術センター・エレクトロニカ", "Joint Stock Company Design Technology Center Elektronika"),
+    ("有限会社学術生産企業デジタル・ソリューションズ", "LLC Scientific Production Enterprise Digital Solutions"),
 ])
 def test_a_translated_organisation_name_reaches_its_english_entry(query, entry):
     assert score(query, entry) >= DEFAULT_THRESHOLDS.possible

@@ -86,8 +86,9 @@ def simplified(text: str) -> str:
 def segments(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Dictionary words of a Han text, each with its English gloss words.
 
-    The fewest words win, and among as few, firm words (firm_words) beat everyday ones:
-    輸送/機械/工場 (transport machinery plant), not 輸送/機械工/場 (transport mechanic field).
+    The fewest words win, firm words (firm_words) counting half: 輸送/機械/工場 (transport
+    machinery plant), not 輸送/機械工/場 (transport mechanic field); 生産/企業 (production
+    enterprise), not the dictionary's 生産企業.
     """
     glosses = _data()[0]
     firm = _firm_keys()
@@ -99,7 +100,7 @@ def segments(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
             word = text[end - size : end]
             if size > 1 and word not in glosses:
                 continue
-            cost = best[end - size][0] + (0.9 if word in firm else 1.0 if word in glosses else 1.5)
+            cost = best[end - size][0] + (0.45 if word in firm else 1.0 if word in glosses else 1.5)
             if cost < best[end][0]:
                 best[end] = (cost, end - size)
     out: list[tuple[str, frozenset[str]]] = []

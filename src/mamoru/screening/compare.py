@@ -17,7 +17,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.names import HANGUL, NameForm, Reading
+from mamoru.screening.names import AS_WRITTEN, HANGUL, NameForm, Reading
 from mamoru.screening.translit import skeleton
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
@@ -406,15 +406,18 @@ def _mixed_partner(form: NameForm) -> bool:
 
 def _mixed_units(text: str) -> tuple[tuple[str, object], ...]:
     """Runs of katakana (read as loanwords) and of kanji (read through the dictionary's glosses)."""
-    from mamoru.screening.cedict import gloss_stems
+    from mamoru.screening.cedict import gloss_stems, stem
+    from mamoru.screening.firm_words import FIRM_WORDS
     from mamoru.screening.kana import katakana_word
 
     units: list[tuple[str, object]] = []
     run, kind = "", ""
     for ch in text + " ":
-        k = "kana" if "\u30a0" <= ch <= "\u30ff" else "han" if "\u4e00" <= ch <= "\u9fff" else ""
+        k = "kana" if "\u30a0" <= ch <= "\u30ff" and ch != "・" else "han" if "\u4e00" <= ch <= "\u9fff" else ""
         if k != kind or k == "" :
-            if run and kind == "kana":
+            if run and kind == "kana" and run in FIRM_WORDS:  # センター: "center", whose c the skeleton reads as k
+                units.append((run, frozenset(stem(w) for w in FIRM_WORDS[run].split())))
+            elif run and kind == "kana":
                 word = katakana_word(run)
                 units.append((run, (skeleton(katakana_onset(word)), _loose(word, True))))
             elif run and kind == "han":
@@ -438,7 +441,9 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
     from mamoru.screening.cedict import HAN_GENERIC, STOP, glossed
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
-    units = [u for u in _mixed_units(jp.cjk) if u[0] not in ("・",) and u[0] not in HAN_GENERIC]
+    units = [u for u in _mixed_units(_with_dots(jp)) if u[0] not in ("・",) and u[0] not in HAN_GENERIC]
+    latin_words = [r.tokens for r in jp.readings if r.method == AS_WRITTEN]
+    units += [(w, w) for w in (latin_words[0] if latin_words else ()) if w not in STOP]  # PSVテクノロジーズ: "psv"
     if not tokens or not units:
         return NO_MATCH
     sims = []
@@ -446,12 +451,11 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
         lt = (skeleton(t), _loose(t, False))
         best_t = 0.0
         for piece, how in units:
-            s = (1.0 if glossed(t, how) else 0.0) if isinstance(how, frozenset) else _phonetic_sim(how, lt)
+            s = _unit_sim(t, lt, how)
             best_t = max(best_t, s)
         sims.append(best_t)
     weights = [token_weight(t) for t in tokens]
-    explained = [any((glossed(t, how) if isinstance(how, frozenset) else _phonetic_sim(how, (skeleton(t), _loose(t, False))) >= MIN_TOKEN_SIM)
-                     for t in tokens) for _, how in units]
+    explained = [any(_unit_sim(t, (skeleton(t), _loose(t, False)), how) >= MIN_TOKEN_SIM for t in tokens) for _, how in units]
     if sum(1 for s in sims if s >= MIN_TOKEN_SIM) < min(2, len(tokens)):
         return NO_MATCH
     latin_cover = sum(w * s for w, s in zip(weights, sims) if s >= MIN_TOKEN_SIM) / sum(weights)
@@ -464,6 +468,23 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
     if swap:
         return Comparison(score, "translated", (), um_latin, um_jp, " ".join(tokens), reading, legal)
     return Comparison(score, "translated", (), um_jp, um_latin, reading, " ".join(tokens), legal)
+
+
+def _unit_sim(token: str, sounds: tuple[str, str], how) -> float:
+    """A Latin word against one unit of a mixed name: a kanji word's glosses, a katakana word's sound,
+    or a Latin word written as it is."""
+    from mamoru.screening.cedict import glossed
+
+    if isinstance(how, frozenset):
+        return 1.0 if glossed(token, how) else 0.0
+    if isinstance(how, str):
+        return token_sim(token, how)
+    return _phonetic_sim(how, sounds)
+
+
+def _with_dots(form: NameForm) -> str:
+    """The name's Han and kana with its word breaks (・, spaces) kept: アル・バシャーイル is two words."""
+    return "・".join(form.cjk_chunks)
 
 
 def _phonetic_partner(form: NameForm) -> bool:

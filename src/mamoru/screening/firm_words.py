@@ -30,7 +30,11 @@ FIRM_WORDS: dict[str, str] = {
     "集団": "group",
     "集团": "group",
     "基金": "foundation fund",
-    "センター": "center centre",
+    "センター": "center centre",  # katakana words listed here are read by meaning in mixed names
+    "グループ": "group",
+    "ソリューションズ": "solutions",
+    "テクノロジーズ": "technologies technology",
+    "コンピューティング": "computing",
     "中心": "center centre",
     "複合体": "complex",
     "戦線": "front",
