@@ -69,7 +69,7 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     # the katakana words of a mixed name are sounds (研究設計技術局オネガ: Onega), found as such
     from mamoru.screening.kana import katakana_word
 
-    for run in _KATAKANA_RUN.findall(form.cjk):
+    for run in (r for chunk in form.cjk_chunks for r in _KATAKANA_RUN.findall(chunk)):
         word = katakana_word(run)
         if len(word) >= 3 and not _is_weak_katakana(word):
             for kind, value in _token_keys(word, True):
