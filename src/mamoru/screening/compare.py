@@ -11,13 +11,13 @@ by character; katakana against Latin through consonant skeletons.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.names import AS_WRITTEN, HANGUL, NameForm, Reading
+from mamoru.screening.names import AS_WRITTEN, HANGUL, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.translit import skeleton
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
@@ -233,10 +233,6 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
 
 def _foreign(form: NameForm) -> NameForm | None:
     """A foreign name in hanzi by sound (乔安妮·德雷克), as a katakana name to compare phonetically."""
-    from dataclasses import replace
-
-    from mamoru.screening.names import ZH_FOREIGN
-
     for r in form.readings:
         if r.method == ZH_FOREIGN:
             return replace(form, readings=(r,), katakana=True)
