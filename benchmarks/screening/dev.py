@@ -101,7 +101,7 @@ def evaluate(screener: Screener, pairs: list[Pair], numbers: dict[str, int], nam
         accepted = any(h.score >= DEFAULT_THRESHOLDS.possible for h in own)
         cands = set(screener.index.candidates(qform, RETRIEVE_CROSS_SCRIPT)) if accepted else set()
         if accepted and gloss_keys(qform):
-            cands |= set(screener.index.candidates(qform, RETRIEVE // 2, keys=gloss_keys(qform)))
+            cands |= set(screener.index.candidates(qform, RETRIEVE, screener._cjk_names(), keys=gloss_keys(qform)))
         found = accepted and any(n in cands for n in names_of[number])
         for key in [(p.source, p.kind, p.half), (p.source, "all", p.half), (p.source, p.kind, "all"), (p.source, "all", "all")]:
             s = stats[key]

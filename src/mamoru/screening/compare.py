@@ -11,13 +11,13 @@ by character; katakana against Latin through consonant skeletons.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.names import HANGUL, NameForm, Reading
+from mamoru.screening.names import AS_WRITTEN, HANGUL, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.translit import skeleton
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
@@ -224,7 +224,19 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         best = _better(best, _abjad(q, c, legal))
     if q.katakana != c.katakana and (q.katakana and _phonetic_partner(c) or c.katakana and _phonetic_partner(q)):
         best = _better(best, _phonetic(q, c, legal))
+    if q.script == "Han" and _phonetic_partner(c) and _foreign(q):
+        best = _better(best, _phonetic(_foreign(q), c, legal))
+    elif c.script == "Han" and _phonetic_partner(q) and _foreign(c):
+        best = _better(best, _phonetic(q, _foreign(c), legal))
     return best
+
+
+def _foreign(form: NameForm) -> NameForm | None:
+    """A foreign name in hanzi by sound (乔安妮·德雷克), as a katakana name to compare phonetically."""
+    for r in form.readings:
+        if r.method == ZH_FOREIGN:
+            return replace(form, readings=(r,), katakana=True)
+    return None
 
 
 def _discounted(c: Comparison, factor: float) -> Comparison:
@@ -299,7 +311,7 @@ def _translatable(han: NameForm, latin: NameForm) -> bool:
 
 def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
     """Share of the English name explained by the glosses, and of the Chinese name explaining it."""
-    from mamoru.screening.cedict import HAN_PARTICLES, STOP, gloss_stems, glossed, segments
+    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, gloss_stems, glossed, segments
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
     if not tokens:
@@ -313,7 +325,7 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     explained = [any(glossed(t, g) for t, m in zip(tokens, matched) if m) for g in stems]
     weights = [token_weight(t) for t in tokens]
     latin_cover = sum(w for w, m in zip(weights, matched) if m) / sum(weights)
-    content = [(w, e) for (w, _), e in zip(segs, explained) if w not in HAN_PARTICLES]
+    content = [(w, e) for (w, _), e in zip(segs, explained) if w not in HAN_PARTICLES and w not in HAN_GENERIC]
     han_cover = sum(len(w) for w, e in content if e) / max(1, sum(len(w) for w, _ in content))
     score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
     aligned = tuple((w, t, 1.0) for (w, _), g in zip(segs, stems) for t in tokens if glossed(t, g))
@@ -351,6 +363,16 @@ def _abjad_sim(a: str, b: str) -> float:
     return sim if sim >= 0.75 else 0.0
 
 
+def _abjad_sim_in_context(a: str, b: str) -> float:
+    """Two equal consonants count a little among three words or more: they tell a daughter from her father."""
+    if a == b and len(a) == 2:
+        return SHORT_ABJAD_SIM
+    return _abjad_sim(a, b)
+
+
+SHORT_ABJAD_SIM = 0.7
+
+
 def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
     """Arabic or Hebrew against an alphabet with vowels: consonant skeletons, w and y as vowels."""
     from mamoru.screening.translit import abjad_skeleton
@@ -358,8 +380,11 @@ def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
     tq, tc = _abjad_words(q), _abjad_words(c)
     sq = tuple(abjad_skeleton(t) or t for t in tq)
     sc = tuple(abjad_skeleton(t) or t for t in tc)
-    score, _, uq, uc = score_tokens(sq, sc, sim=_abjad_sim, weights_from=(tq, tc))
-    pairs = align(sq, sc, _abjad_sim)
+    sim = _abjad_sim
+    if min(len(sq), len(sc)) >= 3:  # a long name: its other words vouch for a short one (قصي Qusay)
+        sim = _abjad_sim_in_context
+    score, _, uq, uc = score_tokens(sq, sc, sim=sim, weights_from=(tq, tc))
+    pairs = align(sq, sc, sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
     return Comparison(score * ABJAD_DISCOUNT, "abjad_consonants", aligned, uq, uc, " ".join(tq), " ".join(tc), legal)
 
@@ -377,15 +402,18 @@ def _mixed_partner(form: NameForm) -> bool:
 
 def _mixed_units(text: str) -> tuple[tuple[str, object], ...]:
     """Runs of katakana (read as loanwords) and of kanji (read through the dictionary's glosses)."""
-    from mamoru.screening.cedict import gloss_stems
+    from mamoru.screening.cedict import gloss_stems, stem
+    from mamoru.screening.firm_words import FIRM_WORDS
     from mamoru.screening.kana import katakana_word
 
     units: list[tuple[str, object]] = []
     run, kind = "", ""
     for ch in text + " ":
-        k = "kana" if "\u30a0" <= ch <= "\u30ff" else "han" if "\u4e00" <= ch <= "\u9fff" else ""
+        k = "kana" if "\u30a0" <= ch <= "\u30ff" and ch != "・" else "han" if "\u4e00" <= ch <= "\u9fff" else ""
         if k != kind or k == "" :
-            if run and kind == "kana":
+            if run and kind == "kana" and run in FIRM_WORDS:  # センター: "center", whose c the skeleton reads as k
+                units.append((run, frozenset(stem(w) for w in FIRM_WORDS[run].split())))
+            elif run and kind == "kana":
                 word = katakana_word(run)
                 units.append((run, (skeleton(katakana_onset(word)), _loose(word, True))))
             elif run and kind == "han":
@@ -406,10 +434,12 @@ def _han_pieces(run: str) -> list[str]:
 
 def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
     """Katakana words by sound, kanji words by meaning, against an English name."""
-    from mamoru.screening.cedict import STOP, glossed
+    from mamoru.screening.cedict import HAN_GENERIC, STOP, glossed
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
-    units = [u for u in _mixed_units(jp.cjk) if u[0] not in ("・",)]
+    units = [u for u in _mixed_units(_with_dots(jp)) if u[0] not in ("・",) and u[0] not in HAN_GENERIC]
+    latin_words = [r.tokens for r in jp.readings if r.method == AS_WRITTEN]
+    units += [(w, w) for w in (latin_words[0] if latin_words else ()) if w not in STOP]  # PSVテクノロジーズ: "psv"
     if not tokens or not units:
         return NO_MATCH
     sims = []
@@ -417,12 +447,11 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
         lt = (skeleton(t), _loose(t, False))
         best_t = 0.0
         for piece, how in units:
-            s = (1.0 if glossed(t, how) else 0.0) if isinstance(how, frozenset) else _phonetic_sim(how, lt)
+            s = _unit_sim(t, lt, how)
             best_t = max(best_t, s)
         sims.append(best_t)
     weights = [token_weight(t) for t in tokens]
-    explained = [any((glossed(t, how) if isinstance(how, frozenset) else _phonetic_sim(how, (skeleton(t), _loose(t, False))) >= MIN_TOKEN_SIM)
-                     for t in tokens) for _, how in units]
+    explained = [any(_unit_sim(t, (skeleton(t), _loose(t, False)), how) >= MIN_TOKEN_SIM for t in tokens) for _, how in units]
     if sum(1 for s in sims if s >= MIN_TOKEN_SIM) < min(2, len(tokens)):
         return NO_MATCH
     latin_cover = sum(w * s for w, s in zip(weights, sims) if s >= MIN_TOKEN_SIM) / sum(weights)
@@ -435,6 +464,23 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
     if swap:
         return Comparison(score, "translated", (), um_latin, um_jp, " ".join(tokens), reading, legal)
     return Comparison(score, "translated", (), um_jp, um_latin, reading, " ".join(tokens), legal)
+
+
+def _unit_sim(token: str, sounds: tuple[str, str], how) -> float:
+    """A Latin word against one unit of a mixed name: a kanji word's glosses, a katakana word's sound,
+    or a Latin word written as it is."""
+    from mamoru.screening.cedict import glossed
+
+    if isinstance(how, frozenset):
+        return 1.0 if glossed(token, how) else 0.0
+    if isinstance(how, str):
+        return token_sim(token, how)
+    return _phonetic_sim(how, sounds)
+
+
+def _with_dots(form: NameForm) -> str:
+    """The name's Han and kana with its word breaks (・, spaces) kept: アル・バシャーイル is two words."""
+    return "・".join(form.cjk_chunks)
 
 
 def _phonetic_partner(form: NameForm) -> bool:

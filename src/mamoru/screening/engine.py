@@ -15,6 +15,7 @@ from mamoru.screening.entries import ListEntry
 from mamoru.screening.keys import gloss_keys
 from mamoru.screening.index import CandidateIndex, IndexedName, Retriever
 from mamoru.screening.names import name_form
+from mamoru.screening.text import is_cjk_char
 from mamoru.screening.parties import group_parties, members
 from mamoru.screening.policy import DEFAULT_THRESHOLDS, NONE, Adjustment, Thresholds, adjust
 
@@ -79,6 +80,13 @@ class Screener:
         self.thresholds = thresholds
         self.parties = group_parties(entries)
         self._members = members(self.parties)
+        self._cjk: frozenset[int] | None = None
+
+    def _cjk_names(self) -> frozenset[int]:
+        """Numbers of the index names written in Han or kana (computed once)."""
+        if self._cjk is None:
+            self._cjk = frozenset(n for n, item in enumerate(self.index.names) if any(is_cjk_char(ch) for ch in item.text))
+        return self._cjk
 
     @classmethod
     def build(cls, entries: Sequence[ListEntry], thresholds: Thresholds = DEFAULT_THRESHOLDS, progress=None) -> "Screener":
@@ -91,8 +99,10 @@ class Screener:
         wanted = RETRIEVE if qform.script in ("Latin", "Common") else RETRIEVE_CROSS_SCRIPT
         numbers = self.index.candidates(qform, wanted, exclude)
         glosses = gloss_keys(qform)
-        if glosses:  # a Chinese firm name: its English translation gets candidates of its own
-            numbers = list(dict.fromkeys(numbers + self.index.candidates(qform, RETRIEVE // 2, exclude, keys=glosses)))
+        if glosses:  # a Chinese or Japanese firm name: its English translation gets candidates of its own,
+            # among names not written in Han or kana (those share gloss words by the dozen and have keys of their own)
+            english = self.index.candidates(qform, RETRIEVE, exclude | self._cjk_names(), keys=glosses)
+            numbers = list(dict.fromkeys(numbers + english))
         for number in numbers:
             hit = self._score(query, qform, self.index.names[number])
             if hit.score < min_score:

@@ -9,6 +9,7 @@ an index of a million names fits in a few flat arrays.
 
 from __future__ import annotations
 
+import re
 import zlib
 from functools import lru_cache
 
@@ -60,12 +61,23 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     from mamoru.screening.cedict import segments
 
     keys: dict[str, str] = {}
-    for _, words in segments(form.cjk):
+    for word, words in segments(form.cjk):
         if len(words) <= MAX_GLOSS_WORDS:
             for w in words:
                 keys["t:" + w] = "t"
                 keys["t:" + w + "s"] = "t"
+    # the katakana words of a mixed name are sounds (研究設計技術局オネガ: Onega), found as such
+    from mamoru.screening.kana import katakana_word
+
+    for run in (r for chunk in form.cjk_chunks for r in _KATAKANA_RUN.findall(chunk)):
+        word = katakana_word(run)
+        if len(word) >= 3 and not _is_weak_katakana(word):
+            for kind, value in _token_keys(word, True):
+                keys[f"{kind}:{value}"] = kind
     return keys
+
+
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 
 
 def name_keys(form: NameForm) -> dict[str, str]:

@@ -16,6 +16,7 @@ from mamoru.screening.kana import katakana_reading
 from mamoru.screening.legal_forms import split_cjk_legal_form, split_legal_form
 from mamoru.screening.text import fold, is_cjk_char, main_script
 from mamoru.screening.translit import latin, looks_chinese, pinyin, romaji, skeleton
+from mamoru.screening.zh_foreign import foreign_tokens
 
 # Readings, in the order they are tried; the first is the name's own spelling.
 AS_WRITTEN = "as_written"
@@ -23,6 +24,7 @@ ROMAJI = "romaji"
 PINYIN = "pinyin"
 TRANSLIT = "transliterated"
 HANGUL = "hangul"  # Korean, spelt as the lists spell it (KIM JONG UN)
+ZH_FOREIGN = "zh_foreign"  # a foreign name written in hanzi by sound, read as katakana is (zh_foreign.py)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,9 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
             readings.append(Reading(romaji(cjk_text), ROMAJI))
         if script == "Han":
             readings.append(Reading(pinyin(cjk_text), PINYIN))
+            foreign = foreign_tokens(nfkc, kind)
+            if foreign:
+                readings.append(Reading(foreign, ZH_FOREIGN))
         rest = _latin_tokens("".join(ch if not is_cjk_char(ch) else " " for ch in folded))
         if rest:  # Latin words written next to the CJK ones, e.g. "TOSHIBA 株式会社東芝"
             readings = [Reading(r.tokens + rest, r.method) for r in readings]

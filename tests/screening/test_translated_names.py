@@ -1,0 +1,90 @@
+"""Organisation names that are translations (issue 10): a Japanese or Chinese firm name written in kanji
+reaches the English name the list gives it, word by word, and a namesake sharing only generic words does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamoru.screening.cedict import segments, simplified
+from mamoru.screening.compare import compare_names
+from mamoru.screening.engine import Query, Screener
+from mamoru.screening.entries import ListEntry
+from mamoru.screening.names import name_form
+from mamoru.screening.policy import DEFAULT_THRESHOLDS
+
+
+def score(a: str, b: str, kind: str = "organization") -> float:
+    return compare_names(name_form(a, kind), name_form(b, kind)).score
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("特別機械製造設計局", "Design Bureau of Special Machine-Building"),  # 局 is a bureau, not "an office"
+    ("株式会社研究設計技術局オネガ", "Joint Stock Company Research Design and Technological Bureau Onega"),
+    ("有限会社独立保険グループ", "Independent Insurance Group LTD"),  # 険: the Japanese form of 险
+    ("パレスチナ人民解放戦線", "Popular Front for the Liberation of Palestine"),  # 戦 → 战; 人民 "popular"
+    ("株式会社電気機械器具科学研究所", "Joint Stock Company Research Institute of Electronic and Mechanical Devices"),
+    ("イドリブ紡績会社", "IDLEB COMPANY FOR SPINNING"),  # 会社 needs no English word: "company" is a legal form
+    ("红猫控股公司", "Red Cat Holdings, Inc."),  # 控股 is "holdings" in a firm's name
+    ("アル・バシャーイル貿易有限会社", "AL-BASHAIR TRADING COMPANY LTD"),  # アル and バシャーイル are two words
+    ("株式会社設計技術センター・エレクトロニカ", "Joint Stock Company Design Technology Center Elektronika"),
+    ("有限会社学術生産企業デジタル・ソリューションズ", "LLC Scientific Production Enterprise Digital Solutions"),
+])
+def test_a_translated_organisation_name_reaches_its_english_entry(query, entry):
+    assert score(query, entry) >= DEFAULT_THRESHOLDS.possible
+    assert score(entry, query) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_japanese_shinjitai_are_read_as_the_same_characters_as_chinese():
+    assert simplified("保険") == simplified("保險") == "保险"
+    assert simplified("戦線") == simplified("戰線")
+
+
+def test_firm_words_are_cut_where_a_firm_name_has_them():
+    # the longest dictionary word would be 機械工 "mechanic", leaving 場 alone
+    assert [w for w, _ in segments("輸送機械工場")] == ["输送", "机械", "工场"]
+
+
+def test_a_namesake_sharing_only_generic_words_does_not_alert():
+    # "bureau", "design", "research" alone must not make a Russian design bureau of any other name
+    assert score("株式会社研究設計技術局オネガ", "Design Bureau Novator", "organization") < DEFAULT_THRESHOLDS.possible
+    assert score("独立保険グループ", "Independent Petroleum Group", "organization") < DEFAULT_THRESHOLDS.possible
+
+
+def test_a_translated_name_is_found_among_many_entries_with_the_same_generic_words():
+    generic = [ListEntry(f"g{i}", f"{w} Research Institute", "organization")
+               for i, w in enumerate(["Central", "State", "Federal", "Scientific", "Applied", "Radio", "Nuclear",
+                                      "Physics", "Chemistry", "Marine", "Space", "Optics"] * 3)]
+    target = ListEntry("t1", "JSC Central Research Institute of Automation and Hydraulics", "organization")
+    hits = Screener.build(generic + [target]).screen(Query("株式会社自動操作油圧技術中央科学研究所", "organization"))
+    assert hits[0].entry.entry_id == "t1"
+    assert hits[0].comparison.path == "translated"
+
+
+@pytest.mark.parametrize("query, entry, kind", [
+    ("乔安妮·德雷克", "Joanne M. Drake", "person"),  # Chinese writes foreign names by sound, like katakana
+    ("阿克西恩特公司", "Axient", "organization"),
+    ("埃克索维拉公司", "Exovera", "organization"),
+])
+def test_a_foreign_name_written_in_hanzi_by_sound_reaches_its_latin_spelling(query, entry, kind):
+    assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_chinese_name_is_not_read_as_a_foreign_name():
+    # 王志强 is Wang Zhiqiang, not a sound-by-sound rendering of some Western name
+    assert name_form("王志强", "person").readings[-1].method != "zh_foreign"
+    assert score("王志强", "Vance Chang", "person") < DEFAULT_THRESHOLDS.possible
+
+
+def test_a_japanese_place_name_does_not_translate_to_china():
+    # CC-CEDICT glosses 九州 (Kyushu) as "ancient China": Kitakyushu Sangyo alerted on China North Industries
+    assert score("株式会社北九州産業", "China North Industries Group Corporation Limited") < DEFAULT_THRESHOLDS.possible
+    assert score("中国海上贸易公司", "China Maritime Trading Company") >= DEFAULT_THRESHOLDS.possible
+
+
+def test_an_arabic_name_finds_the_daughter_not_her_father():
+    # UN lists Saddam Hussein's children in Arabic; رنا (Rana) has only two consonants, which alone prove nothing,
+    # but beside three agreeing words they tell RANA SADDAM HUSSEIN AL-TIKRITI from her father
+    entries = [ListEntry("father", "SADDAM HUSSEIN AL-TIKRITI", "person"),
+               ListEntry("daughter", "RANA SADDAM HUSSEIN AL-TIKRITI", "person")]
+    hits = Screener.build(entries).screen(Query("رنا صدام حسين التكريتي", "person"))
+    assert hits[0].entry.entry_id == "daughter"
