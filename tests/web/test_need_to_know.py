@@ -150,6 +150,11 @@ TABLE = (
     Row("incident elements", "API detail", "/api/v1/incidents/{INCIDENT}", "表面コーティング rank 2", SEE_B),
     Row("incident element details", "web detail", "/incidents/{INCIDENT}", "表面コーティング rank 3", DETAIL_B),
     Row("incident element details", "API detail", "/api/v1/incidents/{INCIDENT}", "表面コーティング rank 3", DETAIL_B),
+    Row("incident obligations", "web page", "/obligations", 'href="/obligations/{INCIDENT_DUTY}"', SEE_B),
+    Row("incident obligations", "web detail", "/obligations/{INCIDENT_DUTY}", "{INCIDENT}", SEE_B),
+    Row("incident obligations", "API list", "/api/v1/obligations", '"incident": "{INCIDENT}"', SEE_B),
+    Row("incident obligations", "API detail", "/api/v1/obligations/{INCIDENT_DUTY}", '"incident": "{INCIDENT}"',
+        SEE_B),
     Row("incidents", "API evidence package", "/api/v1/incidents/{INCIDENT}/package", "漏えい疑いB", AUDIT,
         method="POST", body={}),
     # meetings where B-1 was discussed (an oral disclosure of T-B), and the meeting sheet
@@ -185,6 +190,7 @@ TABLE = (
     Row("research", "web page", "/research", 'href="/research/R-1"', ALL),
     Row("research", "API list", "/api/v1/research", '"R-1"', ALL),
     Row("research", "web detail", "/research/R-1", "共同研究B", ALL),
+    Row("research elements", "API list", "/api/v1/research", '"B-2"', SEE_B),
     Row("research elements", "web detail", "/research/R-1", "表面コーティング rank 2", SEE_B),
     Row("research elements", "API detail", "/api/v1/research/R-1", "表面コーティング rank 2", SEE_B),
     Row("research element details", "web detail", "/research/R-1", "表面コーティング rank 3", DETAIL_B),
@@ -334,8 +340,9 @@ def _registers_of_today(engine, folder, today) -> dict[str, str]:
         screening.import_list(ctx, write_list(folder / "meti.xlsx"))
         (hit,) = screening.results(ctx, partner=PROSPECT["code"])
         check = selfcheck.start(ctx)
-        return {"MEETING": str(meeting.id), "INCIDENT": incident.number, "REVIEW": str(review.id),
-                "RESULT": str(hit.id), "CHECK": str(check.id)}
+        duty = incidents.obligations_of(ctx, incident)[0]
+        return {"MEETING": str(meeting.id), "INCIDENT": incident.number, "INCIDENT_DUTY": str(duty.id),
+                "REVIEW": str(review.id), "RESULT": str(hit.id), "CHECK": str(check.id)}
 
 
 def _fill(text: str, names: dict[str, str]) -> str:

@@ -56,6 +56,17 @@ def describe(project: ResearchProject) -> dict[str, Any]:
             "agreement": project.agreement.code if project.agreement else None}
 
 
+def describe_for(ctx: Context, project: ResearchProject) -> dict[str, Any]:
+    """``describe`` as this viewer may see it: our elements of hidden technologies left out."""
+    data = describe(project)
+    codes = data.get("our_elements") or []
+    if codes and not ctx.viewer.sees_everything:
+        tech = dict(ctx.session.execute(select(KnowledgeElement.code, KnowledgeElement.technology_id)
+                                        .where(KnowledgeElement.code.in_(codes))).all())
+        data["our_elements"] = [code for code in codes if ctx.viewer.sees_technology(tech.get(code, -1))]
+    return data
+
+
 def get(ctx: Context, code: str) -> ResearchProject:
     ctx.require("read")
     code = c.no_nul("code", code or "").strip()
