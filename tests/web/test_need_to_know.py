@@ -6,7 +6,9 @@ appears only when the thing is shown. Viewers: admin, technology manager, staff 
 ("staff_in"), staff assigned only to T-A ("staff_out"), auditor. A viewer sees the marker exactly
 when the row's set says so; a refused or not-found answer counts as hidden.
 
-Screening results have only a CLI (the local operator), so they have no rows here.
+Screening results, the self-check and leak tracing are about partners or the whole company, not
+one technology: their rows say which roles may read them at all (trace and the self-check are not
+for staff). Doors that answer to a POST (the evidence package, trace) are asked with ``body``.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ DETAIL_B = frozenset({"admin", "tech_manager", "auditor"})  # rank-3 details: no
 DISCLOSE_B = frozenset({"admin", "tech_manager", "staff_in"})  # may disclose (auditors may not), and sees T-B
 APPROVE = frozenset({"admin", "tech_manager"})
 AUDIT = frozenset({"admin", "tech_manager", "auditor"})
+TRACE = AUDIT  # tracing shows every partner's code names: not for staff
 PERSONAL = frozenset({"admin", "tech_manager", "auditor"})  # people register: declarations, pledge documents ...
 LOW = dict(business_overlap="low", financial_condition="low", leadership_attitude="low", board_foreign_duty="low",
            reputation="low")
@@ -45,6 +48,7 @@ class Row:
     marker: str
     visible_to: frozenset[str]
     method: str = "GET"
+    body: dict | None = None  # a POST's JSON body (POST rows whose path has "#" are the guard's form)
 
 
 TABLE = (
@@ -109,7 +113,7 @@ TABLE = (
     Row("exposure", "API list", "/api/v1/exposure", '"technology": "T-B"', SEE_B),
     # the audit record: auditors, managers and admins
     Row("audit log", "web page", "/audit", "disclosure", AUDIT),
-    Row("audit log", "web search", "/audit?q={DB}", "disclosure:{DB}", AUDIT),
+    Row("audit log", "web search", "/audit?q={DB}", "開示 {DB}", AUDIT),
     Row("audit log", "API list", "/api/v1/audit", "{DB}", AUDIT),
     # the document guard: findings of a T-B term, and a redacted copy recorded as a disclosure
     Row("guard findings", "web page", "/guard#scan", "B-2", DISCLOSE_B, method="POST"),
@@ -137,6 +141,84 @@ TABLE = (
     Row("non-competes", "API detail", "/api/v1/people/W-OTHER", "競業範囲秘密", PERSONAL),
     Row("contacts", "web detail", "/people/W-OTHER", "接触相手秘密", PERSONAL),
     Row("contacts", "API detail", "/api/v1/people/W-OTHER", "接触相手秘密", PERSONAL),
+    # leak incidents (issue 13) about T-B: an element of rank 2 and one of rank 3 linked
+    Row("incidents", "web page", "/incidents", "漏えい疑いB", SEE_B),
+    Row("incidents", "web detail", "/incidents/{INCIDENT}", "漏えい疑いB", SEE_B),
+    Row("incidents", "API list", "/api/v1/incidents", "漏えい疑いB", SEE_B),
+    Row("incidents", "API detail", "/api/v1/incidents/{INCIDENT}", "漏えい疑いB", SEE_B),
+    Row("incident elements", "web detail", "/incidents/{INCIDENT}", "表面コーティング rank 2", SEE_B),
+    Row("incident elements", "API detail", "/api/v1/incidents/{INCIDENT}", "表面コーティング rank 2", SEE_B),
+    Row("incident element details", "web detail", "/incidents/{INCIDENT}", "表面コーティング rank 3", DETAIL_B),
+    Row("incident element details", "API detail", "/api/v1/incidents/{INCIDENT}", "表面コーティング rank 3", DETAIL_B),
+    Row("incident obligations", "web page", "/obligations", 'href="/obligations/{INCIDENT_DUTY}"', SEE_B),
+    Row("incident obligations", "web detail", "/obligations/{INCIDENT_DUTY}", "{INCIDENT}", SEE_B),
+    Row("incident obligations", "API list", "/api/v1/obligations", '"incident": "{INCIDENT}"', SEE_B),
+    Row("incident obligations", "API detail", "/api/v1/obligations/{INCIDENT_DUTY}", '"incident": "{INCIDENT}"',
+        SEE_B),
+    Row("incidents", "API evidence package", "/api/v1/incidents/{INCIDENT}/package", "漏えい疑いB", AUDIT,
+        method="POST", body={}),
+    # meetings where B-1 was discussed (an oral disclosure of T-B), and the meeting sheet
+    Row("meetings", "web page", "/meetings", "会議目的B", SEE_B),
+    Row("meetings", "web detail", "/meetings/{MEETING}", "発言B秘密", SEE_B),
+    Row("meetings", "API list", "/api/v1/meetings", "発言B秘密", SEE_B),
+    Row("meetings", "API detail", "/api/v1/meetings/{MEETING}", "発言B秘密", SEE_B),
+    Row("meeting sheet", "web page", "/meetings/sheet/print?partner=P-OK&elements=B-2", "表面コーティング rank 2",
+        SEE_B),
+    Row("meeting sheet", "web form", "/meetings/sheet?partner=P-OK&elements=B-2", "表面コーティング rank 2", SEE_B),
+    Row("meeting sheet", "PDF", "/meetings/sheet.pdf?partner=P-OK&elements=B-2", "表面コーティング rank 2", SEE_B),
+    Row("meeting sheet", "API", "/api/v1/meetings/sheet?partner=P-OK&elements=B-2", "表面コーティング rank 2", SEE_B),
+    Row("meeting sheet details", "web page", "/meetings/sheet/print?partner=P-OK&elements=B-3",
+        "表面コーティング rank 3", DETAIL_B),
+    Row("meeting sheet details", "PDF", "/meetings/sheet.pdf?partner=P-OK&elements=B-3", "rank 3", DETAIL_B),
+    Row("meeting sheet details", "API", "/api/v1/meetings/sheet?partner=P-OK&elements=B-3", "表面コーティング rank 3",
+        DETAIL_B),
+    # a partner's other customers and competitors: partner-level
+    Row("partner relations", "web page", "/partners/P-OK/relations", "競合他社R", ALL),
+    Row("partner relations", "API list", "/api/v1/partners/P-OK/relations", "競合他社R", ALL),
+    # a site abroad (partner-level), what T-B elements may do there, and a visit that showed B-2
+    Row("sites", "web page", "/sites", 'href="/sites/S-TH"', ALL),
+    Row("sites", "web detail", "/sites/S-TH", "見学目的S", ALL),
+    Row("sites", "API list", "/api/v1/sites", '"S-TH"', ALL),
+    Row("sites", "API detail", "/api/v1/sites/S-TH", "見学目的S", ALL),
+    Row("site allowances", "web detail", "/sites/S-TH", "表面コーティング rank 2", SEE_B),
+    Row("site allowances", "API detail", "/api/v1/sites/S-TH", "表面コーティング rank 2", SEE_B),
+    Row("site allowances", "API detail (note)", "/api/v1/sites/S-TH", "許可メモB", SEE_B),
+    Row("site allowance details", "web detail", "/sites/S-TH", "表面コーティング rank 3", DETAIL_B),
+    Row("site allowance details", "API detail", "/api/v1/sites/S-TH", "表面コーティング rank 3", DETAIL_B),
+    Row("site visits", "API detail", "/api/v1/sites/S-TH", '"shown": ["B-2"]', SEE_B),
+    # joint research with B-2 and B-3 brought in, and the review of a paper that names both
+    Row("research", "web page", "/research", 'href="/research/R-1"', ALL),
+    Row("research", "API list", "/api/v1/research", '"R-1"', ALL),
+    Row("research", "web detail", "/research/R-1", "共同研究B", ALL),
+    Row("research elements", "API list", "/api/v1/research", '"B-2"', SEE_B),
+    Row("research elements", "web detail", "/research/R-1", "表面コーティング rank 2", SEE_B),
+    Row("research elements", "API detail", "/api/v1/research/R-1", "表面コーティング rank 2", SEE_B),
+    Row("research element details", "web detail", "/research/R-1", "表面コーティング rank 3", DETAIL_B),
+    Row("research element details", "API detail", "/api/v1/research/R-1", "表面コーティング rank 3", DETAIL_B),
+    Row("publication reviews", "web detail", "/research/reviews/{REVIEW}", "論文B", ALL),
+    Row("review findings", "web detail", "/research/reviews/{REVIEW}", "コーティング液ZX-7", SEE_B),
+    Row("review findings", "API detail", "/api/v1/research/reviews/{REVIEW}", "コーティング液ZX-7", SEE_B),
+    Row("review finding details", "web detail", "/research/reviews/{REVIEW}", "秘密触媒QQ-3", DETAIL_B),
+    Row("review finding details", "API detail", "/api/v1/research/reviews/{REVIEW}", "秘密触媒QQ-3", DETAIL_B),
+    Row("review finding details", "API project", "/api/v1/research/R-1", "秘密触媒QQ-3", DETAIL_B),
+    # leak tracing: every partner's code names, so not for staff
+    Row("trace", "web page", "/trace", 'action="/trace"', TRACE),
+    Row("trace", "API", "/api/v1/trace", '"verdict"', TRACE, method="POST", body={"text": "コーティング液ZX-7"}),
+    # screening results: about partners, for every reader
+    Row("screening results", "web review queue", "/screening/review", 'href="/screening/results/{RESULT}"', ALL),
+    Row("screening results", "web detail", "/screening/results/{RESULT}", "Chongyi Hengyi Ceramic", ALL),
+    Row("screening results", "web partner", "/partners/P-CHONGYI/screening", 'href="/screening/results/{RESULT}"',
+        ALL),
+    Row("screening results", "API list", "/api/v1/screening/results", '"P-CHONGYI"', ALL),
+    Row("screening results", "API detail", "/api/v1/screening/results/{RESULT}", "Chongyi Hengyi Ceramic", ALL),
+    # the self-check: managers answer it, auditors read it, staff see none of it
+    Row("self-check", "web page", "/selfcheck", 'href="/selfcheck/{CHECK}"', AUDIT),
+    Row("self-check", "web detail", "/selfcheck/{CHECK}", "表面コーティング", AUDIT),
+    Row("self-check", "PDF", "/selfcheck/{CHECK}/report.pdf", "T-B", AUDIT),
+    Row("self-check", "XLSX", "/selfcheck/{CHECK}/report.xlsx", "表面コーティング", AUDIT),
+    Row("self-check", "API list", "/api/v1/selfcheck", '"started_by"', AUDIT),
+    Row("self-check", "API detail", "/api/v1/selfcheck/{CHECK}", '"T-B"', AUDIT),
+    Row("self-check", "API XLSX", "/api/v1/selfcheck/{CHECK}/report.xlsx", "表面コーティング", AUDIT),
 )
 
 
@@ -209,6 +291,7 @@ def world(request, tmp_path_factory):
                  "OBLIGATION": str(obligation.id), "SAMPLE": lists.samples(ctx, {"partner": "P-OK"}).items[0].code}
         assert lent.status == "recorded"
     names["ALERT"] = _watch_alert(engine, tmp_path_factory.mktemp("watch"))
+    names.update(_registers_of_today(engine, tmp_path_factory.mktemp("today"), today))
     from mamoru.app import create_app
 
     with TestClient(create_app(engine=engine), base_url="http://127.0.0.1", raise_server_exceptions=False) as client:
@@ -230,6 +313,38 @@ def _watch_alert(engine, folder) -> str:
         return str(alert.id)
 
 
+def _registers_of_today(engine, folder, today) -> dict[str, str]:
+    """Incidents, meetings, relations, a site abroad, joint research, screening and the self-check."""
+    from mamoru.demo.screening import PROSPECT, write_list
+    from mamoru.services import incidents, meetings, relations, research, screening, selfcheck, sites
+
+    with unit_of_work(engine, "setup") as ctx:
+        meeting = meetings.record_meeting(ctx, "P-OK", str(today), "会議目的B", our_attendees=["伊藤"],
+                                          said="発言B秘密", elements=["B-1"], accept_conditions=True)
+        relations.add_relation(ctx, "P-OK", "competitor", "競合他社R", our_competitor=True)
+        incident, _ = incidents.open_incident(ctx, "漏えい疑いB", today, found="発見物B", technologies=["T-B"],
+                                              elements=["B-2", "B-3"])
+        sites.add_site(ctx, "S-TH", "タイ工場", "TH")
+        sites.set_allowance(ctx, "S-TH", "B-2", "may_teach", note="許可メモB")
+        sites.set_allowance(ctx, "S-TH", "B-3", "stays_in_japan")
+        sites.record_visit(ctx, "S-TH", "visit", today, visitors=["来訪者"], purpose="見学目的S", shown=["B-2"])
+        partners.add_partner(ctx, "P-RES", name="研究大学", kind="research_partner", country="JP")
+        partners.assess(ctx, "P-RES", LOW)
+        research.add_project(ctx, "R-1", "共同研究B", "P-RES", today, today + timedelta(days=365), "ours", "田中",
+                             our_elements=["B-2", "B-3"])
+        paper = folder / "paper.txt"
+        paper.write_text("塗布にはコーティング液ZX-7を使う。\n\n乾燥には秘密触媒QQ-3を加える。\n", encoding="utf-8")
+        guard.add_term(ctx, "T-B", "秘密触媒QQ-3", "B-3", category="material")  # a rank-3 codebook term
+        review = research.review_publication(ctx, "R-1", paper, "論文B", planned_on=today + timedelta(days=60))
+        partners.add_partner(ctx, **{k: v for k, v in PROSPECT.items() if k != "contact"})
+        screening.import_list(ctx, write_list(folder / "meti.xlsx"))
+        (hit,) = screening.results(ctx, partner=PROSPECT["code"])
+        check = selfcheck.start(ctx)
+        duty = incidents.obligations_of(ctx, incident)[0]
+        return {"MEETING": str(meeting.id), "INCIDENT": incident.number, "INCIDENT_DUTY": str(duty.id),
+                "REVIEW": str(review.id), "RESULT": str(hit.id), "CHECK": str(check.id)}
+
+
 def _fill(text: str, names: dict[str, str]) -> str:
     for key, value in names.items():
         text = text.replace("{" + key + "}", value)
@@ -248,6 +363,11 @@ def _as_text(response) -> str:
         book = load_workbook(io.BytesIO(response.content), read_only=True)
         return "\n".join(str(cell) for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
                          for cell in row if cell is not None)
+    if kind.startswith("application/zip"):
+        import zipfile
+
+        with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+            return "\n".join(archive.read(name).decode("utf-8", "ignore") for name in archive.namelist())
     if "json" in kind:
         return json.dumps(response.json(), ensure_ascii=False)
     return response.text
@@ -262,6 +382,10 @@ def _guard(client, headers: dict[str, str], mode: str):
 def shown(world, viewer: str, row: Row) -> bool:
     headers = {"Authorization": f"Bearer {world['tokens'][viewer]}"}
     path = _fill(row.path, world["names"])
+    if row.method == "POST" and row.body is not None:
+        response = world["client"].post(_fill(row.path, world["names"]), json=row.body, headers=headers)
+        assert response.status_code in (200, 201, 403, 404), f"{row.path} as {viewer}: {response.status_code}"
+        return response.status_code in (200, 201) and _fill(row.marker, world["names"]) in _as_text(response)
     if row.method == "POST":
         response = _guard(world["client"], headers, path.partition("#")[2])
         if row.marker == "x-mamoru-control-number":

@@ -193,7 +193,7 @@ def list_projects(request: Request, paging: Paging = Depends(), search: Search =
                   auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
         return paged(research.list_projects(ctx, {}, search.q, search.sort, paging.limit, paging.offset),
-                     research.describe)
+                     lambda project: research.describe_for(ctx, project))
 
 
 @routes.post("/research", status_code=201, summary="Register a joint research project")

@@ -51,6 +51,13 @@ def _visible(ctx: Context, incident: Incident) -> bool:
     return all(ctx.viewer.sees_technology(tid) for tid in technology_ids(incident))
 
 
+def hidden_ids(ctx: Context) -> list[int]:
+    """Incidents this viewer may not see: their obligations (which name them) are hidden with them."""
+    if ctx.viewer.sees_everything:
+        return []
+    return [i.id for i in ctx.session.execute(select(Incident)).scalars() if not _visible(ctx, i)]
+
+
 def get(ctx: Context, number: str) -> Incident:
     """One incident the viewer may see, or ``NotFound``."""
     ctx.require("read")

@@ -173,7 +173,12 @@ def events(ctx: Context, filters: Mapping[str, Any] | None = None, search: str |
 def obligations(ctx: Context, filters: Mapping[str, Any] | None = None, search: str | None = None,
                 sort: str | None = None, limit: int | None = 50, offset: int = 0) -> Page:
     ctx.require("read")
-    return _page(ctx, OBLIGATIONS, select(Obligation), filters, search, sort, limit, offset)
+    from mamoru.services import incidents
+
+    query, hidden = select(Obligation), incidents.hidden_ids(ctx)
+    if hidden:  # an incident's obligations name it: hidden with the incident
+        query = query.where(~((Obligation.source == incidents.SOURCE) & Obligation.source_id.in_(hidden)))
+    return _page(ctx, OBLIGATIONS, query, filters, search, sort, limit, offset)
 
 
 def requests(ctx: Context, filters: Mapping[str, Any] | None = None, search: str | None = None,

@@ -43,9 +43,15 @@ def get(ctx: Context, obligation_id: Any) -> Obligation:
     except (TypeError, ValueError):
         raise NotFound("notfound.obligation", id=obligation_id) from None
     ob = ctx.session.get(Obligation, key)
-    if ob is None:
+    if ob is None or (ob.source == "incident" and ob.source_id in _hidden_incidents(ctx)):
         raise NotFound("notfound.obligation", id=obligation_id)
     return ob
+
+
+def _hidden_incidents(ctx: Context) -> list[int]:
+    from mamoru.services import incidents  # incidents create obligations through this module
+
+    return incidents.hidden_ids(ctx)
 
 
 def close(ctx: Context, obligation_id: Any, evidence: str) -> Obligation:

@@ -20,6 +20,7 @@ from typing import Any, Mapping
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from mamoru.domain import access as access_rules
 from mamoru.domain import research as rules
 from mamoru.domain import vocab
 from mamoru.domain.sites import check_period
@@ -53,6 +54,17 @@ PROJECTS = ListSpec(
 def describe(project: ResearchProject) -> dict[str, Any]:
     return {**c.snapshot(project), "partner": project.partner.code if project.partner else None,
             "agreement": project.agreement.code if project.agreement else None}
+
+
+def describe_for(ctx: Context, project: ResearchProject) -> dict[str, Any]:
+    """``describe`` as this viewer may see it: our elements of hidden technologies left out."""
+    data = describe(project)
+    codes = data.get("our_elements") or []
+    if codes and not ctx.viewer.sees_everything:
+        tech = dict(ctx.session.execute(select(KnowledgeElement.code, KnowledgeElement.technology_id)
+                                        .where(KnowledgeElement.code.in_(codes))).all())
+        data["our_elements"] = [code for code in codes if ctx.viewer.sees_technology(tech.get(code, -1))]
+    return data
 
 
 def get(ctx: Context, code: str) -> ResearchProject:
@@ -306,13 +318,17 @@ def record_publication(ctx: Context, review_id: Any, published_on: Any) -> Publi
 
 
 def findings_view(ctx: Context, review: PublicationReview) -> tuple[list[dict[str, Any]], int]:
-    """Findings as this viewer may see them: those naming a hidden technology are withheld."""
-    if ctx.viewer.sees_everything:
+    """Findings as this viewer may see them: those naming a hidden technology, or an element whose
+    details the viewer may not see (rank 3 and up for staff), are withheld: the finding's text is
+    the element's title, its codebook term or the passage that restates it."""
+    viewer = ctx.viewer
+    if viewer.sees_everything and access_rules.sees_details(viewer.role, access_rules.DETAIL_FROM_RANK):
         return list(review.findings), 0
     ids = dict(ctx.session.execute(select(Technology.code, Technology.id)).all())
     shown, withheld = [], 0
     for f in review.findings:
-        if any(not ctx.viewer.sees_technology(ids.get(code, -1)) for code in f.get("technologies", [])):
+        if (any(not viewer.sees_technology(ids.get(code, -1)) for code in f.get("technologies", []))
+                or not access_rules.sees_details(viewer.role, f.get("rank") or 0)):
             withheld += 1
             shown.append({"kind": RESTRICTED, "condition": None, "text": "", "location": "", "location_en": "",
                           "elements": [], "technologies": [], "rank": None})
