@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from mamoru.services import partners
+from mamoru.services import obligations, partners
 from mamoru.services import supplychain_signals as signals
 from mamoru.services import supplychain_tabular as tab
 from mamoru.services.uow import unit_of_work
@@ -83,8 +83,12 @@ def run(engine, policy, at: Callable[[str], datetime], day: Callable[[str], str]
             description="ガリウム・ゲルマニウム関連品目の輸出許可制（2023年7月の発表に倣う）",
             reference="商務部・海関総署公告2023年第23号（例）")
         made = [o.kind for o in signals.obligations_of(ctx, warning)]
+        to_tell = [o.id for o in signals.obligations_of(ctx, warning) if o.kind == "notify_customer"]
         products = [p["product"] for p in warning.affected["products"]]
         say("demo.step.supply_warning", {
             "on": day("2026-07-03"), "severity": warning.severity, "products": products,
             "customers": warning.affected["customers"], "days": warning.days_of_cover, "obligations": made})
+    with unit_of_work(engine, "tanaka", policy=policy, now=at("2026-07-06")) as ctx:  # the customers were told at once
+        for obligation_id in to_tell:
+            obligations.close(ctx, obligation_id, "顧客2社に供給見通しと代替調達の計画を書面で連絡")
     return made
