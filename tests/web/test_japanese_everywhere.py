@@ -47,6 +47,7 @@ IDENTIFIER = re.compile(
     r"[\w.-]+\.(?:xlsx|csv|pdf|txt|docx|sqlite|json|yaml|log|key)\b"  # file names
     r"|[A-Z][A-Z0-9]*(?:-[A-Za-z0-9_.]+)+"  # registry codes such as P-RAW, T-SINTER, S-2026-001
     r"|https?://\S+"  # addresses
+    r"|[a-z][a-z0-9_]*:[0-9a-f]{12}\b"  # list entry ids such as jp_meti_eul:90afe26e142b (source:hash)
 )
 # GET routes not walked, with the reason.
 NOT_WALKED = {
@@ -55,6 +56,7 @@ NOT_WALKED = {
     "/health": "a probe for load balancers, not a page",
     "/fonts/mamoru-jp.otf": "the font PDFs embed",
     "/guard/jobs/{job_id}": "exists only while a large scan runs (tests/web/test_guard_uploads.py covers it)",
+    "/screening/import/jobs/{job_id}": "the progress an htmx poll reads while a list import runs (tests/web/test_screening_pages.py covers it)",
 }
 PER_ROUTE = 4  # instances of one route pattern worth reading (every row of a list renders alike)
 
@@ -172,11 +174,31 @@ def demo_client(tmp_path, sqlite_template, monkeypatch):
     story.run(engine, lambda key, payload: None, guard_dir=tmp_path / "guard")
     with unit_of_work(engine, "setup") as ctx:
         access.set_password(ctx, "suzuki", PASSWORD)
+    _pages_the_demo_does_not_reach(engine, tmp_path)
     with TestClient(create_app(engine=engine), base_url="http://127.0.0.1") as client:
         token = re.search(r'name="login_csrf" value="([^"]*)"', client.get("/login").text).group(1)
         client.post("/login", data={"username": "suzuki", "password": PASSWORD, "login_csrf": token})
         yield client
     engine.dispose()
+
+
+def _pages_the_demo_does_not_reach(engine, folder) -> None:
+    """Records whose pages the demo's story never leaves behind: a request not yet reviewed (its edit
+    page) and a second edition of the end-user list (the page comparing two editions)."""
+    import openpyxl
+
+    from mamoru.demo import screening as demo_screening
+    from mamoru.services import requests, screening
+    from mamoru.services.uow import unit_of_work
+
+    book = openpyxl.Workbook()
+    book.active.append(demo_screening.HEADER)
+    for row in demo_screening.ROWS[1:]:  # the next edition drops one entry
+        book.active.append(("=ROW()-1", *row))
+    book.save(folder / "meti_end_user_list_excerpt.xlsx")
+    with unit_of_work(engine, "suzuki") as ctx:
+        screening.import_list(ctx, folder / "meti_end_user_list_excerpt.xlsx")
+        requests.record_request(ctx, "北斗商事（購買部）", "焼結条件の問い合わせ", partner="P-RAW")
 
 
 def test_every_page_export_and_report_speaks_japanese(demo_client):

@@ -172,5 +172,5 @@ def codebook_import(file: Path = typer.Argument(..., exists=True, dir_okay=False
 def codebook_export(file: Path, technology: Optional[str] = typer.Option(None, "--technology", "-t")) -> None:
     """Export the codebook to XLSX (internal: contains the mapping)."""
     with STATE.read() as ctx:
-        count = svc.export_codebook(ctx, file, technology)
+        count = svc.export_codebook(ctx, file, technology, STATE.language)
     STATE.emit({"exported": count, "path": str(file)}, text=STATE.t("guard.cli.exported", count=count, path=file))

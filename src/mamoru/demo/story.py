@@ -189,11 +189,11 @@ def run(engine: Engine, say: Say, guard_dir: Path | None = None) -> Outcome:
     with act("system", "2026-06-01") as ctx:
         made = obligations.sweep(ctx)
         out.obligations["overdue_sample"] = [o.kind for o in made]
-    say("demo.step.overdue", {"sample": "S-2026-001", "obligations": _labels(out.obligations["overdue_sample"])})
+    say("demo.step.overdue", {"on": day("2026-06-01"), "sample": "S-2026-001", "obligations": _labels(out.obligations["overdue_sample"])})
     with act("sato", "2026-06-20") as ctx:
         _, made = samples.return_sample(ctx, "S-2026-001", "damaged", note="3枚が割れ、断面研磨の痕跡あり")
         out.obligations["damaged_sample"] = [o.kind for o in made]
-    say("demo.step.damaged", {"sample": "S-2026-001", "obligations": _labels(out.obligations["damaged_sample"])})
+    say("demo.step.damaged", {"on": day("2026-06-20"), "sample": "S-2026-001", "obligations": _labels(out.obligations["damaged_sample"])})
 
     # 6. Change of control: the overseas customer is bought --------------------------------
     with act("suzuki", "2026-07-01") as ctx:
@@ -253,7 +253,7 @@ def run(engine: Engine, say: Say, guard_dir: Path | None = None) -> Outcome:
         out.guard_output = safe.read_text(encoding="utf-8")
         say("demo.step.guard", {"source": memo.read_text(encoding="utf-8").strip(), "output": out.guard_output.strip()})
 
-    out.obligations["export_restriction"] = supplychain.run(engine, policy, say)  # gallium (issue 12)
+    out.obligations["export_restriction"] = supplychain.run(engine, policy, at, day, say)  # gallium (issue 12)
     out.telemetry = demo_telemetry.run(engine, say, policy, at)  # issue 11
 
     import importlib

@@ -9,12 +9,11 @@ the obligations (second source, more stock, tell the customers) are created.
 from __future__ import annotations
 
 import tempfile
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
-from mamoru.i18n import label
-from mamoru.services import partners
+from mamoru.services import obligations, partners
 from mamoru.services import supplychain_signals as signals
 from mamoru.services import supplychain_tabular as tab
 from mamoru.services.uow import unit_of_work
@@ -57,12 +56,10 @@ SHEETS: dict[str, list[tuple[Any, ...]]] = {
 }
 
 
-def at(day: str) -> datetime:
-    return datetime.fromisoformat(f"{day}T01:00:00+00:00").astimezone(timezone.utc)
-
-
-def run(engine, policy, say: Callable[[str, Any], None]) -> list[str]:
-    """Build the map, record the export restriction; the obligation kinds it created."""
+def run(engine, policy, at: Callable[[str], datetime], day: Callable[[str], str],
+        say: Callable[[str, Any], None]) -> list[str]:
+    """Build the map, record the export restriction; the obligation kinds it created. Dates go through
+    the story's ``at``/``day`` so the July obligations fall where the moved story puts them."""
     from openpyxl import Workbook
 
     with unit_of_work(engine, "suzuki", policy=policy, now=at("2026-07-01")) as ctx:
@@ -82,13 +79,16 @@ def run(engine, policy, say: Callable[[str, Any], None]) -> list[str]:
                                  "sources": result.counts["sources"]})
     with unit_of_work(engine, "tanaka", policy=policy, now=at("2026-07-03")) as ctx:
         _, warning = signals.record_signal(
-            ctx, "export_restriction", country="CN", item="I-GA", occurred_on="2026-07-03",
+            ctx, "export_restriction", country="CN", item="I-GA", occurred_on=day("2026-07-03"),
             description="ガリウム・ゲルマニウム関連品目の輸出許可制（2023年7月の発表に倣う）",
             reference="商務部・海関総署公告2023年第23号（例）")
         made = [o.kind for o in signals.obligations_of(ctx, warning)]
+        to_tell = [o.id for o in signals.obligations_of(ctx, warning) if o.kind == "notify_customer"]
         products = [p["product"] for p in warning.affected["products"]]
         say("demo.step.supply_warning", {
-            "severity": {lang: label("severity", warning.severity, lang) for lang in ("ja", "en")},
-            "products": products, "customers": warning.affected["customers"], "days": warning.days_of_cover,
-            "obligations": [{lang: label("obligation", k, lang) for lang in ("ja", "en")} for k in made]})
+            "on": day("2026-07-03"), "severity": warning.severity, "products": products,
+            "customers": warning.affected["customers"], "days": warning.days_of_cover, "obligations": made})
+    with unit_of_work(engine, "tanaka", policy=policy, now=at("2026-07-06")) as ctx:  # the customers were told at once
+        for obligation_id in to_tell:
+            obligations.close(ctx, obligation_id, "顧客2社に供給見通しと代替調達の計画を書面で連絡")
     return made

@@ -15,6 +15,9 @@ from mamoru.errors import InvalidInput
 SHEET = "codebook"
 COLUMNS = ("technology", "term", "element", "category", "code_name")
 HEADERS_JA = {"技術": "technology", "用語": "term", "要素": "element", "区分": "category", "コードネーム": "code_name"}
+HEADERS_EN = {"code name": "code_name"}
+# What an export writes as the header row, in the reader's language (reading takes either, or the codes).
+HEADERS = {"ja": tuple(HEADERS_JA), "en": ("technology", "term", "element", "category", "code name")}
 REQUIRED = ("technology", "term", "element")
 
 
@@ -61,28 +64,49 @@ def read_rows(path: Path) -> list[CodebookRow]:
         wb.close()
     if not rows:
         raise InvalidInput("guard.codebook.import_header", path=path.name, sheet=SHEET, column="term")
-    header = [HEADERS_JA.get(str(h).strip(), str(h).strip().lower()) if h is not None else "" for h in rows[0]]
+    header = [_column(h) for h in rows[0]]
     for name in REQUIRED:
         if name not in header:
             raise InvalidInput("guard.codebook.import_header", path=path.name, sheet=SHEET, column=name)
     out = []
     for number, values in enumerate(rows[1:], start=2):
         cells = {name: ("" if v is None else str(v).strip()) for name, v in zip(header, values) if name in COLUMNS}
+        if cells.get("category"):
+            cells["category"] = _category_codes().get(cells["category"], cells["category"])
         if not any(cells.values()):
             continue
         out.append(CodebookRow(SHEET, number, cells))
     return out
 
 
-def write_rows(path: Path, rows: list[dict[str, str]]) -> None:
+def _column(header) -> str:
+    if header is None:
+        return ""
+    text = str(header).strip()
+    return HEADERS_JA.get(text) or HEADERS_EN.get(text.lower()) or text.lower()
+
+
+def _category_codes() -> dict[str, str]:
+    """A category as an export writes it (材料, material) → its code; codes read as themselves."""
+    from mamoru.i18n import LANGS, label
+
+    from mamoru.guard.models import CATEGORIES
+
+    return {label("wb_category", c, lang): c for c in CATEGORIES for lang in LANGS}
+
+
+def write_rows(path: Path, rows: list[dict[str, str]], lang: str = "ja") -> None:
+    """Headers and categories in the reader's language (what ``read_rows`` reads back)."""
     import openpyxl
 
     from mamoru import cells
+    from mamoru.i18n import label
 
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = SHEET
-    ws.append(list(COLUMNS))
+    ws.append(list(HEADERS.get(lang, HEADERS["ja"])))
     for row in rows:
-        cells.xlsx_row(ws, [row.get(name, "") for name in COLUMNS])  # a term like "=..." stays text
+        values = {**row, "category": label("wb_category", row["category"], lang) if row.get("category") else ""}
+        cells.xlsx_row(ws, [values.get(name, "") for name in COLUMNS])  # a term like "=..." stays text
     wb.save(str(path))

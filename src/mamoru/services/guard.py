@@ -163,13 +163,13 @@ def _column_of(code: str) -> str:
     return "term"
 
 
-def export_codebook(ctx: Context, path: Path, technology: str | None = None) -> int:
+def export_codebook(ctx: Context, path: Path, technology: str | None = None, lang: str = "ja") -> int:
     rows = [
         {"technology": r.codebook.technology.code, "term": r.term, "element": r.element.code,
          "category": r.category, "code_name": r.code_name}
         for r in list_terms(ctx, technology)
     ]
-    codebook_xlsx.write_rows(Path(path), rows)
+    codebook_xlsx.write_rows(Path(path), rows, lang)
     return len(rows)
 
 

@@ -369,8 +369,12 @@ def confirm(ctx: Context, result_id, note: str = "") -> ScreeningResult:
     result = _open_result(ctx, result_id)
     partner = result.partner
     before = _snap(result, partner)
-    description = (f"{result.source} {result.entry_id}: {result.matched_name} "
-                   f"(score {result.score:.2f}, {result.subject} {result.subject_name})")
+    from mamoru.i18n import t
+
+    # stored text the event page shows as it is: the list and the whose-name by their labels, not codes
+    description = t("polish.screening.event", "ja", source=result.source, entry=result.entry_id,
+                    name=result.matched_name, score=f"{result.score:.2f}", subject=result.subject,
+                    subject_name=result.subject_name)
     if note:
         description += f" — {note}"
     event, _obligations = record_event(ctx, partner.code, "list_hit", description=description[:5000],

@@ -123,7 +123,7 @@ def codebook_export(request: Request, auth: Auth = Depends(allowed("register_tec
         with reading(request, auth) as ctx:
             if technology:
                 reads.technology(ctx, technology)
-            guard.export_codebook(ctx, path, technology)
+            guard.export_codebook(ctx, path, technology, lang_of(request))
         body = path.read_bytes()
     return Response(body, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                     headers={"Content-Disposition": attachment(path.name), "Cache-Control": "no-store"})

@@ -298,6 +298,9 @@ def partner_detail(request: Request, code: str, auth: Auth = Depends(allowed("re
                                                                 "submit": t("web.assess"), "fields": dd_fields(request)}})
     actions = [{"href": f"/partners/{code}/edit", "text": t("web.edit")}] if auth.viewer.may("register_partner") else []
     actions.append({"href": f"/reports/exposure/{code}", "text": t("web.exposure_report")})
+    actions += [{"href": f"/partners/{code}/relations", "text": t("polish.partner.relations")},
+                {"href": f"/meetings?partner={code}", "text": t("polish.partner.meetings")},
+                {"href": f"/partners/{code}/screening", "text": t("polish.partner.screening")}]
     return render(request, "detail.html", auth, title=title, facts=facts, sections=sections,
                   actions=actions)
 
