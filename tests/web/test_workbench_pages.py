@@ -161,7 +161,7 @@ def test_an_obligation_is_raised_by_hand_with_a_label_and_a_past_due_date_is_ref
     csrf = signed_in(client, "sato", people["staff"]["password"])
     assert 'href="/obligations/new"' in client.get("/obligations").text
     form = client.get("/obligations/new").text
-    assert "警察への相談・被害届" in form and "弁護士（弁理士）への相談" in form and "証拠の保全" in form
+    assert "警察への相談・被害届" in form and "弁護士への相談" in form and "証拠の保全" in form
     past = client.post("/obligations/new", data={"csrf_token": csrf, "kind": "preserve_evidence",
                                                  "due_on": (date.today() - timedelta(days=1)).isoformat()})
     assert past.status_code == 422 and "過去" in field_error(past.text, "due_on")
