@@ -38,6 +38,6 @@ def test_import_list_show_confirm_and_bad_input(tmp_path):
     assert refused.returncode == 2 and json.loads(refused.stdout)["error"]["code"] == "watch.empty"
 
     done = mamoru(db, "watch", "confirm", alert_id, "--reason", "請求項2と同一")
-    assert done.returncode == 0 and "弁護士・弁理士への相談" in done.stdout
+    assert done.returncode == 0 and "弁護士への相談" in done.stdout
     twice = mamoru(db, "watch", "dismiss", alert_id, "--reason", "やはり違う")
     assert twice.returncode == 2 and "判断済み" in twice.stderr

@@ -22,7 +22,8 @@ def test_token_authenticates_and_a_revoked_token_is_refused(client, api, people)
     secret = made.json()["token"]
     me = client.get(f"{V1}/me", headers={"Authorization": f"Bearer {secret}"})
     assert me.json() == {"username": "sato", "role": "staff", "technologies": 1,
-                         "actions": ["disclose", "operate", "own_tokens", "read", "record_signal", "register_partner"]}
+                         "actions": ["disclose", "operate", "own_tokens", "read", "record_signal", "register_partner",
+                                     "report_contact", "screen"]}
     listed = api("staff").get(f"{V1}/tokens").json()
     assert [t["name"] for t in listed["items"]] == ["tests", "nightly script"]
     assert all("token" not in t for t in listed["items"])  # the secret is shown once only

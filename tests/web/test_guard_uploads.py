@@ -142,5 +142,5 @@ def test_a_large_import_preview_is_a_job_that_shows_progress_then_every_error(cl
         if 'hx-trigger="every 1s"' not in state.text:
             break
         time.sleep(0.1)
-    assert 'id="import-errors"' in state.text and "702行目" in state.text and "kind" in state.text
+    assert 'id="import-errors"' in state.text and "702行目" in state.text and "種類" in state.text
     assert count(engine, Partner) == before  # all or nothing, as before

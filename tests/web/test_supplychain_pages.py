@@ -63,7 +63,7 @@ def test_import_preview_map_warning_and_report_in_japanese(client, people, engin
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
     exported = client.get("/supply/export.xlsx")
     book = load_workbook(io.BytesIO(exported.content))
-    assert book.sheetnames == ["items", "products", "bom", "sites", "sources"]
+    assert book.sheetnames == ["品目", "製品", "部品表", "拠点", "調達先"]  # in the reader's language
 
 
 def test_signal_form_without_csrf_is_refused(client, people, engine):
@@ -95,4 +95,4 @@ def test_api_signal_warning_and_roles(api, engine, tmp_path):
     bad = api("tech_manager").get("/api/v1/supply/what-if", params={"kind": "export_restriction", "country": "ZZ"})
     assert bad.status_code == 422 and bad.json()["code"] == "supply.unknown_country"
     broken = api("tech_manager").post("/api/v1/supply/import", content=b"not a workbook")
-    assert broken.status_code == 422 and broken.json()["code"] == "import.unreadable"
+    assert broken.status_code == 422 and broken.json()["code"] == "import.not_xlsx"

@@ -8,7 +8,7 @@ from fastapi import Depends, Path, Query, Request
 from pydantic import Field
 
 from mamoru.api import views
-from mamoru.api.common import Auth, acting, allowed, reading, router
+from mamoru.api.common import MAX_ID, Auth, acting, allowed, reading, router
 from mamoru.api.schemas import Body, Code, Long, Name, Short
 from mamoru.services import disclosures, ledger, meetings, reads, relations
 
@@ -87,7 +87,7 @@ def sheet(request: Request, partner: Annotated[str, Query(min_length=1, max_leng
 
 
 @routes.get("/meetings/{meeting_id}", tags=["meetings"], summary="One meeting")
-def get_meeting(request: Request, meeting_id: Annotated[int, Path(ge=1)], auth: Auth = Depends(allowed("read"))):
+def get_meeting(request: Request, meeting_id: Annotated[int, Path(ge=1, le=MAX_ID)], auth: Auth = Depends(allowed("read"))):
     with reading(request, auth) as ctx:
         return meeting_view(ctx, meetings.meeting(ctx, meeting_id))
 

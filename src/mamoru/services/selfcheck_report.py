@@ -16,6 +16,13 @@ def evidence_text(evidence: dict, lang: str) -> str:
     return t(evidence["code"], lang, **evidence.get("params", {})) if evidence.get("code") else ""
 
 
+def _clean(values: list[Any]) -> list[Any]:
+    """Cells as a worksheet can hold them: control characters (which a name may carry) dropped."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    return [ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in values]
+
+
 def write_xlsx(ctx: Context, check_id: Any, path: Path, lang: str = "ja") -> Path:
     from openpyxl import Workbook
     from openpyxl.chart import RadarChart, Reference
@@ -58,9 +65,10 @@ def write_xlsx(ctx: Context, check_id: Any, path: Path, lang: str = "ja") -> Pat
                                          "selfcheck.cites")])
     for area, rows in v.areas.items():
         for r in rows:
-            answers.append([label("sc_area", area, lang), t(f"sc_q.{r.question}", lang),
-                            label("level", r.level, lang) if r.level else t("selfcheck.unanswered", lang),
-                            t(f"selfcheck.source.{r.source}", lang), evidence_text(r.evidence, lang), r.note, r.cites])
+            answers.append(_clean([label("sc_area", area, lang), t(f"sc_q.{r.question}", lang),
+                                   label("level", r.level, lang) if r.level else t("selfcheck.unanswered", lang),
+                                   t(f"selfcheck.source.{r.source}", lang), evidence_text(r.evidence, lang), r.note,
+                                   r.cites]))
     for column, width in zip("ABCDEFG", (16, 60, 14, 24, 60, 30, 22)):
         answers.column_dimensions[column].width = width
     for row in answers.iter_rows(min_row=2):
@@ -70,9 +78,9 @@ def write_xlsx(ctx: Context, check_id: Any, path: Path, lang: str = "ja") -> Pat
     secrets = book.create_sheet(t("selfcheck.sheet.trade_secret", lang))
     secrets.append([t("selfcheck.technology", lang)] + [label("ts_req", req, lang) for req in rules.TRADE_SECRET])
     for tech, rows in v.trade_secrets:
-        secrets.append([f"{tech.code} {tech.name}"] + [
+        secrets.append(_clean([f"{tech.code} {tech.name}"] + [
             (label("level", rows[req].level, lang) if rows[req].level else t("selfcheck.unanswered", lang))
-            + f"（{t('selfcheck.source.' + rows[req].source, lang)}）" for req in rules.TRADE_SECRET])
+            + f"（{t('selfcheck.source.' + rows[req].source, lang)}）" for req in rules.TRADE_SECRET]))
     secrets.column_dimensions["A"].width = 36
     book.save(path)
     return path
