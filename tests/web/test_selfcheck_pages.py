@@ -72,3 +72,16 @@ def test_the_self_check_page_in_the_browser(site):
     row.locator("button").click()
     assert "回答を保存しました" in page.locator(".flash").inner_text()
     page.shot("selfcheck")
+
+
+def test_the_workbook_is_written_even_when_a_name_holds_a_control_character(api, engine):
+    from mamoru.services import technologies
+    from mamoru.services.uow import unit_of_work
+
+    with unit_of_work(engine, "setup") as ctx:
+        technologies.add_technology(ctx, "T-CTRL", name="焼結\x07条件", domain="technological_superiority")
+    check_id = api("tech_manager").post("/api/v1/selfcheck").json()["id"]
+    report = api("auditor").get(f"/api/v1/selfcheck/{check_id}/report.xlsx")
+    assert report.status_code == 200 and report.content[:2] == b"PK"
+    too_big = api("auditor").get("/api/v1/meetings/9223372036854775808")
+    assert too_big.status_code == 422  # a number past the database's range is bad input, not a crash
