@@ -96,3 +96,22 @@ def test_api_signal_warning_and_roles(api, engine, tmp_path):
     assert bad.status_code == 422 and bad.json()["code"] == "supply.unknown_country"
     broken = api("tech_manager").post("/api/v1/supply/import", content=b"not a workbook")
     assert broken.status_code == 422 and broken.json()["code"] == "import.not_xlsx"
+
+
+def test_a_workbook_over_the_limit_is_refused_whole_not_cut_short(client, api, people, engine, tmp_path, monkeypatch):
+    """A map workbook larger than the limit is refused with the reason, in the page and the API; nothing is written."""
+    from mamoru.api import supplychain as supply_api
+    from mamoru.web.pages import supplychain as supply_pages
+
+    _partners(engine)
+    good = workbook.write(tmp_path / "map.xlsx")
+    size = good.stat().st_size
+    monkeypatch.setattr(supply_pages, "MAX_UPLOAD", size - 1)
+    monkeypatch.setattr(supply_api, "MAX_MAP", size - 1)
+    csrf = signed_in(client, "tanaka", people["tech_manager"]["password"])
+    page = _upload(client, csrf, good, "import")
+    assert page.status_code == 422
+    assert "上限" in page.text and "受け付けません" in page.text
+    refused = api("tech_manager").post("/api/v1/supply/import", content=good.read_bytes())
+    assert refused.status_code == 422 and refused.json()["code"] == "upload.too_large"
+    assert "S-TW" not in client.get("/supply").text  # neither import wrote a supplier

@@ -11,6 +11,7 @@ from fastapi import Body, Depends, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
+from mamoru import limits
 from mamoru.api.common import MAX_ID, Auth, Paging, acting, allowed, reading, router
 from mamoru.services import supplychain as supply
 from mamoru.services import supplychain_signals as signals
@@ -128,12 +129,16 @@ def export(request: Request, auth: Auth = Depends(allowed("read"))):
                         headers={"Content-Disposition": 'attachment; filename="mamoru-supply.xlsx"'})
 
 
+MAX_MAP = 20 * limits.MB
+
+
 @routes.post("/import", summary="Import a supply-map workbook (body: the .xlsx bytes), all or nothing")
 def import_map(request: Request, body: Annotated[bytes, Body(media_type="application/octet-stream")] = b"",
                preview: bool = False, auth: Auth = Depends(allowed("manage_supply"))):
     with tempfile.TemporaryDirectory() as folder:
         path = FilePath(folder) / "upload.xlsx"
-        path.write_bytes(body[: 20 * 1024 * 1024])
+        limits.check_size("upload.xlsx", len(body), MAX_MAP)  # refused whole, never cut short
+        path.write_bytes(body)
         with acting(request, auth) as ctx:
             result = tab.import_map(ctx, path, preview=preview)
         return {"counts": result.counts, "preview": preview,

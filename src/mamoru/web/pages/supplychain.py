@@ -17,9 +17,10 @@ from mamoru.services import supplychain_tabular as tab
 from mamoru.supplychain import svg
 from mamoru.web.auth import allowed
 from mamoru.web.context import Auth, acting, lang_of, reading, render
+from mamoru.web.pages.uploads import receive
 
 router = APIRouter(include_in_schema=False)
-MAX_UPLOAD = 20 * 1024 * 1024
+MAX_UPLOAD = 20 * 1024 * 1024  # a supply map workbook, as sent
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -151,12 +152,10 @@ async def import_upload(request: Request, auth: Auth = Depends(allowed("manage_s
     if not upload or not getattr(upload, "filename", ""):
         result["error"] = InvalidInput("input.required", field="file").message(lang)
         return render(request, "supply_import.html", auth, status_code=422, result=result)
-    data = await upload.read(MAX_UPLOAD + 1)
     name = Path(upload.filename).name
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_bytes(data[:MAX_UPLOAD])
         try:
+            path = await receive(upload, Path(folder), MAX_UPLOAD)
             with acting(request, auth) as ctx:
                 preview = tab.import_map(ctx, path, preview=(mode != "import"))
             result["counts"] = preview.counts
