@@ -99,6 +99,8 @@ def _current(ctx: Context, source: str) -> ListVersion | None:
 
 
 def versions(ctx: Context, source: str | None = None) -> list[ListVersion]:
+    """Every version of every list (or of ``source``), oldest first."""
+    ctx.require("read")
     query = select(ListVersion).order_by(ListVersion.source, ListVersion.version_no)
     if source:
         query = query.where(ListVersion.source == source)
@@ -296,6 +298,7 @@ def _snap(result: ScreeningResult, partner: Partner | None = None) -> dict:
 def results(ctx: Context, status: str | None = "open", partner: str | None = None,
             limit: int | None = None) -> list[ScreeningResult]:
     """Screening results, oldest first (the review queue is worked in order); ``limit`` keeps the newest."""
+    ctx.require("read")
     if status is not None and status not in RESULT_STATUSES:
         raise InvalidInput("screening.bad_status", status=status, allowed=", ".join(RESULT_STATUSES))
     query = select(ScreeningResult).order_by(ScreeningResult.id)
@@ -311,6 +314,7 @@ def results(ctx: Context, status: str | None = "open", partner: str | None = Non
 
 def result(ctx: Context, result_id) -> ScreeningResult:
     """One screening result, whatever its status."""
+    ctx.require("read")
     try:
         found = ctx.session.get(ScreeningResult, int(result_id))
     except (TypeError, ValueError):
@@ -322,6 +326,7 @@ def result(ctx: Context, result_id) -> ScreeningResult:
 
 def entry_of(ctx: Context, row: ScreeningResult) -> ListEntry:
     """The list entry a result points at, as it was published in the version that raised it."""
+    ctx.require("read")
     stored = ctx.session.get(ListEntryRow, row.entry_row_id)
     return ListEntry.from_dict(stored.data)
 
@@ -343,6 +348,7 @@ class Overview:
 
 
 def overview(ctx: Context) -> Overview:
+    ctx.require("read")
     in_force = list(ctx.session.execute(
         select(ListVersion).where(ListVersion.status == "in_force").order_by(ListVersion.source)).scalars())
     open_alerts = ctx.session.execute(
