@@ -17,7 +17,8 @@ from rigour.text.phonetics import metaphone
 
 from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
 from mamoru.screening.names import NameForm
-from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
+from mamoru.screening.abjad import compound_skeletons
+from mamoru.screening.translit import abjad_skeleton, skeleton
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -109,9 +110,8 @@ def name_keys(form: NameForm) -> dict[str, str]:
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
     keys.update(gloss_keys(form))
-    if form.script in ABJADS and form.readings:  # Arabic / Hebrew: skeletons with w, y as vowels
-        for token in abjad_tokens(form.original, form.readings[0].tokens):
-            sk = abjad_skeleton(token)
+    if form.script in ABJADS:  # Arabic / Hebrew: letters read one by one, w, y as vowels, compounds joined
+        for sk in compound_skeletons(form.original):
             if len(sk) >= 2:
                 keys["s:" + sk] = "s"
     elif form.readings:
