@@ -44,7 +44,7 @@ LETTERS = {**_ARABIC, **_HEBREW}
 _SILENT_END = {"ة", "ۃ"}  # ta marbuta: not pronounced at the end of a name
 _FINAL_F = {"ف", "ף"}  # a final f is a v in the Latin skeleton (Yusuf, Yosef)
 ARTICLE = "ال"
-ARTICLES = frozenset({"al", "el"})
+ARTICLES = frozenset({"al", "el", "آل"})
 
 
 def is_abjad_letter(ch: str) -> bool:
@@ -113,6 +113,17 @@ def abjad_words(text: str) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
+_SUN = frozenset("تثدذرزسشصضطظلن")  # the article's l is assimilated before these letters
+_ABD = frozenset({"عبد", "abd"})
+
+
+def _joinable(words: list[str]) -> bool:
+    """An article belongs to the next word: it ends a compound only after abd (عبد ال = ABDUL)."""
+    if words[-1] not in ARTICLES:
+        return True
+    return len(words) == 2 and words[0] in _ABD
+
+
 def merge_compounds(words: tuple[str, ...], cons: tuple[str, ...], other: frozenset[str]):
     """Join two or three neighbouring words whose consonants together are one word of ``other``.
 
@@ -123,12 +134,14 @@ def merge_compounds(words: tuple[str, ...], cons: tuple[str, ...], other: frozen
     i = 0
     while i < len(cs) - 1:
         for n in (3, 2):
-            if i + n <= len(cs) and all(cs[i : i + n]):
+            if i + n <= len(cs) and all(cs[i : i + n]) and _joinable(ws[i : i + n]):
                 run = cs[i : i + n]
                 # the article before a "sun letter" is not heard: سعد الدين is Saad-ud-Din, SADUDDIN
                 kept = [c for c, w in zip(run, ws[i : i + n]) if w not in ARTICLES]
-                tries = (finish("".join(run)), finish("".join(kept)) if len(kept) > 1 else "")
-                found = next((j for j in tries if len(j) >= 3 and j in other), None)
+                assimilated = any(w in ARTICLES and nxt[:1] in _SUN for w, nxt in zip(ws[i : i + n], ws[i + 1 : i + n]))
+                tries = (finish("".join(run)), finish("".join(kept)) if len(kept) > 1 and assimilated else "")
+                longest = max(len(finish(c)) for c in run)  # every piece adds a sound: not هاجر آل علي = HAIDAR ALI
+                found = next((j for j in tries if len(j) >= 3 and len(j) > longest and j in other), None)
                 if found:
                     ws[i : i + n] = ["".join(ws[i : i + n])]
                     cs[i : i + n] = ["".join(run)]
@@ -150,6 +163,6 @@ def compound_skeletons(text: str) -> tuple[str, ...]:
             if i + n <= len(cons) and all(cons[i : i + n]):
                 out.append(finish("".join(cons[i : i + n])))
                 kept = [c for c, (w, _) in zip(cons[i : i + n], pairs[i : i + n]) if w not in ARTICLES]
-                if len(kept) > 1:
+                if len(kept) > 1 and len(kept) < n:
                     out.append(finish("".join(kept)))
     return tuple(dict.fromkeys(s for s in out if s))

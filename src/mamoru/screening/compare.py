@@ -357,15 +357,16 @@ def _abjad_side(form: NameForm) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tokens, tuple(abjad_consonants(t) for t in tokens)
 
 
-# Short skeletons that are words of their own: bin/ibn, abd (servant of), abu, and al
-_ABJAD_PARTICLES = frozenset({"bn", "bd", "r", "b"})
+# Short words of their own: bin/ibn, abd (servant of), abu, al; they match only each other
+# (علي is Ali, not the article al)
+_PARTICLE_WORDS = frozenset("al el ul aal bin ibn ben bint binti abd abu abou abo bou ould wuld "
+                            "بن ابن بنت عبد ابو أبو ابي أبي آل ال".split())
 
 
 def _abjad_sim(a: str, b: str) -> float:
-    """Three consonants or more must agree (two agree by chance: ظفری and Sahir are both "sr");
-    only particles (bn, abd, al) may be shorter."""
+    """Three consonants or more must agree (two agree by chance: ظفری and Sahir are both "sr")."""
     if a == b:
-        return 1.0 if len(a) >= 3 or a in _ABJAD_PARTICLES else 0.0
+        return 1.0 if len(a) >= 3 else 0.0
     if min(len(a), len(b)) < 4:
         return 0.0
     sim = Levenshtein.normalized_similarity(a, b)
@@ -388,7 +389,7 @@ def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: boo
             alts = (sk, abjad_skeleton(w.replace("ch", "sh")))
         else:
             alts = (sk,)
-        out.append((sk, alts, frame(w)))
+        out.append((sk, alts, frame(w), w in _PARTICLE_WORDS))
     return tuple(out)
 
 
@@ -398,7 +399,11 @@ def _abjad_token_sim(a, b, context: bool) -> float:
     best = max(_abjad_sim(x, y) for x in a[1] for y in b[1])
     if best:
         return best
-    same = next((x for x in a[1] if x in b[1] and x not in _ABJAD_PARTICLES), "")
+    if a[3] and b[3]:  # particles (bin / بن, abd / عبد, al / ال) only match each other
+        return 1.0 if a[0] == b[0] else 0.0
+    if a[3] or b[3]:
+        return 0.0
+    same = next((x for x in a[1] if x in b[1]), "")
     if len(same) == 2 and (context or a[2] == b[2]):
         return SHORT_ABJAD_SIM
     if len(same) == 1 and context and a[2] == b[2]:
