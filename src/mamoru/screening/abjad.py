@@ -117,8 +117,18 @@ _SUN = frozenset("تثدذرزسشصضطظلن")  # the article's l is assimilat
 _ABD = frozenset({"عبد", "abd"})
 
 
+# Words that make compound names: abd (servant of), abu (father of), allah, ad-din (of the faith),
+# Persian jan (dear); two whole names are not joined (صالح أقرين is not ZULKARNAIN)
+_COMPOUND_PARTS = frozenset("عبد ابو أبو الله دين جان abd abdul abdel abdal abu abou allah ullah "
+                            "ulla din deen dine uddin eddine jan".split())
+_PERSIAN_FORMS = str.maketrans({"ی": "ي", "ک": "ك"})
+
+
 def _joinable(words: list[str]) -> bool:
-    """An article belongs to the next word: it ends a compound only after abd (عبد ال = ABDUL)."""
+    """A run joins only around a compound part; an article belongs to the next word, and ends a
+    compound only after abd (عبد ال = ABDUL)."""
+    if not any(w.translate(_PERSIAN_FORMS) in _COMPOUND_PARTS for w in words):
+        return False
     if words[-1] not in ARTICLES:
         return True
     return len(words) == 2 and words[0] in _ABD
@@ -166,3 +176,8 @@ def compound_skeletons(text: str) -> tuple[str, ...]:
                 if len(kept) > 1 and len(kept) < n:
                     out.append(finish("".join(kept)))
     return tuple(dict.fromkeys(s for s in out if s))
+
+
+def whole_skeleton(text: str) -> str:
+    """The skeleton of the whole name run together (a blocking key: ولی جان / WALIJAN)."""
+    return finish("".join(c for _, c in abjad_words(text)))
