@@ -67,16 +67,32 @@ def letters_consonants(word: str) -> str:
             out.append("b")
         else:
             out.append(LETTERS[ch])
-    return "".join(out)
+    joined = "".join(out)
+    for src, dst in _NASALS:
+        joined = joined.replace(src, dst)
+    return joined
 
 
+# the Latin skeleton folds n before g, m, b, p (katakana writes it ン): so do the letters (אטינגר / ETTINGER)
+_NASALS = (("ng", "n"), ("nm", "m"), ("nb", "mb"), ("np", "mp"))
+
+
+# Hebrew ו is also v (לוי Levi, וייס Weiss), כ also kh (ברוך Baruch): stand-ins read as those sounds
+_HEBREW_V = str.maketrans({"ו": "ב"})
+_HEBREW_KH = str.maketrans({"כ": "ח", "ך": "ח"})
+
+
+@lru_cache(maxsize=100_000)
 def readings(word: str) -> tuple[str, ...]:
-    """The word's finished skeleton, and its Persian reading where that differs."""
-    first = finish(letters_consonants(word))
-    persian = word.translate(_PERSIAN_Z)
-    if persian == word:
-        return (first,)
-    return (first, finish(letters_consonants(persian)))
+    """The word's finished skeleton, and its Persian reading (ض, ذ as z) or Hebrew one (ו as v,
+    כ as kh) where that differs."""
+    others = (word.translate(_PERSIAN_Z), word.translate(_HEBREW_V), word.translate(_HEBREW_KH),
+              word.translate(_HEBREW_V).translate(_HEBREW_KH))
+    return tuple(dict.fromkeys(finish(letters_consonants(w)) for w in (word, *others)))
+
+
+def is_hebrew(text: str) -> bool:
+    return any("\u05d0" <= ch <= "\u05ea" for ch in text)
 
 
 def frame(word: str) -> str:

@@ -360,7 +360,7 @@ def _abjad_side(form: NameForm) -> tuple[tuple[str, ...], tuple[str, ...]]:
 # Short words of their own: bin/ibn, abd (servant of), abu, al; they match only each other
 # (علي is Ali, not the article al)
 _PARTICLE_WORDS = frozenset("al el ul aal bin ibn ben bint binti abd abu abou abo bou ould wuld "
-                            "بن ابن بنت عبد ابو أبو ابي أبي آل ال".split())
+                            "بن ابن بنت عبد ابو أبو ابي أبي آل ال בן בת בר".split())
 
 
 def _abjad_sim(a: str, b: str) -> float:
@@ -376,8 +376,8 @@ def _abjad_sim(a: str, b: str) -> float:
 SHORT_ABJAD_SIM = 0.7  # equal skeletons of one or two consonants, the word's ends alike
 
 
-def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: bool):
-    """Each word as (skeleton, alternative readings, vowel frame)."""
+def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: bool, hebrew: bool):
+    """Each word as (skeleton, alternative readings, vowel frame, particle or not)."""
     from mamoru.screening.abjad import frame, readings
     from mamoru.screening.translit import abjad_skeleton
 
@@ -385,10 +385,12 @@ def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: boo
     for w, sk in zip(words, skeletons):
         if abjad:
             alts = readings(w) if sk == readings(w)[0] else (sk,)
-        elif "ch" in w:  # French spelling of Maghrebi names: Akkacha, Alouche (ش)
-            alts = (sk, abjad_skeleton(w.replace("ch", "sh")))
         else:
             alts = (sk,)
+            if "ch" in w:  # French spelling of Maghrebi names: Akkacha, Alouche (ش); Hebrew Baruch (kh)
+                alts += (abjad_skeleton(w.replace("ch", "sh")),) + ((abjad_skeleton(w.replace("ch", "kh")),) if hebrew else ())
+            if hebrew and "w" in w:  # Weiss: against Hebrew, whose ו is also v
+                alts += (skeleton(w),)
         out.append((sk, alts, frame(w), w in _PARTICLE_WORDS))
     return tuple(out)
 
@@ -403,7 +405,7 @@ def _abjad_token_sim(a, b, context: bool) -> float:
         return 1.0 if a[0] == b[0] else 0.0
     if a[3] or b[3]:
         return 0.0
-    same = next((x for x in a[1] if x in b[1]), "")
+    same = max((x for x in a[1] if x in b[1]), key=len, default="")
     if len(same) == 2 and (context or a[2] == b[2]):
         return SHORT_ABJAD_SIM
     if len(same) == 1 and context and a[2] == b[2]:
@@ -414,7 +416,7 @@ def _abjad_token_sim(a, b, context: bool) -> float:
 def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
     """Arabic or Hebrew against an alphabet with vowels: consonant skeletons, w and y as vowels;
     compounds joined where the other side writes them as one word (عبد الرحمن / ABDURRAHMAN)."""
-    from mamoru.screening.abjad import merge_compounds
+    from mamoru.screening.abjad import is_hebrew, merge_compounds
     from mamoru.screening.translit import finish_skeleton
 
     wq, cq = _abjad_side(q)
@@ -423,8 +425,9 @@ def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
         return NO_MATCH
     tq, sq = merge_compounds(wq, cq, frozenset(finish_skeleton(x) for x in cc))
     tc, sc = merge_compounds(wc, cc, frozenset(sq))
-    kq = _abjad_tokens(tq, sq, q.script in _ABJADS)
-    kc = _abjad_tokens(tc, sc, c.script in _ABJADS)
+    hebrew = is_hebrew(q.original) or is_hebrew(c.original)
+    kq = _abjad_tokens(tq, sq, q.script in _ABJADS, hebrew)
+    kc = _abjad_tokens(tc, sc, c.script in _ABJADS, hebrew)
     context = min(len(kq), len(kc)) >= 3  # a long name: its other words vouch for a short one
 
     def sim(a, b):

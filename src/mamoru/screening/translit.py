@@ -142,3 +142,23 @@ def abjad_skeleton(word: str) -> str:
 def abjad_consonants(word: str) -> str:
     """``abjad_skeleton`` before doubled sounds are merged (to join words: Abdur + Rahman)."""
     return consonants(word.replace("w", "a").replace("y", "a"))
+
+
+# Modern Greek spells b, d, g and u with two letters (μπ, ντ, γκ, ου) and several vowels alike;
+# the EU lists write Russian and Arabic names in Greek this way (Πούτιν, Μεντβέντεφ, Μπασάρ).
+_GREEK_PAIRS = (("ου", "u"), ("αι", "e"), ("ει", "i"), ("οι", "i"), ("υι", "i"), ("αυ", "av"), ("ευ", "ev"),
+                ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τσ", "ts"), ("τζ", "dz"),
+                ("γε", "ye"), ("γη", "yi"), ("γι", "yi"), ("χ", "h"), ("η", "i"), ("υ", "i"), ("ω", "o"))
+
+
+@lru_cache(maxsize=50_000)
+def greek_spoken(text: str) -> str:
+    """Greek as it sounds, in Latin letters: Μεντβέντεφ → medvedef, Πούτιν → putin (the
+    letter-by-letter transliteration gives mentventef, poutin)."""
+    out = unicodedata.normalize("NFD", text.lower()).replace("ς", "σ")
+    out = out.replace("ι\u0308", "I").replace("υ\u0308", "I")  # a diaeresis keeps the vowel apart: Σοϊγκού
+    out = out.replace("\u0301ι", "I").replace("\u0301υ", "I")  # so does an accent on the first: Σεργκέι
+    out = "".join(ch for ch in out if not unicodedata.combining(ch))
+    for src, dst in _GREEK_PAIRS:
+        out = out.replace(src, dst)
+    return ascii_text(out.replace("I", "i"))
