@@ -47,10 +47,6 @@ ARTICLE = "ال"
 ARTICLES = frozenset({"al", "el", "آل"})
 
 
-def is_abjad_letter(ch: str) -> bool:
-    return ch in LETTERS
-
-
 # In Persian, Urdu and Pashto names ض and ذ sound z (Faiz فيض, Zakir ذاکر); in Arabic d / dh
 _PERSIAN_Z = str.maketrans({"ض": "ظ", "ذ": "ظ"})
 
