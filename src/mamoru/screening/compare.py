@@ -345,47 +345,99 @@ def _abjad_partner(form: NameForm) -> bool:
     return not form.cjk and form.script in ("Latin", "Cyrillic", "Greek") and bool(form.readings)
 
 
-def _abjad_words(form: NameForm) -> tuple[str, ...]:
-    from mamoru.screening.translit import abjad_tokens
+def _abjad_side(form: NameForm) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words and their unfinished consonants: Arabic/Hebrew letter by letter, Latin with w, y as vowels."""
+    from mamoru.screening.abjad import abjad_words
+    from mamoru.screening.translit import abjad_consonants
 
+    if form.script in _ABJADS:
+        pairs = abjad_words(form.original)
+        return tuple(w for w, _ in pairs), tuple(c for _, c in pairs)
     tokens = form.readings[0].tokens
-    return abjad_tokens(form.original, tokens) if form.script in _ABJADS else tokens
+    return tokens, tuple(abjad_consonants(t) for t in tokens)
+
+
+# Short words of their own: bin/ibn, abd (servant of), abu, al; they match only each other
+# (علي is Ali, not the article al)
+_PARTICLE_WORDS = frozenset("al el ul aal bin ibn ben bint binti abd abu abou abo bou ould wuld "
+                            "بن ابن بنت عبد ابو أبو ابي أبي آل ال בן בת בר".split())
 
 
 def _abjad_sim(a: str, b: str) -> float:
-    """Three consonants or more must agree (two agree by chance: ظفری and Sahir are both "sr");
-    only particles (bn, al) may be shorter."""
+    """Three consonants or more must agree (two agree by chance: ظفری and Sahir are both "sr")."""
     if a == b:
-        return 1.0 if len(a) >= 3 or a in ("bn", "r", "b") else 0.0
+        return 1.0 if len(a) >= 3 else 0.0
     if min(len(a), len(b)) < 4:
         return 0.0
     sim = Levenshtein.normalized_similarity(a, b)
     return sim if sim >= 0.75 else 0.0
 
 
-def _abjad_sim_in_context(a: str, b: str) -> float:
-    """Two equal consonants count a little among three words or more: they tell a daughter from her father."""
-    if a == b and len(a) == 2:
+SHORT_ABJAD_SIM = 0.7  # equal skeletons of one or two consonants, the word's ends alike
+
+
+def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: bool, hebrew: bool):
+    """Each word as (skeleton, alternative readings, vowel frame, particle or not)."""
+    from mamoru.screening.abjad import frame, readings
+    from mamoru.screening.translit import abjad_skeleton
+
+    out = []
+    for w, sk in zip(words, skeletons):
+        if abjad:
+            alts = readings(w) if sk == readings(w)[0] else (sk,)
+        else:
+            alts = (sk,)
+            if "ch" in w:  # French spelling of Maghrebi names: Akkacha, Alouche (ش); Hebrew Baruch (kh)
+                alts += (abjad_skeleton(w.replace("ch", "sh")),) + ((abjad_skeleton(w.replace("ch", "kh")),) if hebrew else ())
+            if hebrew and "w" in w:  # Weiss: against Hebrew, whose ו is also v
+                alts += (skeleton(w),)
+        out.append((sk, alts, frame(w), w in _PARTICLE_WORDS))
+    return tuple(out)
+
+
+def _abjad_token_sim(a, b, context: bool) -> float:
+    """Best of the readings; one or two equal consonants count a little when the words' ends agree
+    too (طيب / Tayeb), or, for two, when the name's other words vouch for them (قصي / Qusay)."""
+    best = max(_abjad_sim(x, y) for x in a[1] for y in b[1])
+    if best:
+        return best
+    if a[3] and b[3]:  # particles (bin / بن, abd / عبد, al / ال) only match each other
+        return 1.0 if a[0] == b[0] else 0.0
+    if a[3] or b[3]:
+        return 0.0
+    same = max((x for x in a[1] if x in b[1]), key=len, default="")
+    if len(same) == 2 and (context or a[2] == b[2]):
         return SHORT_ABJAD_SIM
-    return _abjad_sim(a, b)
-
-
-SHORT_ABJAD_SIM = 0.7
+    if len(same) == 1 and context and a[2] == b[2]:
+        return SHORT_ABJAD_SIM
+    return 0.0
 
 
 def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
-    """Arabic or Hebrew against an alphabet with vowels: consonant skeletons, w and y as vowels."""
-    from mamoru.screening.translit import abjad_skeleton
+    """Arabic or Hebrew against an alphabet with vowels: consonant skeletons, w and y as vowels;
+    compounds joined where the other side writes them as one word (عبد الرحمن / ABDURRAHMAN)."""
+    from mamoru.screening.abjad import is_hebrew, merge_compounds
+    from mamoru.screening.translit import finish_skeleton
 
-    tq, tc = _abjad_words(q), _abjad_words(c)
-    sq = tuple(abjad_skeleton(t) or t for t in tq)
-    sc = tuple(abjad_skeleton(t) or t for t in tc)
-    sim = _abjad_sim
-    if min(len(sq), len(sc)) >= 3:  # a long name: its other words vouch for a short one (قصي Qusay)
-        sim = _abjad_sim_in_context
-    score, _, uq, uc = score_tokens(sq, sc, sim=sim, weights_from=(tq, tc))
-    pairs = align(sq, sc, sim)
+    wq, cq = _abjad_side(q)
+    wc, cc = _abjad_side(c)
+    if not wq or not wc:
+        return NO_MATCH
+    tq, sq = merge_compounds(wq, cq, frozenset(finish_skeleton(x) for x in cc))
+    tc, sc = merge_compounds(wc, cc, frozenset(sq))
+    hebrew = is_hebrew(q.original) or is_hebrew(c.original)
+    kq = _abjad_tokens(tq, sq, q.script in _ABJADS, hebrew)
+    kc = _abjad_tokens(tc, sc, c.script in _ABJADS, hebrew)
+    context = min(len(kq), len(kc)) >= 3  # a long name: its other words vouch for a short one
+
+    def sim(a, b):
+        return _abjad_token_sim(a, b, context)
+
+    score, _, _, _ = score_tokens(kq, kc, sim=sim, weights_from=(tq, tc))
+    pairs = align(kq, kc, sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
+    uq = tuple(t for i, t in enumerate(tq) if i not in {p[0] for p in pairs})
+    uc = tuple(t for j, t in enumerate(tc) if j not in {p[1] for p in pairs})
     return Comparison(score * ABJAD_DISCOUNT, "abjad_consonants", aligned, uq, uc, " ".join(tq), " ".join(tc), legal)
 
 

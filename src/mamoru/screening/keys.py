@@ -17,7 +17,8 @@ from rigour.text.phonetics import metaphone
 
 from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
 from mamoru.screening.names import NameForm
-from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
+from mamoru.screening.abjad import compound_skeletons, whole_skeleton
+from mamoru.screening.translit import abjad_skeleton, skeleton
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -109,17 +110,24 @@ def name_keys(form: NameForm) -> dict[str, str]:
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
     keys.update(gloss_keys(form))
-    if form.script in ABJADS and form.readings:  # Arabic / Hebrew: skeletons with w, y as vowels
-        for token in abjad_tokens(form.original, form.readings[0].tokens):
-            sk = abjad_skeleton(token)
+    if form.script in ABJADS:  # Arabic / Hebrew: letters read one by one, w, y as vowels, compounds joined
+        for sk in compound_skeletons(form.original):
             if len(sk) >= 2:
                 keys["s:" + sk] = "s"
+        whole = whole_skeleton(form.original)
+        if len(whole) >= 3:  # the whole name: ولی جان finds WALIJAN among the many "Jan"
+            keys["k:" + whole] = "k"
     elif form.readings:
-        for token in form.readings[0].tokens:
+        tokens = form.readings[0].tokens
+        for token in tokens:
             if ("w" in token or "y" in token) and len(token) >= 3:
                 sk = abjad_skeleton(token)
                 if len(sk) >= 2:
                     keys["s:" + sk] = "s"
+        if len(tokens) <= 4 and any("w" in t or "y" in t for t in tokens):
+            sk = abjad_skeleton("".join(tokens))
+            if len(sk) >= 3:
+                keys["k:" + sk] = "k"
     for chunk in form.cjk_chunks:
         keys["c:" + chunk] = "c"
     cjk = form.cjk

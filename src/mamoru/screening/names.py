@@ -15,7 +15,7 @@ from mamoru.screening.hangul import hangul_reading
 from mamoru.screening.kana import katakana_reading
 from mamoru.screening.legal_forms import split_cjk_legal_form, split_legal_form
 from mamoru.screening.text import fold, is_cjk_char, main_script
-from mamoru.screening.translit import latin, looks_chinese, pinyin, romaji, skeleton
+from mamoru.screening.translit import greek_spoken, latin, looks_chinese, pinyin, romaji, skeleton
 from mamoru.screening.zh_foreign import foreign_tokens
 
 # Readings, in the order they are tried; the first is the name's own spelling.
@@ -117,6 +117,8 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
         method = AS_WRITTEN if script in ("Latin", "Common") else TRANSLIT
         if tokens:
             readings.append(Reading(tokens, method))
+        if script == "Greek":  # as spoken too: Μεντβέντεφ is Medvedev, not "mentventef"
+            readings.append(Reading(tuple(fold(greek_spoken(folded)).split()), TRANSLIT))
     readings = [r for r in readings if r.tokens]
     return NameForm(
         original=text,

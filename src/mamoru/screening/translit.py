@@ -106,8 +106,8 @@ _SKELETON_PAIRS = (
 
 
 @lru_cache(maxsize=200_000)
-def skeleton(word: str) -> str:
-    """Consonant skeleton of a romanised word: "vladimir" and "urajiimiru" both → "brdmr"-like."""
+def consonants(word: str) -> str:
+    """The consonants of a romanised word in the skeleton's alphabet, doubled ones still doubled."""
     out = word.lower()
     # a final -v (Russian -ov/-ev) is written フ (fu) in katakana, as is a final -f / -ph
     if out.endswith(("fu", "ph")) and len(out) > 3:
@@ -116,10 +116,18 @@ def skeleton(word: str) -> str:
         out = out.rstrip("f") + "v"
     for src, dst in _SKELETON_PAIRS:
         out = out.replace(src, dst)
-    consonants = [ch for ch in out if ch.isalpha() and ch not in "aeiou"]
-    # a doubled consonant (katakana ッ) is one sound
+    return "".join(ch for ch in out if ch.isalpha() and ch not in "aeiou")
+
+
+@lru_cache(maxsize=200_000)
+def skeleton(word: str) -> str:
+    """Consonant skeleton of a romanised word: "vladimir" and "urajiimiru" both → "brdmr"-like."""
+    return finish_skeleton(consonants(word))
+
+
+def finish_skeleton(consonants: str) -> str:
+    """A doubled consonant (katakana ッ) is one sound; "h" after another consonant only marks aspiration."""
     dedup = [ch for i, ch in enumerate(consonants) if i == 0 or ch != consonants[i - 1]]
-    # "h" after another consonant only marks aspiration
     return "".join(ch for i, ch in enumerate(dedup) if not (ch == "h" and i > 0))
 
 
@@ -127,20 +135,30 @@ def skeleton(word: str) -> str:
 def abjad_skeleton(word: str) -> str:
     """Skeleton in which w and y count as vowels: Arabic and Hebrew write long vowels with them
     (بنيامين / בנימין bnymyn ↔ Benjamin), so the same letters are dropped on both sides."""
-    return skeleton(word.replace("w", "a").replace("y", "a"))
+    return finish_skeleton(abjad_consonants(word))
 
 
-def abjad_tokens(text: str, tokens: tuple[str, ...]) -> tuple[str, ...]:
-    """Transliterated Arabic/Hebrew words made comparable: ta marbuta (ة) silent, "al" split off."""
-    words = list(tokens)
-    if "\u0629" in text:  # ة is read "t" by the transliterator but is silent at the end of a word
-        arabic_words = [w for w in text.split() if w]
-        words = [w[:-1] if w.endswith("t") and i < len(arabic_words) and arabic_words[i].endswith("\u0629") else w
-                 for i, w in enumerate(words)]
-    out: list[str] = []
-    for w in words:
-        if w.startswith("al") and len(w) > 4:
-            out += ["al", w[2:]]
-        else:
-            out.append(w)
-    return tuple(out)
+@lru_cache(maxsize=200_000)
+def abjad_consonants(word: str) -> str:
+    """``abjad_skeleton`` before doubled sounds are merged (to join words: Abdur + Rahman)."""
+    return consonants(word.replace("w", "a").replace("y", "a"))
+
+
+# Modern Greek spells b, d, g and u with two letters (μπ, ντ, γκ, ου) and several vowels alike;
+# the EU lists write Russian and Arabic names in Greek this way (Πούτιν, Μεντβέντεφ, Μπασάρ).
+_GREEK_PAIRS = (("ου", "u"), ("αι", "e"), ("ει", "i"), ("οι", "i"), ("υι", "i"), ("αυ", "av"), ("ευ", "ev"),
+                ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"), ("τσ", "ts"), ("τζ", "dz"),
+                ("γε", "ye"), ("γη", "yi"), ("γι", "yi"), ("χ", "h"), ("η", "i"), ("υ", "i"), ("ω", "o"))
+
+
+@lru_cache(maxsize=50_000)
+def greek_spoken(text: str) -> str:
+    """Greek as it sounds, in Latin letters: Μεντβέντεφ → medvedef, Πούτιν → putin (the
+    letter-by-letter transliteration gives mentventef, poutin)."""
+    out = unicodedata.normalize("NFD", text.lower()).replace("ς", "σ")
+    out = out.replace("ι\u0308", "I").replace("υ\u0308", "I")  # a diaeresis keeps the vowel apart: Σοϊγκού
+    out = out.replace("\u0301ι", "I").replace("\u0301υ", "I")  # so does an accent on the first: Σεργκέι
+    out = "".join(ch for ch in out if not unicodedata.combining(ch))
+    for src, dst in _GREEK_PAIRS:
+        out = out.replace(src, dst)
+    return ascii_text(out.replace("I", "i"))

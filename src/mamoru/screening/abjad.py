@@ -1,0 +1,195 @@
+"""Arabic and Hebrew names as consonant skeletons, read letter by letter.
+
+Both scripts leave short vowels unwritten, so a name in them is compared with a
+Latin spelling by its consonants (``translit.abjad_skeleton`` on the Latin side).
+Reading the letters one by one, instead of through a transliterator's Latin
+string, keeps two letters from fusing into one sound: ت + ح (t, h) is not "th",
+س + ه is not "sh". Persian and Urdu letters (ی ک ھ ہ ے ٹ ڈ) count as their Arabic
+twins; ع, ء, alif, w and y carry vowels, as the Latin spellings treat them.
+
+Compound names are written in one word or in two (عبد الرحمن = ABDUR REHMAN,
+هدايت الله = HIDAYATULLAH, سعد الدين = SADUDDIN, ولی جان = WALIJAN):
+``merge_compounds`` joins neighbouring words on whichever side has more when their
+skeletons together make one word of the other side.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+from mamoru.screening.translit import finish_skeleton as finish
+
+VOWEL = ""
+
+# Arabic script (with Persian and Urdu letters) → consonant of the skeleton alphabet
+# (translit.skeleton's: th→s, dh→d, sh→s, kh→h, gh→g, j→d, z→s, q→k, f→h, v→b).
+_ARABIC = {
+    "ب": "b", "پ": "p", "ت": "t", "ٹ": "t", "ث": "s", "ج": "d", "چ": "t", "ح": "h", "خ": "h",
+    "د": "d", "ڈ": "d", "ذ": "d", "ر": "r", "ڑ": "r", "ز": "s", "ژ": "d", "س": "s", "ش": "s",
+    "ص": "s", "ض": "d", "ط": "t", "ظ": "s", "غ": "g", "ف": "h", "ق": "k", "ک": "k", "ك": "k",
+    "گ": "g", "ل": "r", "م": "m", "ن": "n", "ں": "n", "ه": "h", "ھ": "h", "ہ": "h", "ۀ": "h",
+    "ة": "t", "ۃ": "t",
+}
+for _ch in "اآأإٱءؤئىويیےۓۍعٰ":
+    _ARABIC[_ch] = VOWEL
+_HEBREW = {
+    "ב": "b", "ג": "g", "ד": "d", "ה": "h", "ז": "s", "ח": "h", "ט": "t", "כ": "k", "ך": "k",
+    "ל": "r", "מ": "m", "ם": "m", "נ": "n", "ן": "n", "ס": "s", "פ": "p", "ף": "h", "צ": "ts",
+    "ץ": "ts", "ק": "k", "ר": "r", "ש": "s", "ת": "t",
+}
+for _ch in "אוויע":
+    _HEBREW[_ch] = VOWEL
+LETTERS = {**_ARABIC, **_HEBREW}
+_SILENT_END = {"ة", "ۃ"}  # ta marbuta: not pronounced at the end of a name
+_FINAL_F = {"ف", "ף"}  # a final f is a v in the Latin skeleton (Yusuf, Yosef)
+ARTICLE = "ال"
+ARTICLES = frozenset({"al", "el", "آل"})
+
+
+# In Persian, Urdu and Pashto names ض and ذ sound z (Faiz فيض, Zakir ذاکر); in Arabic d / dh
+_PERSIAN_Z = str.maketrans({"ض": "ظ", "ذ": "ظ"})
+
+
+@lru_cache(maxsize=200_000)
+def letters_consonants(word: str) -> str:
+    """The consonants of one Arabic or Hebrew word, before doubled sounds are merged."""
+    letters = [ch for ch in word if ch in LETTERS]
+    if len(letters) > 1 and letters[-1] in _SILENT_END:
+        letters.pop()
+    out = []
+    for i, ch in enumerate(letters):
+        if ch in _FINAL_F and i == len(letters) - 1 and i > 0:
+            out.append("b")
+        else:
+            out.append(LETTERS[ch])
+    joined = "".join(out)
+    for src, dst in _NASALS:
+        joined = joined.replace(src, dst)
+    return joined
+
+
+# the Latin skeleton folds n before g, m, b, p (katakana writes it ン): so do the letters (אטינגר / ETTINGER)
+_NASALS = (("ng", "n"), ("nm", "m"), ("nb", "mb"), ("np", "mp"))
+
+
+# Hebrew ו is also v (לוי Levi, וייס Weiss), כ also kh (ברוך Baruch): stand-ins read as those sounds
+_HEBREW_V = str.maketrans({"ו": "ב"})
+_HEBREW_KH = str.maketrans({"כ": "ח", "ך": "ח"})
+
+
+@lru_cache(maxsize=100_000)
+def readings(word: str) -> tuple[str, ...]:
+    """The word's finished skeleton, and its Persian reading (ض, ذ as z) or Hebrew one (ו as v,
+    כ as kh) where that differs."""
+    others = (word.translate(_PERSIAN_Z), word.translate(_HEBREW_V), word.translate(_HEBREW_KH),
+              word.translate(_HEBREW_V).translate(_HEBREW_KH))
+    return tuple(dict.fromkeys(finish(letters_consonants(w)) for w in (word, *others)))
+
+
+def is_hebrew(text: str) -> bool:
+    return any("\u05d0" <= ch <= "\u05ea" for ch in text)
+
+
+def frame(word: str) -> str:
+    """Whether the word starts and ends with a vowel letter ("V") or a consonant ("C"): عدي and
+    Uday are both V-d-V, which their one consonant alone cannot say."""
+    if not word:
+        return ""
+    if word[0] in LETTERS or word[-1] in LETTERS:  # Arabic or Hebrew
+        last = word[-1]
+        end = "V" if LETTERS.get(last, "x") == VOWEL or last in _SILENT_END else "C"
+        return ("V" if LETTERS.get(word[0], "x") == VOWEL else "C") + end
+    return ("V" if word[0] in "aeiouwy" else "C") + ("V" if word[-1] in "aeiouwy" else "C")
+
+
+@lru_cache(maxsize=200_000)
+def abjad_words(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, consonants) for each word; the article ال split off as its own word "al".
+
+    عبدالله written solid is عبد + الله, as in two words; the compounds are joined back
+    by ``merge_compounds`` when the other spelling writes them as one word.
+    """
+    out: list[tuple[str, str]] = []
+    for word in unicodedata.normalize("NFKC", text).split():
+        word = "".join(ch for ch in word if ch in LETTERS)
+        if not word:
+            continue
+        if word.startswith("عبدال") and len(word) > 6:
+            out.append(("عبد", letters_consonants("عبد")))
+            word = word[3:]
+        if word.startswith(ARTICLE) and len(word) > 3 and word != "الله":
+            out.append(("al", "r"))
+            word = word[2:]
+        out.append((word, letters_consonants(word)))
+    return tuple(out)
+
+
+_SUN = frozenset("تثدذرزسشصضطظلن")  # the article's l is assimilated before these letters
+_ABD = frozenset({"عبد", "abd"})
+
+
+# Words that make compound names: abd (servant of), abu (father of), allah, ad-din (of the faith),
+# Persian jan (dear); two whole names are not joined (صالح أقرين is not ZULKARNAIN)
+_COMPOUND_PARTS = frozenset("عبد ابو أبو الله دين جان abd abdul abdel abdal abu abou allah ullah "
+                            "ulla din deen dine uddin eddine jan".split())
+_PERSIAN_FORMS = str.maketrans({"ی": "ي", "ک": "ك"})
+
+
+def _joinable(words: list[str]) -> bool:
+    """A run joins only around a compound part; an article belongs to the next word, and ends a
+    compound only after abd (عبد ال = ABDUL)."""
+    if not any(w.translate(_PERSIAN_FORMS) in _COMPOUND_PARTS for w in words):
+        return False
+    if words[-1] not in ARTICLES:
+        return True
+    return len(words) == 2 and words[0] in _ABD
+
+
+def merge_compounds(words: tuple[str, ...], cons: tuple[str, ...], other: frozenset[str]):
+    """Join two or three neighbouring words whose consonants together are one word of ``other``.
+
+    ``cons`` are unfinished consonant strings; returns (words, finished skeletons).
+    """
+    ws, fs = list(words), [finish(c) for c in cons]
+    cs = list(cons)
+    i = 0
+    while i < len(cs) - 1:
+        for n in (3, 2):
+            if i + n <= len(cs) and all(cs[i : i + n]) and _joinable(ws[i : i + n]):
+                run = cs[i : i + n]
+                # the article before a "sun letter" is not heard: سعد الدين is Saad-ud-Din, SADUDDIN
+                kept = [c for c, w in zip(run, ws[i : i + n]) if w not in ARTICLES]
+                assimilated = any(w in ARTICLES and nxt[:1] in _SUN for w, nxt in zip(ws[i : i + n], ws[i + 1 : i + n]))
+                tries = (finish("".join(run)), finish("".join(kept)) if len(kept) > 1 and assimilated else "")
+                longest = max(len(finish(c)) for c in run)  # every piece adds a sound: not هاجر آل علي = HAIDAR ALI
+                found = next((j for j in tries if len(j) >= 3 and len(j) > longest and j in other), None)
+                if found:
+                    ws[i : i + n] = ["".join(ws[i : i + n])]
+                    cs[i : i + n] = ["".join(run)]
+                    fs[i : i + n] = [found]
+                    break
+        i += 1
+    return tuple(ws), tuple(fs)
+
+
+def compound_skeletons(text: str) -> tuple[str, ...]:
+    """Skeletons of each word and of each run of two or three words (blocking keys: هدايت الله finds
+    HIDAYATULLAH)."""
+    pairs = abjad_words(text)
+    cons = [c for _, c in pairs]
+    out: list[str] = []
+    for i, (word, _) in enumerate(pairs):
+        out.extend(readings(word) if word not in ARTICLES else ())
+        for n in (2, 3):
+            if i + n <= len(cons) and all(cons[i : i + n]):
+                out.append(finish("".join(cons[i : i + n])))
+                kept = [c for c, (w, _) in zip(cons[i : i + n], pairs[i : i + n]) if w not in ARTICLES]
+                if len(kept) > 1 and len(kept) < n:
+                    out.append(finish("".join(kept)))
+    return tuple(dict.fromkeys(s for s in out if s))
+
+
+def whole_skeleton(text: str) -> str:
+    """The skeleton of the whole name run together (a blocking key: ولی جان / WALIJAN)."""
+    return finish("".join(c for _, c in abjad_words(text)))

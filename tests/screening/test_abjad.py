@@ -1,0 +1,86 @@
+"""Names in Arabic, Persian, Hebrew and Greek find their entry in Latin letters (EU/UK lists give a
+person's name in these scripts beside the Latin one), and ordinary names do not alert through them."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamoru.screening.compare import compare_names
+from mamoru.screening.engine import Query, Screener
+from mamoru.screening.entries import Alias, ListEntry
+from mamoru.screening.names import name_form
+from mamoru.screening.policy import DEFAULT_THRESHOLDS
+
+
+def score(a: str, b: str, kind: str = "person") -> float:
+    return compare_names(name_form(a, kind), name_form(b, kind)).score
+
+
+def first_hit(query: str, entries: list[ListEntry], kind: str = "person") -> str:
+    hits = Screener.build(entries).screen(Query(query, kind))
+    return hits[0].entry.entry_id if hits else ""
+
+
+@pytest.mark.parametrize("arabic, latin", [
+    ("هدايت الله", "HIDAYATULLAH"),  # X + Allah written as one word in Latin
+    ("ولی جان", "WALIJAN"),  # Persian jan, and ی
+    ("سعد الدين سيد", "SADUDDIN SAYYED"),  # the article before a sun letter is not heard
+    ("عبد الرحمن ياسين", "ABDUL RAHMAN YASIN"),  # abd + al = Abdul
+    ("عبدالخالق الحوثي", "ABD AL-KHALIQ AL-HOUTHI"),  # abd al- written solid in Arabic
+])
+def test_compound_names_are_joined_where_the_other_spelling_joins_them(arabic, latin):
+    namesakes = [ListEntry("n1", "Nazar JAN", "person"), ListEntry("n2", "SAAD, Sayed", "person"),
+                 ListEntry("n3", "HIDAYAT, Ali", "person"), ListEntry("n4", "Abdul RAHMAN", "person"),
+                 ListEntry("n5", "KHALIQ, Abdul", "person")]
+    assert first_hit(arabic, namesakes + [ListEntry("t", latin, "person")]) == "t"
+
+
+def test_two_letters_are_not_read_as_one_sound():
+    # ت + ح are t, h (Itihaad), not "th"; the transliterator's string "athad" read as "sd"
+    assert score("الاتحاد الاسلامي", "AL-ITIHAAD AL-ISLAMIYA", "organization") > 0.7
+
+
+def test_persian_and_urdu_letters_are_read_as_their_arabic_twins():
+    # ھ, ہ, ی, چ: the transliterator left "?" for the first two and split the words
+    assert first_hit("عامر علی چوہدری", [ListEntry("n", "AMIR, Ali", "person"),
+                                          ListEntry("t", "AAMIR ALI CHAUDHRY", "person")]) == "t"
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("هاجر آل علي", "HAIDAR, Ali"),  # آل ("family of") is not the end of a compound
+    ("فداء آل رفيع", "HYDRA"),  # three names are not one word
+    ("Karen Zulkarnain", "أقرين صالح أقرين"),  # two whole names are not a compound
+    ("باران ظفری", "BURHAN, Sahir"),
+])
+def test_ordinary_names_do_not_alert_through_joined_consonants(query, entry):
+    assert score(query, entry) < DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize("hebrew, latin", [
+    ("איתמר בן גביר", "Itamar BEN GVIR"),
+    ("דניאלה וייס", "Daniella WEISS"),  # ו is also v (w)
+    ("ברוך מרזל", "Baruch MARZEL"),  # ך is also kh
+    ("מאיר אטינגר", "Meir ETTINGER"),  # nasal before g folded as in Latin
+])
+def test_hebrew_names_find_their_entry_first(hebrew, latin):
+    namesakes = [ListEntry("n1", "Itamar BEN DAVID", "person"), ListEntry("n2", "Daniel WEISSMAN", "person"),
+                 ListEntry("n3", "Moshe ETTINGER", "person"), ListEntry("n4", "Baruch LEVI", "person")]
+    assert first_hit(hebrew, namesakes + [ListEntry("t", latin, "person")]) == "t"
+
+
+@pytest.mark.parametrize("greek, latin", [
+    ("Βλαντίμιρ Βλαντίμιροβιτς Πούτιν", "Vladimir Vladimirovich PUTIN"),  # ου is u
+    ("Ντμίτρι Μεντβέντεφ", "Dmitry MEDVEDEV"),  # ντ is d
+    ("Σεργκέι Λαβρόφ", "Sergey LAVROV"),  # γκ is g, έι two vowels
+    ("Ραμζάν Καντίροφ", "Ramzan KADYROV"),
+])
+def test_greek_renderings_of_foreign_names_reach_the_alert_threshold(greek, latin):
+    assert score(greek, latin) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_an_entry_with_a_greek_alias_is_found_from_latin_and_from_greek():
+    entry = ListEntry("eu1", "Dmitry Anatolyevich MEDVEDEV", "person",
+                      aliases=(Alias("Ντμίτρι Ανατόλιεβιτς Μεντβέντεφ", "Greek"),))
+    others = [ListEntry("x1", "Dmitry MEDVEDCHUK", "person"), ListEntry("x2", "Anatoly SERDYUKOV", "person")]
+    assert first_hit("Dmitry Medvedev", others + [entry]) == "eu1"
+    assert first_hit("Ντμίτρι Μεντβέντεφ", others + [ListEntry("eu1", "Dmitry Anatolyevich MEDVEDEV", "person")]) == "eu1"
