@@ -310,32 +310,49 @@ def _translatable(han: NameForm, latin: NameForm) -> bool:
 
 
 def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
-    """Share of the English name explained by the glosses, and of the Chinese name explaining it."""
-    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, gloss_stems, glossed, segments
+    """Share of the English name explained by the glosses, and of the Chinese name explaining it.
+
+    Latin words written in the Chinese name (BRINC无人机 "BRINC Drones") stand for themselves;
+    an English word run together from glosses (铁山 IronMountain) or the tail of one (摇杆 joystick:
+    Stick) is explained by the words it is made of.
+    """
+    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, compound_parts, gloss_stems, glossed, segments
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
     if not tokens:
         return NO_MATCH
-    segs = segments(han.cjk)
-    stems = gloss_stems(han.cjk)
+    segs = list(segments(han.cjk))
+    stems = list(gloss_stems(han.cjk))
+    own = [r.tokens for r in han.readings if r.method == AS_WRITTEN]
+    for word in dict.fromkeys(own[0] if own else ()):
+        if word not in STOP:
+            segs.append((word, frozenset({word})))
+            stems.append(frozenset({word}))
     every = frozenset().union(*stems) if stems else frozenset()
-    matched = [glossed(t, every) for t in tokens]
+    parts = [compound_parts(t, han.cjk) for t in tokens]
+    matched = [glossed(t, every) or bool(p) for t, p in zip(tokens, parts)]
     if sum(matched) < min(2, len(tokens)):
         return NO_MATCH
-    explained = [any(glossed(t, g) for t, m in zip(tokens, matched) if m) for g in stems]
+    explained = [any(glossed(t, g) for t, m in zip(tokens, matched) if m) or any(i in p for p in parts)
+                 for i, g in enumerate(stems)]
     weights = [token_weight(t) for t in tokens]
     latin_cover = sum(w for w, m in zip(weights, matched) if m) / sum(weights)
-    content = [(w, e) for (w, _), e in zip(segs, explained) if w not in HAN_PARTICLES and w not in HAN_GENERIC]
-    han_cover = sum(len(w) for w, e in content if e) / max(1, sum(len(w) for w, _ in content))
+    size = [len(w) if _has_han(w) else LATIN_WORD_SIZE for w, _ in segs]
+    content = [(n, e) for (w, _), n, e in zip(segs, size, explained) if w not in HAN_PARTICLES and w not in HAN_GENERIC]
+    han_cover = sum(n for n, e in content if e) / max(1, sum(n for n, _ in content))
     score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
-    aligned = tuple((w, t, 1.0) for (w, _), g in zip(segs, stems) for t in tokens if glossed(t, g))
+    aligned = tuple((w, t, 1.0) for i, ((w, _), g) in enumerate(zip(segs, stems)) for t, p in zip(tokens, parts)
+                    if glossed(t, g) or i in p)
     han_words = " ".join(w for w, _ in segs)
     unmatched_latin = tuple(t for t, m in zip(tokens, matched) if not m)
-    unmatched_han = tuple(w for w, e in content if not e)
+    unmatched_han = tuple(w for (w, _), e in zip(segs, explained) if not e and w not in HAN_PARTICLES and w not in HAN_GENERIC)
     if swap:  # the Latin name was the query
         aligned = tuple((t, w, s) for w, t, s in aligned)
         return Comparison(score, "translated", aligned, unmatched_latin, unmatched_han, " ".join(tokens), han_words, legal)
     return Comparison(score, "translated", aligned, unmatched_han, unmatched_latin, han_words, " ".join(tokens), legal)
+
+
+LATIN_WORD_SIZE = 2  # a Latin word inside a Chinese name (BRINC无人机) weighs as much as two characters
 
 
 ABJAD_DISCOUNT = 0.85  # written without short vowels: consonants agree, vowels are unknown

@@ -58,14 +58,9 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     """A Chinese firm name is also found by the English words of its dictionary glosses."""
     if form.script not in ("Han", "Kana") or form.kind == "person" or not form.cjk or form.katakana:
         return {}
-    from mamoru.screening.cedict import segments
+    from mamoru.screening.cedict import key_words
 
-    keys: dict[str, str] = {}
-    for word, words in segments(form.cjk):
-        if len(words) <= MAX_GLOSS_WORDS:
-            for w in words:
-                keys["t:" + w] = "t"
-                keys["t:" + w + "s"] = "t"
+    keys: dict[str, str] = {"t:" + w: "t" for w in sorted(key_words(form.cjk, MAX_GLOSS_WORDS))}
     # the katakana words of a mixed name are sounds (研究設計技術局オネガ: Onega), found as such
     from mamoru.screening.kana import katakana_word
 
