@@ -232,8 +232,8 @@ def _forms(word: str) -> set[str]:
     if word.endswith("y"):
         return {word[:-1] + "ies", word[:-1] + "ial", word[:-1] + "ic"}
     if word.endswith("e"):
-        return {word[:-1] + "al", word[:-1] + "ic", word[:-1] + "ing", word + "d"}
-    return {word + "es", word + "al", word + "ic", word + "ical", word + "ing", word + "ed", word + "er", word + "ers"}
+        return {word[:-1] + "al", word[:-1] + "ic"}
+    return {word + "es", word + "al", word + "ic", word + "ical"}
 
 
 @lru_cache(maxsize=1)

@@ -225,9 +225,9 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
     if q.katakana != c.katakana and (q.katakana and _phonetic_partner(c) or c.katakana and _phonetic_partner(q)):
         best = _better(best, _phonetic(q, c, legal))
     if q.script == "Han" and _phonetic_partner(c) and _foreign(q):
-        best = _better(best, _phonetic(_foreign(q), c, legal))
+        best = _better(best, _zh_phonetic(q, c, legal))
     elif c.script == "Han" and _phonetic_partner(q) and _foreign(c):
-        best = _better(best, _phonetic(q, _foreign(c), legal))
+        best = _better(best, _zh_phonetic(c, q, legal, swap=True))
     return best
 
 
@@ -237,6 +237,64 @@ def _foreign(form: NameForm) -> NameForm | None:
         if r.method == ZH_FOREIGN:
             return replace(form, readings=(r,), katakana=True)
     return None
+
+
+NICKNAME_SIM = 0.9  # 约翰 John against Jon, 迈克尔 Michael against Mike: the same name, another form
+NICKNAME_SOUND_SIM = 0.85  # 迈克 (mk) against Michael, whose nickname Mike sounds mk
+
+
+def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
+    """A foreign name written in hanzi by sound against its Latin spelling, as katakana is compared,
+    with what Chinese renderings add: a given name CC-CEDICT knows is that English name (and its
+    nicknames), and the Latin name is also heard as China hears it (Purvis without its r)."""
+    from mamoru.screening.zh_foreign import foreign_parts, latin_variants
+
+    parts = foreign_parts(han.original if han.original.isascii() else _nfkc(han.original), han.kind)
+    if not parts or not latin.readings:
+        return NO_MATCH
+    tq = tuple(t for t, _, _ in parts)
+    pq = tuple((skeleton(t if names else katakana_onset(t)), _loose(bare, False), t, names) for t, names, bare in parts)
+    tc0 = latin.readings[0].tokens
+    best, best_pairs = -1.0, ()
+    for tc in latin_variants(tc0):
+        pc = tuple((skeleton(t), _loose(t, False), t) for t in tc)
+        if not all(p[0] for p in pq) or not all(p[0] for p in pc):
+            continue
+        score, _, _, _ = score_tokens(pq, pc, sim=_zh_sim, weights_from=(_as_weak(tq, tuple(p[0] for p in pq)), tc0))
+        if score > best:
+            best, best_pairs = score, align(pq, pc, _zh_sim)
+    if best <= 0:
+        return NO_MATCH
+    aligned = tuple((tq[i], tc0[j], round(s_, 3)) for i, j, s_ in best_pairs)
+    uq = tuple(t for i, t in enumerate(tq) if i not in {p[0] for p in best_pairs})
+    uc = tuple(t for j, t in enumerate(tc0) if j not in {p[1] for p in best_pairs})
+    rq, rc = " ".join(p[0] for p in pq), " ".join(skeleton(t) for t in tc0)
+    if swap:
+        aligned = tuple((b, a, x) for a, b, x in aligned)
+        return Comparison(best * PHONETIC_DISCOUNT, "katakana_phonetic", aligned, uc, uq, rc, rq, legal)
+    return Comparison(best * PHONETIC_DISCOUNT, "katakana_phonetic", aligned, uq, uc, rq, rc, legal)
+
+
+def _nfkc(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _zh_sim(a: tuple, b: tuple) -> float:
+    """One part of a hanzi rendering (skeleton, loose, word, English names) against a Latin word."""
+    word, names = b[2], a[3]
+    if names:  # 约翰: John, Johan, Johann and their nicknames
+        if word == a[2]:
+            return 1.0
+        return NICKNAME_SIM if word in names else max(token_sim(n, word) for n in names) if len(word) > 1 else 0.0
+    sim = _phonetic_sim(a[:2], b[:2])
+    if sim < NICKNAME_SOUND_SIM and len(a[0]) >= 2 and len(word) > 3:
+        from mamoru.screening.zh_foreign import name_variants
+
+        if any(skeleton(n) == a[0] for n in name_variants(word) if n != word):
+            return NICKNAME_SOUND_SIM
+    return sim
 
 
 def _discounted(c: Comparison, factor: float) -> Comparison:
@@ -325,7 +383,7 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     stems = list(gloss_stems(han.cjk))
     own = [r.tokens for r in han.readings if r.method == AS_WRITTEN]
     for word in dict.fromkeys(own[0] if own else ()):
-        if word not in STOP:
+        if word not in STOP and not word.isdigit():  # numbers (第224) are left to the other readings
             segs.append((word, frozenset({word})))
             stems.append(frozenset({word}))
     every = frozenset().union(*stems) if stems else frozenset()

@@ -16,8 +16,9 @@ from functools import lru_cache
 from rigour.text.phonetics import metaphone
 
 from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
-from mamoru.screening.names import NameForm
+from mamoru.screening.names import ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
+from mamoru.screening.zh_foreign import unsound_r
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -46,6 +47,10 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
             out.append(("s", sk))
         if len(sk) >= 4:  # one sound apart (ミュニションズ mnsns / MUNITIONS mntns): deletion neighbours
             out.extend(("d", sk[:i] + sk[i + 1 :]) for i in range(len(sk)))
+        if not katakana:  # an r after a vowel, unsounded in Chinese and Japanese (Warden 沃登 ウォーデン bdn)
+            quiet = skeleton(unsound_r(token))
+            if quiet != sk and len(quiet) >= 2:
+                out.append(("s", quiet))
     return tuple(out)
 
 
@@ -86,6 +91,10 @@ def name_keys(form: NameForm) -> dict[str, str]:
             token_keys = _token_keys(token, form.katakana)
             for kind, value in token_keys:
                 keys[f"{kind}:{value}"] = kind
+            if reading.method == ZH_FOREIGN:  # China leaves sounds out (Purvis 普维斯 pbs): meet the
+                sk = skeleton(token)  # Latin spelling's deletion neighbours (prbs → pbs)
+                if len(sk) >= 3:
+                    keys["d:" + sk] = "d"
             # pairs of word skeletons: the same on a katakana and a Latin spelling
             skel = [v for k, v in token_keys if k == "s"]
             sounds.append(skel[0] if skel else token)
@@ -103,7 +112,8 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 keys["k:" + sk] = "k"
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
-    keys.update(gloss_keys(form))
+    if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
+        keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
     if form.script in ABJADS and form.readings:  # Arabic / Hebrew: skeletons with w, y as vowels
         for token in abjad_tokens(form.original, form.readings[0].tokens):
             sk = abjad_skeleton(token)

@@ -73,10 +73,18 @@ def _syllable(py: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def foreign_tokens(text: str, kind: str) -> tuple[str, ...]:
-    """The name read as katakana would be read, one token per dotted part (乔安妮·德雷克 → joanni, durekku)."""
+def foreign_parts(text: str, kind: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """Each dotted part read as katakana would be read (伍德 wudu), with the English names it writes,
+    if any, and spelt with its lone consonants bare and its own vowels kept (伍德 wud).
+
+    China writes a foreign given name in a fixed form that CC-CEDICT lists (约翰 John, 迈克尔
+    Michael): such a part is read as that name, and also stands for its nicknames and the names
+    it is a nickname of (the ``nicknames`` package: Mike ↔ Michael, Bill ↔ William).
+    """
     if not looks_transliterated(text, kind):
         return ()
+    from mamoru.screening.cedict import person_names
+
     out = []
     for part in _DOTS.split(text):
         han = "".join(ch for ch in part if "\u4e00" <= ch <= "\u9fff")
@@ -84,6 +92,60 @@ def foreign_tokens(text: str, kind: str) -> tuple[str, ...]:
             if han.endswith(tail) and len(han) > len(tail):
                 han = han[: -len(tail)]
                 break
-        if han:
-            out.append("".join(_syllable(s) for s in lazy_pinyin(han)))
+        if not han:
+            continue
+        names = person_names(han) if kind == "person" else ()
+        if names:
+            out.append((names[0], frozenset(n for name in names for n in name_variants(name)), names[0]))
+        else:
+            syllables = [_syllable(s) for s in lazy_pinyin(han)]
+            bare = "".join(s[:-1] if s in _LONE_SOUNDS and len(s) > 1 and s.endswith("u") else s for s in syllables)
+            out.append(("".join(syllables), frozenset(), bare))
     return tuple(out)
+
+
+_LONE_SOUNDS = frozenset(_LONE.values())
+
+
+def foreign_tokens(text: str, kind: str) -> tuple[str, ...]:
+    """The name read as katakana would be read, one token per dotted part (乔安妮·德雷克 → joanni, durekku);
+    a given name CC-CEDICT knows as its English spelling (约翰·普维斯 → john, puwesu)."""
+    return tuple(part[0] for part in foreign_parts(text, kind))
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=20_000)
+def name_variants(name: str) -> frozenset[str]:
+    """A given name, its nicknames and the names it is a nickname of (Michael: Mike, Mick; Mike: Michael)."""
+    nn = _nicknamer()
+    return frozenset({name} | nn.nicknames_of(name) | nn.canonicals_of(name))
+
+
+_POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|$)")
+
+
+@lru_cache(maxsize=50_000)
+def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """A Latin name as Chinese may have heard it: an r after a vowel unsounded (Purvis 普维斯,
+    Warden 沃登, Vantor 万拓) and "ch" as k (Echodyne 埃科达因, Michael), besides as written."""
+    out = [tokens]
+    for fold in (unsound_r, _hard_ch, lambda t: _hard_ch(unsound_r(t))):
+        variant = tuple(fold(t) for t in tokens)
+        if variant not in out and all(variant):
+            out.append(variant)
+    return tuple(out)
+
+
+def unsound_r(token: str) -> str:
+    """Warden as 沃登 and ウォーデン have it: an r after a vowel and before a consonant or the end, silent."""
+    return _POSTVOCALIC_R.sub("", token) if len(token) > 3 else token
+
+
+def _hard_ch(token: str) -> str:
+    return token.replace("ch", "k")
