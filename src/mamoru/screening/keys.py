@@ -16,9 +16,9 @@ from functools import lru_cache
 from rigour.text.phonetics import metaphone
 
 from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
-from mamoru.screening.names import ZH_FOREIGN, NameForm
+from mamoru.screening.names import PINYIN, ROMAJI, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
-from mamoru.screening.zh_foreign import unsound_r
+from mamoru.screening.zh_foreign import given_name_guesses, unsound_r
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -83,7 +83,10 @@ _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 def name_keys(form: NameForm) -> dict[str, str]:
     """All keys of a name, as {key string: kind}."""
     keys: dict[str, str] = {}
+    by_sound = form.kind == "person" and any(r.method == ZH_FOREIGN for r in form.readings)
     for reading in form.readings:
+        if by_sound and reading.method in (PINYIN, ROMAJI):  # 克里斯托弗·卡斯特纳 read ke li si … matches
+            continue  # only Chinese names by chance; the same hanzi are found by their characters
         strong = [t for t in reading.tokens if t not in WEAK_TOKENS and len(t) >= 2
                   and not (form.katakana and _is_weak_katakana(t))] or list(reading.tokens)
         sounds: list[str] = []
@@ -112,6 +115,8 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 keys["k:" + sk] = "k"
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
+    if by_sound:  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy
+        keys.update(("t:" + name, "t") for name in given_name_guesses(form.original))
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
     if form.script in ABJADS and form.readings:  # Arabic / Hebrew: skeletons with w, y as vowels

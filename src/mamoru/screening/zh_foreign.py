@@ -149,3 +149,59 @@ def unsound_r(token: str) -> str:
 
 def _hard_ch(token: str) -> str:
     return token.replace("ch", "k")
+
+
+@lru_cache(maxsize=1)
+def _given_by_skeleton() -> dict[str, tuple[str, ...]]:
+    """English given names and nicknames (the ``nicknames`` package) by consonant skeleton."""
+    from mamoru.screening.translit import skeleton
+
+    nn = _nicknamer()
+    table: dict[str, list[str]] = {}
+    for name in sorted(set(nn.canonical_lookup) | set(nn.nickname_lookup)):
+        if name.isalpha():
+            table.setdefault(skeleton(name), []).append(name)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+MAX_GUESSES = 24  # more English names than this sound alike: the rendering says too little
+GUESS_SIM = 0.7  # vowels too must agree: 凯西 kaisi is Kathy (kasi), not Cissy (kissi)
+
+
+@lru_cache(maxsize=20_000)
+def given_name_guesses(text: str) -> tuple[str, ...]:
+    """English given names a hanzi rendering of a person's name may stand for, to look the name up by.
+
+    The parts before the surname are given names: one CC-CEDICT knows gives its nicknames and the
+    names it shortens (约翰 → jon, jack, jonathan); another is matched by sound against the English
+    given names and nicknames (迈克 mk → mick, mike → michael; 凯西 → kathy, casey).
+    """
+    import unicodedata
+
+    from mamoru.screening.translit import skeleton
+
+    parts = foreign_parts(unicodedata.normalize("NFKC", text).strip(), "person")
+    out: list[str] = []
+    for token, names, bare in parts[:-1]:
+        if names:
+            out.extend(sorted(names))
+            continue
+        from rapidfuzz.distance import Levenshtein
+
+        sk = skeleton(token)
+        if len(sk) < 2:
+            continue
+        alike = [n for n in _given_by_skeleton().get(sk, ()) if Levenshtein.normalized_similarity(_vowels(bare), _vowels(n)) >= GUESS_SIM]
+        found = set(alike)
+        for n in alike:
+            found |= _nicknamer().canonicals_of(n)
+        if len(found) <= MAX_GUESSES:
+            out.extend(sorted(found))
+    return tuple(dict.fromkeys(out))
+
+
+def _vowels(word: str) -> str:
+    """A word with its sounds folded as the skeleton folds them, vowels kept (cathy → kasi)."""
+    from mamoru.screening.compare import _loose
+
+    return _loose(word, False)
