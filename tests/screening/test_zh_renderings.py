@@ -48,3 +48,20 @@ def test_an_unsounded_r_is_found_among_many_names():
          "Vance", "Walsh", "Young", "Zimmer"] * 3)]
     hits = Screener.build(others + [ListEntry("warden", "Kathy J. Warden", "person")]).screen(Query("凯西·沃登", "person"))
     assert hits[0].entry.entry_id == "warden"
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("帕兰提尔科技公司", "Palantir Technologies Inc."),  # the brand by sound, 科技 by meaning
+    ("亨廷顿·英格尔斯工业公司", "Huntington Ingalls Industries"),  # dotted sounds, then 工业 industries
+    ("哈德逊研究所", "Hudson Institute"),  # 逊 (-son) is a transliteration character
+])
+def test_a_firm_name_written_partly_by_sound_and_partly_by_meaning(query, entry):
+    hits = Screener.build([ListEntry("x", entry, "organization"), ListEntry("y", "Technologies Industries Institute",
+                                                                               "organization")]).screen(Query(query, "organization"))
+    assert hits[0].entry.entry_id == "x"
+
+
+def test_pinyin_d_is_heard_as_t():
+    # 蒂 di writes "ti" (Tiffany), as 丁 ding writes "tin" (Martin): pinyin d is an unaspirated t
+    assert score("托马斯·蒂凡尼", "Thomas Tiffany", "person") >= DEFAULT_THRESHOLDS.possible
+    assert score("托马斯·蒂凡尼", "Thomas Tiffany", "person") > score("托马斯·蒂凡尼", "Thomas Stefani", "person")

@@ -216,8 +216,10 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         best = _better(best, _mixed_translated(c, q, legal, swap=True))
     if _translatable(q, c):
         best = _better(best, _translated(q, c, legal))
+        best = _better(best, _sound_and_meaning(q, c, legal))
     elif _translatable(c, q):
         best = _better(best, _translated(c, q, legal, swap=True))
+        best = _better(best, _sound_and_meaning(c, q, legal, swap=True))
     if q.script in _ABJADS and _abjad_partner(c):
         best = _better(best, _abjad(q, c, legal))
     elif c.script in _ABJADS and _abjad_partner(q):
@@ -289,12 +291,22 @@ def _zh_sim(a: tuple, b: tuple) -> float:
             return 1.0
         return NICKNAME_SIM if word in names else max(token_sim(n, word) for n in names) if len(word) > 1 else 0.0
     sim = _phonetic_sim(a[:2], b[:2])
+    if sim < NICKNAME_SOUND_SIM:  # pinyin d, g are unaspirated t, k: 蒂凡尼 di-fan-ni is Tiffany, 马丁 Martin
+        sim = max(sim, _phonetic_sim(_unvoiced(a[0], a[1]), _unvoiced(b[0], b[1])) * VOICING_DISCOUNT)
     if sim < NICKNAME_SOUND_SIM and len(a[0]) >= 2 and len(word) > 3:
         from mamoru.screening.zh_foreign import name_variants
 
         if any(skeleton(n) == a[0] for n in name_variants(word) if n != word):
             return NICKNAME_SOUND_SIM
     return sim
+
+
+VOICING_DISCOUNT = 0.95
+_UNVOICED = str.maketrans("dg", "tk")
+
+
+def _unvoiced(skel: str, loose: str) -> tuple[str, str]:
+    return skel.translate(_UNVOICED), loose.translate(_UNVOICED)
 
 
 def _discounted(c: Comparison, factor: float) -> Comparison:
@@ -408,6 +420,50 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
         aligned = tuple((t, w, s) for w, t, s in aligned)
         return Comparison(score, "translated", aligned, unmatched_latin, unmatched_han, " ".join(tokens), han_words, legal)
     return Comparison(score, "translated", aligned, unmatched_han, unmatched_latin, han_words, " ".join(tokens), legal)
+
+
+def _sound_and_meaning(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
+    """A Chinese firm name that writes its brand by sound and the rest by meaning: 尼罗斯科技
+    (ni-luo-si "Neros" + 科技 technologies), 洛克希德·马丁导弹 (Lockheed Martin + missiles).
+
+    Every way of cutting the name after a run of transliteration characters is tried: the run is
+    compared by sound (each dotted part a word), the rest word by word through the glosses.
+    """
+    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, gloss_stems, segments
+    from mamoru.screening.zh_foreign import latin_variants, leading_run, sound_units
+
+    text = "".join(ch for ch in _nfkc(han.original) if _has_han(ch) or ch in "·•・‧")  # dots kept
+    run = len(leading_run(text))
+    tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
+    if run < 2 or run == len(text) or not tokens:
+        return NO_MATCH
+    heard = tuple(zip(*latin_variants(tokens)))  # each token with the spellings China may have heard
+    weights = [token_weight(t) for t in tokens]
+    best = NO_MATCH
+    for cut in range(2, run + 1):
+        units: list[tuple[str, object]] = [(p, how) for p, how in sound_units(text[:cut])]
+        if not units:
+            continue
+        rest = "".join(ch for ch in text[cut:] if _has_han(ch))
+        units += [(w, g) for (w, _), g in zip(segments(rest), gloss_stems(rest))
+                  if w not in HAN_PARTICLES and w not in HAN_GENERIC]
+        sims = [max(max(_unit_sim(v, (skeleton(v), _loose(v, False)), how) for v in variants) for _, how in units)
+                for variants in heard]
+        if sum(1 for x in sims if x >= MIN_TOKEN_SIM) < min(2, len(tokens)):
+            continue
+        explained = [any(max(_unit_sim(v, (skeleton(v), _loose(v, False)), how) for v in variants) >= MIN_TOKEN_SIM
+                         for variants in heard) for _, how in units]
+        latin_cover = sum(w * x for w, x in zip(weights, sims) if x >= MIN_TOKEN_SIM) / sum(weights)
+        size = [len(p) for p, _ in units]
+        han_cover = sum(n for n, e in zip(size, explained) if e) / sum(size)
+        score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
+        if score > best.score:
+            um_latin = tuple(t for t, x in zip(tokens, sims) if x < MIN_TOKEN_SIM)
+            um_han = tuple(p for (p, _), e in zip(units, explained) if not e)
+            reading = " ".join(p for p, _ in units)
+            best = (Comparison(score, "translated", (), um_latin, um_han, " ".join(tokens), reading, legal) if swap
+                    else Comparison(score, "translated", (), um_han, um_latin, reading, " ".join(tokens), legal))
+    return best
 
 
 LATIN_WORD_SIZE = 2  # a Latin word inside a Chinese name (BRINC无人机) weighs as much as two characters

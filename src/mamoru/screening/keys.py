@@ -18,7 +18,7 @@ from rigour.text.phonetics import metaphone
 from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
 from mamoru.screening.names import PINYIN, ROMAJI, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
-from mamoru.screening.zh_foreign import given_name_guesses, unsound_r
+from mamoru.screening.zh_foreign import brand_sounds, given_name_guesses, unsound_r
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -66,6 +66,10 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     from mamoru.screening.cedict import key_words
 
     keys: dict[str, str] = {"t:" + w: "t" for w in sorted(key_words(form.cjk, MAX_GLOSS_WORDS))}
+    if form.script == "Han":  # a brand written by sound before the words by meaning (尼罗斯科技: n-r-s)
+        for token in brand_sounds(form.original):
+            for kind, value in _token_keys(token, True):
+                keys[f"{kind}:{value}"] = kind
     # the katakana words of a mixed name are sounds (研究設計技術局オネガ: Onega), found as such
     from mamoru.screening.kana import katakana_word
 
@@ -78,6 +82,9 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
 
 
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+
+
+_UNVOICED = str.maketrans("dg", "tk")
 
 
 def name_keys(form: NameForm) -> dict[str, str]:
@@ -98,6 +105,9 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 sk = skeleton(token)  # Latin spelling's deletion neighbours (prbs → pbs)
                 if len(sk) >= 3:
                     keys["d:" + sk] = "d"
+                hard = sk.translate(_UNVOICED)  # pinyin d, g are unaspirated t, k: 亨廷顿 hntndn, Huntington hntntn
+                if hard != sk and len(hard) >= 3:
+                    keys["s:" + hard] = "d"
             # pairs of word skeletons: the same on a katakana and a Latin spelling
             skel = [v for k, v in token_keys if k == "s"]
             sounds.append(skel[0] if skel else token)

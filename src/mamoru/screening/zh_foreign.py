@@ -26,6 +26,7 @@ TRANSLIT_CHARS = frozenset(
     "娜奈南内尼妮涅宁纽努诺欧帕派潘佩彭皮珀普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎尚绍舍申施什史舒"
     "斯松苏索塔泰坦汤唐特滕提汀通图托瓦万旺威韦维温沃乌伍武西希锡夏谢辛休雅亚扬耶伊因英尤约"
     "泽扎詹哲兹佐嘉琪瑞茨惠拓"
+    "逊廷丝娅黛芙"
 )
 _DOTS = re.compile(r"[·•・‧]")
 _GENERIC_TAIL = ("股份有限公司", "有限公司", "公司", "集团", "控股")
@@ -92,9 +93,11 @@ def foreign_parts(text: str, kind: str) -> tuple[tuple[str, frozenset[str], str]
             if han.endswith(tail) and len(han) > len(tail):
                 han = han[: -len(tail)]
                 break
+        if kind != "person" and len(leading_run(han)) >= 2:  # 英格尔斯工业: the sounds, not the words after them
+            han = leading_run(han)
         if not han:
             continue
-        names = person_names(han) if kind == "person" else ()
+        names = person_names(han) if kind == "person" or _DOTS.search(text) else ()  # 洛克希德·马丁 Martin
         if names:
             out.append((names[0], frozenset(n for name in names for n in name_variants(name)), names[0]))
         else:
@@ -205,3 +208,49 @@ def _vowels(word: str) -> str:
     from mamoru.screening.compare import _loose
 
     return _loose(word, False)
+
+
+@lru_cache(maxsize=50_000)
+def sound_units(text: str) -> tuple[tuple[str, tuple[str, str]], ...]:
+    """Each dotted part of a run of transliteration characters as a word heard: (part, (skeleton,
+    vowels)), as the katakana words of a mixed Japanese name are (洛克希德·马丁 → lkhd, mdn)."""
+    from mamoru.screening.compare import _loose, katakana_onset
+    from mamoru.screening.translit import skeleton
+
+    out = []
+    for part in _DOTS.split(text):
+        if len(part) < 2:
+            continue
+        syllables = [_syllable(s) for s in lazy_pinyin(part)]
+        token = "".join(syllables)
+        bare = "".join(s[:-1] if s in _LONE_SOUNDS and len(s) > 1 and s.endswith("u") else s for s in syllables)
+        sk = skeleton(katakana_onset(token))
+        if len(sk) >= 2:
+            out.append((part, (sk, _loose(bare, False))))
+    return tuple(out)
+
+
+def leading_run(text: str) -> str:
+    """The transliteration characters (and dots) a Chinese firm name begins with (尼罗斯 of 尼罗斯科技)."""
+    run = 0
+    while run < len(text) and (text[run] in TRANSLIT_CHARS or _DOTS.match(text[run])):
+        run += 1
+    return text[:run]
+
+
+@lru_cache(maxsize=50_000)
+def brand_sounds(text: str) -> tuple[str, ...]:
+    """The words of a firm name's leading sound rendering, read as katakana is read, when the name goes
+    on with words by meaning (尼罗斯科技 → niro, nirosu, nirosuku); () for a name wholly by sound or
+    by meaning."""
+    import unicodedata
+
+    han = "".join(ch for ch in unicodedata.normalize("NFKC", text) if "\u4e00" <= ch <= "\u9fff" or _DOTS.match(ch))
+    run = leading_run(han)
+    if len(run) < 2 or len(run) == len(han) or looks_transliterated(text, "organization"):
+        return ()
+    parts = [p for p in _DOTS.split(run) if p]
+    out = ["".join(_syllable(s) for s in lazy_pinyin(part)) for part in parts[:-1] if len(part) >= 2]
+    last = parts[-1] if parts else ""  # where the sounds end is a guess (科 is a sound and a word): every cut
+    out += ["".join(_syllable(s) for s in lazy_pinyin(last[:cut])) for cut in range(2, len(last) + 1)]
+    return tuple(out)
