@@ -222,7 +222,8 @@ def compound_parts(token: str, text: str) -> tuple[int, ...]:
 
 def _forms(word: str) -> set[str]:
     """The English word's usual derivations, as a list's English name may have it (industry →
-    industries, industrial; prosperous → prosperity; atom → atomic; tactic → tactical)."""
+    industries, industrial; prosperous → prosperity; atom → atomic; tactic → tactical; unite →
+    united; ally → allied)."""
     if word.endswith("ous"):
         return {word[:-3] + "ity", word[:-3] + "ousness"}
     if word.endswith("ity"):
@@ -230,9 +231,9 @@ def _forms(word: str) -> set[str]:
     if word.endswith("s"):
         return set()
     if word.endswith("y"):
-        return {word[:-1] + "ies", word[:-1] + "ial", word[:-1] + "ic"}
-    if word.endswith("e"):
-        return {word[:-1] + "al", word[:-1] + "ic"}
+        return {word[:-1] + "ies", word[:-1] + "ial", word[:-1] + "ic", word[:-1] + "ied"}
+    if word.endswith("e"):  # unite → united, advance → advanced, integrate → integrated
+        return {word[:-1] + "al", word[:-1] + "ic", word + "d"}
     return {word + "es", word + "al", word + "ic", word + "ical"}
 
 

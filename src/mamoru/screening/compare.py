@@ -293,10 +293,11 @@ def _zh_sim(a: tuple, b: tuple) -> float:
     sim = _phonetic_sim(a[:2], b[:2])
     if sim < NICKNAME_SOUND_SIM:  # pinyin d, g are unaspirated t, k: 蒂凡尼 di-fan-ni is Tiffany, 马丁 Martin
         sim = max(sim, _phonetic_sim(_unvoiced(a[0], a[1]), _unvoiced(b[0], b[1])) * VOICING_DISCOUNT)
-    if sim < NICKNAME_SOUND_SIM and len(a[0]) >= 2 and len(word) > 3:
+    if sim < NICKNAME_SOUND_SIM and len(word) > 3:  # 鲍勃 (Bob) for Robert: a nickname sounds the same
         from mamoru.screening.zh_foreign import name_variants
 
-        if any(skeleton(n) == a[0] for n in name_variants(word) if n != word):
+        if any(skeleton(n) == a[0] and (len(a[0]) >= 2 or Levenshtein.normalized_similarity(_loose(n, False), a[1]) >= 0.7)
+               for n in name_variants(word) if n != word):
             return NICKNAME_SOUND_SIM
     return sim
 

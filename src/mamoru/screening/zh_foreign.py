@@ -163,7 +163,8 @@ def _given_by_skeleton() -> dict[str, tuple[str, ...]]:
     table: dict[str, list[str]] = {}
     for name in sorted(set(nn.canonical_lookup) | set(nn.nickname_lookup)):
         if name.isalpha():
-            table.setdefault(skeleton(name), []).append(name)
+            for heard in dict.fromkeys((skeleton(name), skeleton(unsound_r(name)))):  # Marco as 马可 hears it
+                table.setdefault(heard, []).append(name)
     return {k: tuple(v) for k, v in table.items()}
 
 
@@ -194,7 +195,8 @@ def given_name_guesses(text: str) -> tuple[str, ...]:
         sk = skeleton(token)
         if len(sk) < 2:
             continue
-        alike = [n for n in _given_by_skeleton().get(sk, ()) if Levenshtein.normalized_similarity(_vowels(bare), _vowels(n)) >= GUESS_SIM]
+        alike = [n for n in _given_by_skeleton().get(sk, ())
+                 if max(Levenshtein.normalized_similarity(_vowels(bare), _vowels(h)) for h in (n, unsound_r(n))) >= GUESS_SIM]
         found = set(alike)
         for n in alike:
             found |= _nicknamer().canonicals_of(n)
