@@ -104,10 +104,10 @@ def name_keys(form: NameForm) -> dict[str, str]:
             if reading.method == ZH_FOREIGN:  # China leaves sounds out (Purvis 普维斯 pbs): meet the
                 sk = skeleton(token)  # Latin spelling's deletion neighbours (prbs → pbs)
                 if len(sk) >= 3:
-                    keys["d:" + sk] = "d"
+                    keys.setdefault("d:" + sk, "d")
                 hard = sk.translate(_UNVOICED)  # pinyin d, g are unaspirated t, k: 亨廷顿 hntndn, Huntington hntntn
                 if hard != sk and len(hard) >= 3:
-                    keys["s:" + hard] = "d"
+                    keys.setdefault("s:" + hard, "d")  # weighed as a near miss unless a word has it
             # pairs of word skeletons: the same on a katakana and a Latin spelling
             skel = [v for k, v in token_keys if k == "s"]
             sounds.append(skel[0] if skel else token)
