@@ -88,3 +88,19 @@ def test_an_arabic_name_finds_the_daughter_not_her_father():
                ListEntry("daughter", "RANA SADDAM HUSSEIN AL-TIKRITI", "person")]
     hits = Screener.build(entries).screen(Query("رنا صدام حسين التكريتي", "person"))
     assert hits[0].entry.entry_id == "daughter"
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("BRINC无人机公司", "BRINC Drones, Inc."),  # a Latin word in the Chinese name stands for itself
+    ("铁山解决方案公司", "IronMountain Solutions"),  # English words run together: 铁 iron + 山 mountain
+    ("鐵山解決方案公司", "IronMountain Solutions"),  # the same in traditional characters
+    ("国际海洋工程公司", "Oceaneering International, Inc."),  # ocean + (engin)eering
+    ("美国繁荣联盟", "Coalition For A Prosperous America"),  # 美国 is America, not only "United States"
+])
+def test_a_chinese_firm_name_reaches_an_english_name_made_of_its_words(query, entry):
+    assert score(query, entry) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_run_together_word_must_be_made_of_the_names_own_words():
+    assert score("铁山解决方案公司", "Silvermountain Solutions") < DEFAULT_THRESHOLDS.possible
+    assert score("美国繁荣联盟", "American Freedom Coalition") < DEFAULT_THRESHOLDS.possible

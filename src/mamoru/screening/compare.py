@@ -216,8 +216,10 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         best = _better(best, _mixed_translated(c, q, legal, swap=True))
     if _translatable(q, c):
         best = _better(best, _translated(q, c, legal))
+        best = _better(best, _sound_and_meaning(q, c, legal))
     elif _translatable(c, q):
         best = _better(best, _translated(c, q, legal, swap=True))
+        best = _better(best, _sound_and_meaning(c, q, legal, swap=True))
     if q.script in _ABJADS and _abjad_partner(c):
         best = _better(best, _abjad(q, c, legal))
     elif c.script in _ABJADS and _abjad_partner(q):
@@ -225,9 +227,9 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
     if q.katakana != c.katakana and (q.katakana and _phonetic_partner(c) or c.katakana and _phonetic_partner(q)):
         best = _better(best, _phonetic(q, c, legal))
     if q.script == "Han" and _phonetic_partner(c) and _foreign(q):
-        best = _better(best, _phonetic(_foreign(q), c, legal))
+        best = _better(best, _zh_phonetic(q, c, legal))
     elif c.script == "Han" and _phonetic_partner(q) and _foreign(c):
-        best = _better(best, _phonetic(q, _foreign(c), legal))
+        best = _better(best, _zh_phonetic(c, q, legal, swap=True))
     return best
 
 
@@ -237,6 +239,75 @@ def _foreign(form: NameForm) -> NameForm | None:
         if r.method == ZH_FOREIGN:
             return replace(form, readings=(r,), katakana=True)
     return None
+
+
+NICKNAME_SIM = 0.9  # 约翰 John against Jon, 迈克尔 Michael against Mike: the same name, another form
+NICKNAME_SOUND_SIM = 0.85  # 迈克 (mk) against Michael, whose nickname Mike sounds mk
+
+
+def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
+    """A foreign name written in hanzi by sound against its Latin spelling, as katakana is compared,
+    with what Chinese renderings add: a given name CC-CEDICT knows is that English name (and its
+    nicknames), and the Latin name is also heard as China hears it (Purvis without its r)."""
+    from mamoru.screening.zh_foreign import foreign_parts, latin_variants
+
+    parts = foreign_parts(han.original if han.original.isascii() else _nfkc(han.original), han.kind)
+    if not parts or not latin.readings:
+        return NO_MATCH
+    tq = tuple(t for t, _, _ in parts)
+    pq = tuple((skeleton(t if names else katakana_onset(t)), _loose(bare, False), t, names) for t, names, bare in parts)
+    tc0 = latin.readings[0].tokens
+    best, best_pairs = -1.0, ()
+    for tc in latin_variants(tc0):
+        pc = tuple((skeleton(t), _loose(t, False), t) for t in tc)
+        if not all(p[0] for p in pq) or not all(p[0] for p in pc):
+            continue
+        score, _, _, _ = score_tokens(pq, pc, sim=_zh_sim, weights_from=(_as_weak(tq, tuple(p[0] for p in pq)), tc0))
+        if score > best:
+            best, best_pairs = score, align(pq, pc, _zh_sim)
+    if best <= 0:
+        return NO_MATCH
+    aligned = tuple((tq[i], tc0[j], round(s_, 3)) for i, j, s_ in best_pairs)
+    uq = tuple(t for i, t in enumerate(tq) if i not in {p[0] for p in best_pairs})
+    uc = tuple(t for j, t in enumerate(tc0) if j not in {p[1] for p in best_pairs})
+    rq, rc = " ".join(p[0] for p in pq), " ".join(skeleton(t) for t in tc0)
+    if swap:
+        aligned = tuple((b, a, x) for a, b, x in aligned)
+        return Comparison(best * PHONETIC_DISCOUNT, "katakana_phonetic", aligned, uc, uq, rc, rq, legal)
+    return Comparison(best * PHONETIC_DISCOUNT, "katakana_phonetic", aligned, uq, uc, rq, rc, legal)
+
+
+def _nfkc(text: str) -> str:
+    import unicodedata
+
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def _zh_sim(a: tuple, b: tuple) -> float:
+    """One part of a hanzi rendering (skeleton, loose, word, English names) against a Latin word."""
+    word, names = b[2], a[3]
+    if names:  # 约翰: John, Johan, Johann and their nicknames
+        if word == a[2]:
+            return 1.0
+        return NICKNAME_SIM if word in names else max(token_sim(n, word) for n in names) if len(word) > 1 else 0.0
+    sim = _phonetic_sim(a[:2], b[:2])
+    if sim < NICKNAME_SOUND_SIM:  # pinyin d, g are unaspirated t, k: 蒂凡尼 di-fan-ni is Tiffany, 马丁 Martin
+        sim = max(sim, _phonetic_sim(_unvoiced(a[0], a[1]), _unvoiced(b[0], b[1])) * VOICING_DISCOUNT)
+    if sim < NICKNAME_SOUND_SIM and len(word) > 3:  # 鲍勃 (Bob) for Robert: a nickname sounds the same
+        from mamoru.screening.zh_foreign import name_variants
+
+        if any(skeleton(n) == a[0] and (len(a[0]) >= 2 or Levenshtein.normalized_similarity(_loose(n, False), a[1]) >= 0.7)
+               for n in name_variants(word) if n != word):
+            return NICKNAME_SOUND_SIM
+    return sim
+
+
+VOICING_DISCOUNT = 0.95
+_UNVOICED = str.maketrans("dg", "tk")
+
+
+def _unvoiced(skel: str, loose: str) -> tuple[str, str]:
+    return skel.translate(_UNVOICED), loose.translate(_UNVOICED)
 
 
 def _discounted(c: Comparison, factor: float) -> Comparison:
@@ -310,32 +381,93 @@ def _translatable(han: NameForm, latin: NameForm) -> bool:
 
 
 def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
-    """Share of the English name explained by the glosses, and of the Chinese name explaining it."""
-    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, gloss_stems, glossed, segments
+    """Share of the English name explained by the glosses, and of the Chinese name explaining it.
+
+    Latin words written in the Chinese name (BRINC无人机 "BRINC Drones") stand for themselves;
+    an English word run together from glosses (铁山 IronMountain) or the tail of one (摇杆 joystick:
+    Stick) is explained by the words it is made of.
+    """
+    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, compound_parts, gloss_stems, glossed, segments
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
     if not tokens:
         return NO_MATCH
-    segs = segments(han.cjk)
-    stems = gloss_stems(han.cjk)
+    segs = list(segments(han.cjk))
+    stems = list(gloss_stems(han.cjk))
+    own = [r.tokens for r in han.readings if r.method == AS_WRITTEN]
+    for word in dict.fromkeys(own[0] if own else ()):
+        if word not in STOP and not word.isdigit():  # numbers (第224) are left to the other readings
+            segs.append((word, frozenset({word})))
+            stems.append(frozenset({word}))
     every = frozenset().union(*stems) if stems else frozenset()
-    matched = [glossed(t, every) for t in tokens]
+    parts = [compound_parts(t, han.cjk) for t in tokens]
+    matched = [glossed(t, every) or bool(p) for t, p in zip(tokens, parts)]
     if sum(matched) < min(2, len(tokens)):
         return NO_MATCH
-    explained = [any(glossed(t, g) for t, m in zip(tokens, matched) if m) for g in stems]
+    explained = [any(glossed(t, g) for t, m in zip(tokens, matched) if m) or any(i in p for p in parts)
+                 for i, g in enumerate(stems)]
     weights = [token_weight(t) for t in tokens]
     latin_cover = sum(w for w, m in zip(weights, matched) if m) / sum(weights)
-    content = [(w, e) for (w, _), e in zip(segs, explained) if w not in HAN_PARTICLES and w not in HAN_GENERIC]
-    han_cover = sum(len(w) for w, e in content if e) / max(1, sum(len(w) for w, _ in content))
+    size = [len(w) if _has_han(w) else LATIN_WORD_SIZE for w, _ in segs]
+    content = [(n, e) for (w, _), n, e in zip(segs, size, explained) if w not in HAN_PARTICLES and w not in HAN_GENERIC]
+    han_cover = sum(n for n, e in content if e) / max(1, sum(n for n, _ in content))
     score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
-    aligned = tuple((w, t, 1.0) for (w, _), g in zip(segs, stems) for t in tokens if glossed(t, g))
+    aligned = tuple((w, t, 1.0) for i, ((w, _), g) in enumerate(zip(segs, stems)) for t, p in zip(tokens, parts)
+                    if glossed(t, g) or i in p)
     han_words = " ".join(w for w, _ in segs)
     unmatched_latin = tuple(t for t, m in zip(tokens, matched) if not m)
-    unmatched_han = tuple(w for w, e in content if not e)
+    unmatched_han = tuple(w for (w, _), e in zip(segs, explained) if not e and w not in HAN_PARTICLES and w not in HAN_GENERIC)
     if swap:  # the Latin name was the query
         aligned = tuple((t, w, s) for w, t, s in aligned)
         return Comparison(score, "translated", aligned, unmatched_latin, unmatched_han, " ".join(tokens), han_words, legal)
     return Comparison(score, "translated", aligned, unmatched_han, unmatched_latin, han_words, " ".join(tokens), legal)
+
+
+def _sound_and_meaning(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
+    """A Chinese firm name that writes its brand by sound and the rest by meaning: 尼罗斯科技
+    (ni-luo-si "Neros" + 科技 technologies), 洛克希德·马丁导弹 (Lockheed Martin + missiles).
+
+    Every way of cutting the name after a run of transliteration characters is tried: the run is
+    compared by sound (each dotted part a word), the rest word by word through the glosses.
+    """
+    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, gloss_stems, segments
+    from mamoru.screening.zh_foreign import latin_variants, leading_run, sound_units
+
+    text = "".join(ch for ch in _nfkc(han.original) if _has_han(ch) or ch in "·•・‧")  # dots kept
+    run = len(leading_run(text))
+    tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
+    if run < 2 or run == len(text) or not tokens:
+        return NO_MATCH
+    heard = tuple(zip(*latin_variants(tokens)))  # each token with the spellings China may have heard
+    weights = [token_weight(t) for t in tokens]
+    best = NO_MATCH
+    for cut in range(2, run + 1):
+        units: list[tuple[str, object]] = [(p, how) for p, how in sound_units(text[:cut])]
+        if not units:
+            continue
+        rest = "".join(ch for ch in text[cut:] if _has_han(ch))
+        units += [(w, g) for (w, _), g in zip(segments(rest), gloss_stems(rest))
+                  if w not in HAN_PARTICLES and w not in HAN_GENERIC]
+        sims = [max(max(_unit_sim(v, (skeleton(v), _loose(v, False)), how) for v in variants) for _, how in units)
+                for variants in heard]
+        if sum(1 for x in sims if x >= MIN_TOKEN_SIM) < min(2, len(tokens)):
+            continue
+        explained = [any(max(_unit_sim(v, (skeleton(v), _loose(v, False)), how) for v in variants) >= MIN_TOKEN_SIM
+                         for variants in heard) for _, how in units]
+        latin_cover = sum(w * x for w, x in zip(weights, sims) if x >= MIN_TOKEN_SIM) / sum(weights)
+        size = [len(p) for p, _ in units]
+        han_cover = sum(n for n, e in zip(size, explained) if e) / sum(size)
+        score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
+        if score > best.score:
+            um_latin = tuple(t for t, x in zip(tokens, sims) if x < MIN_TOKEN_SIM)
+            um_han = tuple(p for (p, _), e in zip(units, explained) if not e)
+            reading = " ".join(p for p, _ in units)
+            best = (Comparison(score, "translated", (), um_latin, um_han, " ".join(tokens), reading, legal) if swap
+                    else Comparison(score, "translated", (), um_han, um_latin, reading, " ".join(tokens), legal))
+    return best
+
+
+LATIN_WORD_SIZE = 2  # a Latin word inside a Chinese name (BRINC无人机) weighs as much as two characters
 
 
 ABJAD_DISCOUNT = 0.85  # written without short vowels: consonants agree, vowels are unknown

@@ -113,6 +113,8 @@ FIRM_WORDS: dict[str, str] = {
     "西方": "western west",
     "独立": "independent",
     "朝鮮": "korea korean",
+    "美国": "america american united states usa",  # CC-CEDICT: "United States; USA" only
+    "米国": "america american united states usa",
     "中国": "china chinese",
     "中華": "china chinese",
     "中": "china chinese",

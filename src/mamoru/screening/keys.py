@@ -16,9 +16,10 @@ from functools import lru_cache
 from rigour.text.phonetics import metaphone
 
 from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
-from mamoru.screening.names import NameForm
 from mamoru.screening.abjad import compound_skeletons, whole_skeleton
+from mamoru.screening.names import PINYIN, ROMAJI, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, skeleton
+from mamoru.screening.zh_foreign import brand_sounds, given_name_guesses, unsound_r
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -47,6 +48,10 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
             out.append(("s", sk))
         if len(sk) >= 4:  # one sound apart (ミュニションズ mnsns / MUNITIONS mntns): deletion neighbours
             out.extend(("d", sk[:i] + sk[i + 1 :]) for i in range(len(sk)))
+        if not katakana:  # an r after a vowel, unsounded in Chinese and Japanese (Warden 沃登 ウォーデン bdn)
+            quiet = skeleton(unsound_r(token))
+            if quiet != sk and len(quiet) >= 2:
+                out.append(("s", quiet))
     return tuple(out)
 
 
@@ -59,14 +64,13 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     """A Chinese firm name is also found by the English words of its dictionary glosses."""
     if form.script not in ("Han", "Kana") or form.kind == "person" or not form.cjk or form.katakana:
         return {}
-    from mamoru.screening.cedict import segments
+    from mamoru.screening.cedict import key_words
 
-    keys: dict[str, str] = {}
-    for word, words in segments(form.cjk):
-        if len(words) <= MAX_GLOSS_WORDS:
-            for w in words:
-                keys["t:" + w] = "t"
-                keys["t:" + w + "s"] = "t"
+    keys: dict[str, str] = {"t:" + w: "t" for w in sorted(key_words(form.cjk, MAX_GLOSS_WORDS))}
+    if form.script == "Han":  # a brand written by sound before the words by meaning (尼罗斯科技: n-r-s)
+        for token in brand_sounds(form.original):
+            for kind, value in _token_keys(token, True):
+                keys[f"{kind}:{value}"] = kind
     # the katakana words of a mixed name are sounds (研究設計技術局オネガ: Onega), found as such
     from mamoru.screening.kana import katakana_word
 
@@ -81,10 +85,16 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 
 
+_UNVOICED = str.maketrans("dg", "tk")
+
+
 def name_keys(form: NameForm) -> dict[str, str]:
     """All keys of a name, as {key string: kind}."""
     keys: dict[str, str] = {}
+    by_sound = form.kind == "person" and any(r.method == ZH_FOREIGN for r in form.readings)
     for reading in form.readings:
+        if by_sound and reading.method in (PINYIN, ROMAJI):  # 克里斯托弗·卡斯特纳 read ke li si … matches
+            continue  # only Chinese names by chance; the same hanzi are found by their characters
         strong = [t for t in reading.tokens if t not in WEAK_TOKENS and len(t) >= 2
                   and not (form.katakana and _is_weak_katakana(t))] or list(reading.tokens)
         sounds: list[str] = []
@@ -92,6 +102,13 @@ def name_keys(form: NameForm) -> dict[str, str]:
             token_keys = _token_keys(token, form.katakana)
             for kind, value in token_keys:
                 keys[f"{kind}:{value}"] = kind
+            if reading.method == ZH_FOREIGN:  # China leaves sounds out (Purvis 普维斯 pbs): meet the
+                sk = skeleton(token)  # Latin spelling's deletion neighbours (prbs → pbs)
+                if len(sk) >= 3:
+                    keys.setdefault("d:" + sk, "d")
+                hard = sk.translate(_UNVOICED)  # pinyin d, g are unaspirated t, k: 亨廷顿 hntndn, Huntington hntntn
+                if hard != sk and len(hard) >= 3:
+                    keys.setdefault("s:" + hard, "d")  # weighed as a near miss unless a word has it
             # pairs of word skeletons: the same on a katakana and a Latin spelling
             skel = [v for k, v in token_keys if k == "s"]
             sounds.append(skel[0] if skel else token)
@@ -109,7 +126,10 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 keys["k:" + sk] = "k"
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
-    keys.update(gloss_keys(form))
+    if by_sound:  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy
+        keys.update(("t:" + name, "t") for name in given_name_guesses(form.original))
+    if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
+        keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
     if form.script in ABJADS:  # Arabic / Hebrew: letters read one by one, w, y as vowels, compounds joined
         for sk in compound_skeletons(form.original):
             if len(sk) >= 2:

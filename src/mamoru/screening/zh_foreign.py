@@ -26,6 +26,7 @@ TRANSLIT_CHARS = frozenset(
     "娜奈南内尼妮涅宁纽努诺欧帕派潘佩彭皮珀普奇齐恰乔切钦琼丘萨塞桑瑟森沙莎尚绍舍申施什史舒"
     "斯松苏索塔泰坦汤唐特滕提汀通图托瓦万旺威韦维温沃乌伍武西希锡夏谢辛休雅亚扬耶伊因英尤约"
     "泽扎詹哲兹佐嘉琪瑞茨惠拓"
+    "逊廷丝娅黛芙"
 )
 _DOTS = re.compile(r"[·•・‧]")
 _GENERIC_TAIL = ("股份有限公司", "有限公司", "公司", "集团", "控股")
@@ -73,10 +74,18 @@ def _syllable(py: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def foreign_tokens(text: str, kind: str) -> tuple[str, ...]:
-    """The name read as katakana would be read, one token per dotted part (乔安妮·德雷克 → joanni, durekku)."""
+def foreign_parts(text: str, kind: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+    """Each dotted part read as katakana would be read (伍德 wudu), with the English names it writes,
+    if any, and spelt with its lone consonants bare and its own vowels kept (伍德 wud).
+
+    China writes a foreign given name in a fixed form that CC-CEDICT lists (约翰 John, 迈克尔
+    Michael): such a part is read as that name, and also stands for its nicknames and the names
+    it is a nickname of (the ``nicknames`` package: Mike ↔ Michael, Bill ↔ William).
+    """
     if not looks_transliterated(text, kind):
         return ()
+    from mamoru.screening.cedict import person_names
+
     out = []
     for part in _DOTS.split(text):
         han = "".join(ch for ch in part if "\u4e00" <= ch <= "\u9fff")
@@ -84,6 +93,166 @@ def foreign_tokens(text: str, kind: str) -> tuple[str, ...]:
             if han.endswith(tail) and len(han) > len(tail):
                 han = han[: -len(tail)]
                 break
-        if han:
-            out.append("".join(_syllable(s) for s in lazy_pinyin(han)))
+        if kind != "person" and len(leading_run(han)) >= 2:  # 英格尔斯工业: the sounds, not the words after them
+            han = leading_run(han)
+        if not han:
+            continue
+        names = person_names(han) if kind == "person" or _DOTS.search(text) else ()  # 洛克希德·马丁 Martin
+        if names:
+            out.append((names[0], frozenset(n for name in names for n in name_variants(name)), names[0]))
+        else:
+            syllables = [_syllable(s) for s in lazy_pinyin(han)]
+            bare = "".join(s[:-1] if s in _LONE_SOUNDS and len(s) > 1 and s.endswith("u") else s for s in syllables)
+            out.append(("".join(syllables), frozenset(), bare))
+    return tuple(out)
+
+
+_LONE_SOUNDS = frozenset(_LONE.values())
+
+
+def foreign_tokens(text: str, kind: str) -> tuple[str, ...]:
+    """The name read as katakana would be read, one token per dotted part (乔安妮·德雷克 → joanni, durekku);
+    a given name CC-CEDICT knows as its English spelling (约翰·普维斯 → john, puwesu)."""
+    return tuple(part[0] for part in foreign_parts(text, kind))
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=20_000)
+def name_variants(name: str) -> frozenset[str]:
+    """A given name, its nicknames and the names it is a nickname of (Michael: Mike, Mick; Mike: Michael)."""
+    nn = _nicknamer()
+    return frozenset({name} | nn.nicknames_of(name) | nn.canonicals_of(name))
+
+
+_POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|$)")
+
+
+@lru_cache(maxsize=50_000)
+def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """A Latin name as Chinese may have heard it: an r after a vowel unsounded (Purvis 普维斯,
+    Warden 沃登, Vantor 万拓) and "ch" as k (Echodyne 埃科达因, Michael), besides as written."""
+    out = [tokens]
+    for fold in (unsound_r, _hard_ch, lambda t: _hard_ch(unsound_r(t))):
+        variant = tuple(fold(t) for t in tokens)
+        if variant not in out and all(variant):
+            out.append(variant)
+    return tuple(out)
+
+
+def unsound_r(token: str) -> str:
+    """Warden as 沃登 and ウォーデン have it: an r after a vowel and before a consonant or the end, silent."""
+    return _POSTVOCALIC_R.sub("", token) if len(token) > 3 else token
+
+
+def _hard_ch(token: str) -> str:
+    return token.replace("ch", "k")
+
+
+@lru_cache(maxsize=1)
+def _given_by_skeleton() -> dict[str, tuple[str, ...]]:
+    """English given names and nicknames (the ``nicknames`` package) by consonant skeleton."""
+    from mamoru.screening.translit import skeleton
+
+    nn = _nicknamer()
+    table: dict[str, list[str]] = {}
+    for name in sorted(set(nn.canonical_lookup) | set(nn.nickname_lookup)):
+        if name.isalpha():
+            for heard in dict.fromkeys((skeleton(name), skeleton(unsound_r(name)))):  # Marco as 马可 hears it
+                table.setdefault(heard, []).append(name)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+MAX_GUESSES = 24  # more English names than this sound alike: the rendering says too little
+GUESS_SIM = 0.7  # vowels too must agree: 凯西 kaisi is Kathy (kasi), not Cissy (kissi)
+
+
+@lru_cache(maxsize=20_000)
+def given_name_guesses(text: str) -> tuple[str, ...]:
+    """English given names a hanzi rendering of a person's name may stand for, to look the name up by.
+
+    The parts before the surname are given names: one CC-CEDICT knows gives its nicknames and the
+    names it shortens (约翰 → jon, jack, jonathan); another is matched by sound against the English
+    given names and nicknames (迈克 mk → mick, mike → michael; 凯西 → kathy, casey).
+    """
+    import unicodedata
+
+    from mamoru.screening.translit import skeleton
+
+    parts = foreign_parts(unicodedata.normalize("NFKC", text).strip(), "person")
+    out: list[str] = []
+    for token, names, bare in parts[:-1]:
+        if names:
+            out.extend(sorted(names))
+            continue
+        from rapidfuzz.distance import Levenshtein
+
+        sk = skeleton(token)
+        if len(sk) < 2:
+            continue
+        alike = [n for n in _given_by_skeleton().get(sk, ())
+                 if max(Levenshtein.normalized_similarity(_vowels(bare), _vowels(h)) for h in (n, unsound_r(n))) >= GUESS_SIM]
+        found = set(alike)
+        for n in alike:
+            found |= _nicknamer().canonicals_of(n)
+        if len(found) <= MAX_GUESSES:
+            out.extend(sorted(found))
+    return tuple(dict.fromkeys(out))
+
+
+def _vowels(word: str) -> str:
+    """A word with its sounds folded as the skeleton folds them, vowels kept (cathy → kasi)."""
+    from mamoru.screening.compare import _loose
+
+    return _loose(word, False)
+
+
+@lru_cache(maxsize=50_000)
+def sound_units(text: str) -> tuple[tuple[str, tuple[str, str]], ...]:
+    """Each dotted part of a run of transliteration characters as a word heard: (part, (skeleton,
+    vowels)), as the katakana words of a mixed Japanese name are (洛克希德·马丁 → lkhd, mdn)."""
+    from mamoru.screening.compare import _loose, katakana_onset
+    from mamoru.screening.translit import skeleton
+
+    out = []
+    for part in _DOTS.split(text):
+        if len(part) < 2:
+            continue
+        syllables = [_syllable(s) for s in lazy_pinyin(part)]
+        token = "".join(syllables)
+        bare = "".join(s[:-1] if s in _LONE_SOUNDS and len(s) > 1 and s.endswith("u") else s for s in syllables)
+        sk = skeleton(katakana_onset(token))
+        if len(sk) >= 2:
+            out.append((part, (sk, _loose(bare, False))))
+    return tuple(out)
+
+
+def leading_run(text: str) -> str:
+    """The transliteration characters (and dots) a Chinese firm name begins with (尼罗斯 of 尼罗斯科技)."""
+    run = 0
+    while run < len(text) and (text[run] in TRANSLIT_CHARS or _DOTS.match(text[run])):
+        run += 1
+    return text[:run]
+
+
+@lru_cache(maxsize=50_000)
+def brand_sounds(text: str) -> tuple[str, ...]:
+    """The words of a firm name's leading sound rendering, read as katakana is read, when the name goes
+    on with words by meaning (尼罗斯科技 → niro, nirosu, nirosuku); () for a name wholly by sound or
+    by meaning."""
+    import unicodedata
+
+    han = "".join(ch for ch in unicodedata.normalize("NFKC", text) if "\u4e00" <= ch <= "\u9fff" or _DOTS.match(ch))
+    run = leading_run(han)
+    if len(run) < 2 or len(run) == len(han) or looks_transliterated(text, "organization"):
+        return ()
+    parts = [p for p in _DOTS.split(run) if p]
+    out = ["".join(_syllable(s) for s in lazy_pinyin(part)) for part in parts[:-1] if len(part) >= 2]
+    last = parts[-1] if parts else ""  # where the sounds end is a guess (科 is a sound and a word): every cut
+    out += ["".join(_syllable(s) for s in lazy_pinyin(last[:cut])) for cut in range(2, len(last) + 1)]
     return tuple(out)
