@@ -17,7 +17,8 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.names import AS_WRITTEN, HANGUL, ZH_FOREIGN, NameForm, Reading
+from mamoru.screening.korean import korean_key
+from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.translit import skeleton
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
@@ -51,7 +52,7 @@ class Comparison:
     """A score in [0, 1] and the evidence behind it."""
 
     score: float
-    path: str  # as_written, romaji, pinyin, transliterated, cjk_direct, katakana_phonetic, joined
+    path: str  # as_written, romaji, pinyin, hanja, korean, transliterated, cjk_direct, katakana_phonetic, joined
     aligned: tuple[tuple[str, str, float], ...] = ()
     unmatched_query: tuple[str, ...] = ()
     unmatched_candidate: tuple[str, ...] = ()
@@ -207,7 +208,7 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
             found = _reading_pair(rq, rc, legal)
             if q.cjk and c.cjk:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
-            elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
+            elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin", "hanja"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
             best = _better(best, found)
     if _mixed(q) and _mixed_partner(c):
@@ -222,6 +223,8 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         best = _better(best, _abjad(q, c, legal))
     elif c.script in _ABJADS and _abjad_partner(q):
         best = _better(best, _abjad(q, c, legal))
+    if _KOREAN_SCRIPTS & {q.script, c.script} or q.katakana or c.katakana:
+        best = _better(best, _korean(q, c, legal))
     if q.katakana != c.katakana and (q.katakana and _phonetic_partner(c) or c.katakana and _phonetic_partner(q)):
         best = _better(best, _phonetic(q, c, legal))
     if q.script == "Han" and _phonetic_partner(c) and _foreign(q):
@@ -229,6 +232,21 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
     elif c.script == "Han" and _phonetic_partner(q) and _foreign(c):
         best = _better(best, _phonetic(q, _foreign(c), legal))
     return best
+
+
+KOREAN_SCORE = 0.92  # one Korean name in two spellings: the syllables agree, the spelling system is a guess
+_KOREAN_SCRIPTS = frozenset({"Hangul", "Han"})
+
+
+def _korean(q: NameForm, c: NameForm, legal) -> Comparison:
+    """A Korean person's name against another spelling of it (キム・トンミョン / KIM TONG MY'ONG):
+    equal when surname and given name agree once the romanisations' differences are folded."""
+    if q.script == c.script and not (q.katakana or c.katakana):
+        return NO_MATCH  # Latin against Latin, Hangul against Hangul: compared as written
+    kq = korean_key(q)
+    if not kq or kq != korean_key(c):
+        return NO_MATCH
+    return Comparison(KOREAN_SCORE, "korean", query_reading=kq, candidate_reading=kq, legal_forms=legal)
 
 
 def _foreign(form: NameForm) -> NameForm | None:
@@ -271,7 +289,7 @@ def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
 
 def _reading_pair(rq: Reading, rc: Reading, legal) -> Comparison:
     ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
-    strict = HANGUL in (rq.method, rc.method)  # Korean syllables: Jong is not Yong
+    strict = bool({HANGUL, HANJA} & {rq.method, rc.method})  # Korean syllables: Jong is not Yong
     score, aligned, uq, uc = score_tokens(ta, tb, sim=_syllable_sim if strict else token_sim)
     if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
         score *= KOREAN_LEFTOVER
