@@ -144,6 +144,17 @@ def score_tokens(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim, weights_
 
 
 KOREAN_LEFTOVER = 0.8  # Kim Song Il is not 김성민 (Kim Song Min)
+KOREAN_ORDER = 0.5  # 은정 (Un Jong) is not Jong Un: a given name's syllables keep their order
+
+
+def _syllables_reordered(aligned) -> bool:
+    """Matched syllables out of order, allowing only the surname to move from one end to the other
+    (Kim Jong Un = Jong Un Kim = 정은 김, but 은정 김 ≠ KIM JONG UN)."""
+    seq = [j for _, j in sorted((i, j) for i, j, _ in aligned)]
+    if len(seq) < 3:
+        return False
+    ordered = lambda s: all(x < y for x, y in zip(s, s[1:]))  # noqa: E731
+    return not (ordered(seq) or ordered(seq[1:] + seq[:1]) or ordered(seq[-1:] + seq[:-1]))
 
 
 def _syllable_sim(a: str, b: str) -> float:
@@ -201,11 +212,12 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
             best = Comparison(s, "cjk_direct", query_reading=q.cjk, candidate_reading=c.cjk, legal_forms=legal)
         if s == 1.0:
             return best
+    korean = "Hangul" in (q.script, c.script)  # every reading of a Korean name compared syllable by syllable
     for rq in q.readings:
         for rc in c.readings:
             if q.cjk and c.cjk and rq.method != rc.method:
                 continue  # both in Han: a Japanese reading against a Chinese one means nothing
-            found = _reading_pair(rq, rc, legal)
+            found = _reading_pair(rq, rc, legal, korean)
             if q.cjk and c.cjk:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin", "hanja"):
@@ -287,12 +299,14 @@ def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
     return any(seq[k] > seq[k + 1] for k in range(len(seq) - 1))
 
 
-def _reading_pair(rq: Reading, rc: Reading, legal) -> Comparison:
+def _reading_pair(rq: Reading, rc: Reading, legal, korean: bool = False) -> Comparison:
     ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
-    strict = bool({HANGUL, HANJA} & {rq.method, rc.method})  # Korean syllables: Jong is not Yong
+    strict = korean or bool({HANGUL, HANJA} & {rq.method, rc.method})  # Korean syllables: Jong is not Yong
     score, aligned, uq, uc = score_tokens(ta, tb, sim=_syllable_sim if strict else token_sim)
     if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
         score *= KOREAN_LEFTOVER
+    if strict and score > 0 and _syllables_reordered(align(ta, tb, _syllable_sim)):
+        score *= KOREAN_ORDER
     if score > 0 and _particle_swap(ta, tb, aligned):
         score = max(0.0, score - PARTICLE_SWAP_PENALTY)
     path = rq.method if rq.method != "as_written" else rc.method
