@@ -255,8 +255,9 @@ def _korean(q: NameForm, c: NameForm, legal) -> Comparison:
     equal when surname and given name agree once the romanisations' differences are folded."""
     if q.script == c.script and not (q.katakana or c.katakana):
         return NO_MATCH  # Latin against Latin, Hangul against Hangul: compared as written
-    kq = korean_key(q)
-    if not kq or kq != korean_key(c):
+    loose = q.katakana or c.katakana  # katakana cannot tell n from ng, o from u; Hangul and hanja can
+    kq = korean_key(q, loose)
+    if not kq or kq != korean_key(c, loose):
         return NO_MATCH
     return Comparison(KOREAN_SCORE, "korean", query_reading=kq, candidate_reading=kq, legal_forms=legal)
 

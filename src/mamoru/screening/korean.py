@@ -31,10 +31,12 @@ _SYLLABLE = re.compile(r"^[bcdghjklmnprstwy]{0,3}[aeiouŏŭ]{1,3}(ng|[klmnpt])?$
 
 _SEQUENCES = (
     ("tch", "c"), ("ch", "c"), ("jj", "c"), ("j", "c"), ("sh", "s"), ("hw", "f"), ("wh", "f"),
-    ("kh", "k"), ("th", "t"), ("ph", "p"), ("ng", "n"), ("g", "k"), ("d", "t"), ("b", "p"), ("l", "r"),
+    ("kh", "k"), ("th", "t"), ("ph", "p"), ("ng", "N"), ("g", "k"), ("d", "t"), ("b", "p"), ("l", "r"),
     ("you", "yo"), ("eo", "o"), ("eu", "u"), ("oo", "u"), ("ou", "u"), ("ae", "e"), ("ai", "e"), ("oe", "e"),
-    ("oi", "e"), ("we", "e"), ("ei", "e"), ("ee", "i"), ("ui", "wi"), ("u", "o"),
+    ("oi", "e"), ("we", "e"), ("ei", "e"), ("ee", "i"), ("ui", "wi"),
 )
+# what katakana cannot tell apart: final n / ng (ン), and o / u (ソン is 성 Song and Sung)
+_LOOSE = (("N", "n"), ("u", "o"))
 _SURNAME_SPELLINGS = {"park": "pak", "rhee": "i", "lee": "i", "yi": "i", "li": "i", "ri": "i", "choi": "ce"}
 
 
@@ -43,15 +45,16 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if ch.isascii() and ch.isalpha())
 
 
-def fold(word: str) -> str:
-    """A romanised Korean word with the distinctions the spellings disagree on removed."""
+def fold(word: str, loose: bool = True) -> str:
+    """A romanised Korean word with the distinctions the spellings disagree on removed; ``loose``
+    also removes those katakana does not write (n/ng, o/u)."""
     out = _ascii(word)
-    for src, dst in _SEQUENCES:
+    for src, dst in _SEQUENCES + (_LOOSE if loose else ()):
         out = out.replace(src, dst)
     return re.sub(r"(.)\1+", r"\1", out)
 
 
-def _surname(word: str) -> str:
+def _surname(word: str, loose: bool = True) -> str:
     word = _ascii(word)
     word = _SURNAME_SPELLINGS.get(word, word)
     if len(word) > 2 and word.endswith("h") and word[-2] in "aeiou":  # Oh, Noh, Suh
@@ -60,7 +63,7 @@ def _surname(word: str) -> str:
         word = word[1:]
     elif word[:1] in "rl":  # Ro / No, Ra / Na
         word = "n" + word[1:]
-    return fold(word)
+    return fold(word, loose)
 
 
 _LATIN_SURNAMES: frozenset[str] | None = None
@@ -117,7 +120,7 @@ def katakana_key(text: str) -> str:
 
 
 @lru_cache(maxsize=300_000)
-def latin_key(tokens: tuple[str, ...]) -> str:
+def latin_key(tokens: tuple[str, ...], loose: bool = True) -> str:
     """Key of a Latin name of the Korean shape (KIM TONG MYONG, Kim Tong-Myo'ng, Chol Song Jo), else ""."""
     if not 2 <= len(tokens) <= 4:
         return ""
@@ -133,18 +136,21 @@ def latin_key(tokens: tuple[str, ...]) -> str:
         return ""
     if not all(_SYLLABLE.match(w) or len(w) == 1 for w in given) or not any(len(w) > 1 for w in given):
         return ""
-    return _surname(surname) + "|" + fold("".join(given))
+    return _surname(surname, loose) + "|" + fold("".join(given), loose)
 
 
-def syllables_key(tokens: tuple[str, ...]) -> str:
+def syllables_key(tokens: tuple[str, ...], loose: bool = True) -> str:
     """Key of a name read from Hangul or hanja (surname first, one token per syllable)."""
     if not 2 <= len(tokens) <= 4:
         return ""
-    return _surname(tokens[0]) + "|" + fold("".join(tokens[1:]))
+    return _surname(tokens[0], loose) + "|" + fold("".join(tokens[1:]), loose)
 
 
-def korean_key(form) -> str:
-    """The key of a prepared name (``NameForm``) if it is a person's name of the Korean shape."""
+def korean_key(form, loose: bool = True) -> str:
+    """The key of a prepared name (``NameForm``) if it is a person's name of the Korean shape.
+
+    Loose (the index's, and katakana's) or strict (Hangul against Latin: Hangul tells n from ng
+    and ㅜ from ㅗ, so 이서연 must not meet RI SU YONG)."""
     if form.kind == "organization" or not form.readings:
         return ""
     if form.katakana:
@@ -154,8 +160,11 @@ def korean_key(form) -> str:
 
         for reading in form.readings:
             if reading.method in (HANGUL, HANJA):
-                return syllables_key(reading.tokens)
+                tokens, chunks = reading.tokens, form.cjk_chunks
+                if len(chunks) == 2 and len(chunks[1]) == 1 < len(chunks[0]):  # 병철 김: surname last
+                    tokens = tokens[-1:] + tokens[:-1]
+                return syllables_key(tokens, loose)
         return ""
     if form.script == "Latin":
-        return latin_key(form.readings[0].tokens)
+        return latin_key(form.readings[0].tokens, loose)
     return ""
