@@ -45,6 +45,7 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFD", text.lower()) if ch.isascii() and ch.isalpha())
 
 
+@lru_cache(maxsize=100_000)
 def fold(word: str, loose: bool = True) -> str:
     """A romanised Korean word with the distinctions the spellings disagree on removed; ``loose``
     also removes those katakana does not write (n/ng, o/u)."""
@@ -54,6 +55,7 @@ def fold(word: str, loose: bool = True) -> str:
     return re.sub(r"(.)\1+", r"\1", out)
 
 
+@lru_cache(maxsize=100_000)
 def _surname(word: str, loose: bool = True) -> str:
     word = _ascii(word)
     word = _SURNAME_SPELLINGS.get(word, word)
@@ -124,6 +126,8 @@ def latin_key(tokens: tuple[str, ...], loose: bool = True) -> str:
     """Key of a Latin name of the Korean shape (KIM TONG MYONG, Kim Tong-Myo'ng, Chol Song Jo), else ""."""
     if not 2 <= len(tokens) <= 4:
         return ""
+    if not (_surname(tokens[0]) in _latin_surnames() or _surname(tokens[-1]) in _latin_surnames()):
+        return ""  # most names: no Korean surname at either end
     words = [_ascii(t) for t in tokens]
     if not all(words) or sum(map(len, words[1:])) > 12:
         return ""
