@@ -35,6 +35,7 @@ class Pair:
     kind: str
     query: str
     entry: ListEntry
+    regime: str = ""  # the MOF file it came from (15-dprk-un-individuals.yml …)
 
     @property
     def half(self) -> str:
@@ -69,7 +70,7 @@ def load_pairs() -> list[Pair]:
                 countries=tuple(_many(r["countries"])), birth_dates=tuple(_many(r["birth_dates"])),
                 programmes=("jp_mof_dev",),
             )
-            pairs.append(Pair("jp_mof", r["id"], r["type"], r["name_ja"].strip(), entry))
+            pairs.append(Pair("jp_mof", r["id"], r["type"], r["name_ja"].strip(), entry, r["regime_file"]))
     with open(WATCHLISTS / "dev" / "cn_mofcom_dev.csv", encoding="utf-8", newline="") as fh:
         for r in csv.DictReader(fh):
             kind = r["type"] if r["type"] in ("person", "organization") else "unknown"
@@ -103,7 +104,10 @@ def evaluate(screener: Screener, pairs: list[Pair], numbers: dict[str, int], nam
         if accepted and gloss_keys(qform):
             cands |= set(screener.index.candidates(qform, RETRIEVE, screener._cjk_names(), keys=gloss_keys(qform)))
         found = accepted and any(n in cands for n in names_of[number])
-        for key in [(p.source, p.kind, p.half), (p.source, "all", p.half), (p.source, p.kind, "all"), (p.source, "all", "all")]:
+        keys = [(p.source, p.kind, p.half), (p.source, "all", p.half), (p.source, p.kind, "all"), (p.source, "all", "all")]
+        if p.kind == "person" and "dprk" in p.regime:  # North Koreans (a few Chinese among them)
+            keys += [(p.source, "person DPRK", p.half), (p.source, "person DPRK", "all")]
+        for key in keys:
             s = stats[key]
             s[0] += 1
             s[1] += first_party

@@ -17,7 +17,8 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.names import AS_WRITTEN, HANGUL, ZH_FOREIGN, NameForm, Reading
+from mamoru.screening.korean import korean_key
+from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.translit import skeleton
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
@@ -51,7 +52,7 @@ class Comparison:
     """A score in [0, 1] and the evidence behind it."""
 
     score: float
-    path: str  # as_written, romaji, pinyin, transliterated, cjk_direct, katakana_phonetic, joined
+    path: str  # as_written, romaji, pinyin, hanja, korean, transliterated, cjk_direct, katakana_phonetic, joined
     aligned: tuple[tuple[str, str, float], ...] = ()
     unmatched_query: tuple[str, ...] = ()
     unmatched_candidate: tuple[str, ...] = ()
@@ -143,6 +144,17 @@ def score_tokens(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim, weights_
 
 
 KOREAN_LEFTOVER = 0.8  # Kim Song Il is not 김성민 (Kim Song Min)
+KOREAN_ORDER = 0.5  # 은정 (Un Jong) is not Jong Un: a given name's syllables keep their order
+
+
+def _syllables_reordered(aligned) -> bool:
+    """Matched syllables out of order, allowing only the surname to move from one end to the other
+    (Kim Jong Un = Jong Un Kim = 정은 김, but 은정 김 ≠ KIM JONG UN)."""
+    seq = [j for _, j in sorted((i, j) for i, j, _ in aligned)]
+    if len(seq) < 3:
+        return False
+    ordered = lambda s: all(x < y for x, y in zip(s, s[1:]))  # noqa: E731
+    return not (ordered(seq) or ordered(seq[1:] + seq[:1]) or ordered(seq[-1:] + seq[:-1]))
 
 
 def _syllable_sim(a: str, b: str) -> float:
@@ -200,14 +212,15 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
             best = Comparison(s, "cjk_direct", query_reading=q.cjk, candidate_reading=c.cjk, legal_forms=legal)
         if s == 1.0:
             return best
+    korean = "Hangul" in (q.script, c.script)  # every reading of a Korean name compared syllable by syllable
     for rq in q.readings:
         for rc in c.readings:
             if q.cjk and c.cjk and rq.method != rc.method:
                 continue  # both in Han: a Japanese reading against a Chinese one means nothing
-            found = _reading_pair(rq, rc, legal)
+            found = _reading_pair(rq, rc, legal, korean)
             if q.cjk and c.cjk:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
-            elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
+            elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin", "hanja"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
             best = _better(best, found)
     if _mixed(q) and _mixed_partner(c):
@@ -224,6 +237,8 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         best = _better(best, _abjad(q, c, legal))
     elif c.script in _ABJADS and _abjad_partner(q):
         best = _better(best, _abjad(q, c, legal))
+    if _KOREAN_SCRIPTS & {q.script, c.script} or q.katakana or c.katakana:
+        best = _better(best, _korean(q, c, legal))
     if q.katakana != c.katakana and (q.katakana and _phonetic_partner(c) or c.katakana and _phonetic_partner(q)):
         best = _better(best, _phonetic(q, c, legal))
     if q.script == "Han" and _phonetic_partner(c) and _foreign(q):
@@ -231,6 +246,22 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
     elif c.script == "Han" and _phonetic_partner(q) and _foreign(c):
         best = _better(best, _zh_phonetic(c, q, legal, swap=True))
     return best
+
+
+KOREAN_SCORE = 0.92  # one Korean name in two spellings: the syllables agree, the spelling system is a guess
+_KOREAN_SCRIPTS = frozenset({"Hangul", "Han"})
+
+
+def _korean(q: NameForm, c: NameForm, legal) -> Comparison:
+    """A Korean person's name against another spelling of it (キム・トンミョン / KIM TONG MY'ONG):
+    equal when surname and given name agree once the romanisations' differences are folded."""
+    if q.script == c.script and not (q.katakana or c.katakana):
+        return NO_MATCH  # Latin against Latin, Hangul against Hangul: compared as written
+    loose = q.katakana or c.katakana  # katakana cannot tell n from ng, o from u; Hangul and hanja can
+    kq = korean_key(q, loose)
+    if not kq or kq != korean_key(c, loose):
+        return NO_MATCH
+    return Comparison(KOREAN_SCORE, "korean", query_reading=kq, candidate_reading=kq, legal_forms=legal)
 
 
 def _foreign(form: NameForm) -> NameForm | None:
@@ -340,12 +371,14 @@ def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
     return any(seq[k] > seq[k + 1] for k in range(len(seq) - 1))
 
 
-def _reading_pair(rq: Reading, rc: Reading, legal) -> Comparison:
+def _reading_pair(rq: Reading, rc: Reading, legal, korean: bool = False) -> Comparison:
     ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
-    strict = HANGUL in (rq.method, rc.method)  # Korean syllables: Jong is not Yong
+    strict = korean or bool({HANGUL, HANJA} & {rq.method, rc.method})  # Korean syllables: Jong is not Yong
     score, aligned, uq, uc = score_tokens(ta, tb, sim=_syllable_sim if strict else token_sim)
     if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
         score *= KOREAN_LEFTOVER
+    if strict and score > 0 and _syllables_reordered(align(ta, tb, _syllable_sim)):
+        score *= KOREAN_ORDER
     if score > 0 and _particle_swap(ta, tb, aligned):
         score = max(0.0, score - PARTICLE_SWAP_PENALTY)
     path = rq.method if rq.method != "as_written" else rc.method

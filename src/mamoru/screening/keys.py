@@ -16,6 +16,7 @@ from functools import lru_cache
 from rigour.text.phonetics import metaphone
 
 from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
+from mamoru.screening.korean import korean_key
 from mamoru.screening.abjad import compound_skeletons, whole_skeleton
 from mamoru.screening.names import PINYIN, ROMAJI, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, skeleton
@@ -27,7 +28,7 @@ MAX_PAIR_TOKENS = 6
 MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for blocking
 
 # key kinds and how much a shared key of that kind says about a candidate
-KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4}
+KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0}
 
 
 def key_hash(key: str) -> int:
@@ -130,6 +131,9 @@ def name_keys(form: NameForm) -> dict[str, str]:
         keys.update(("t:" + name, "t") for name in given_name_guesses(form.original))
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
+    korean = korean_key(form)
+    if korean:  # a Korean person's name: the same key in katakana, Hangul, hanja and any romanisation
+        keys["r:" + korean] = "r"
     if form.script in ABJADS:  # Arabic / Hebrew: letters read one by one, w, y as vowels, compounds joined
         for sk in compound_skeletons(form.original):
             if len(sk) >= 2:

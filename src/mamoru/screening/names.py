@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from mamoru.screening.hangul import hangul_reading
+from mamoru.screening.hanja import korean_reading
 from mamoru.screening.kana import katakana_reading
 from mamoru.screening.legal_forms import split_cjk_legal_form, split_legal_form
 from mamoru.screening.text import fold, is_cjk_char, main_script
@@ -24,6 +25,7 @@ ROMAJI = "romaji"
 PINYIN = "pinyin"
 TRANSLIT = "transliterated"
 HANGUL = "hangul"  # Korean, spelt as the lists spell it (KIM JONG UN)
+HANJA = "hanja"  # a Korean name in hanja, read through its Hangul (金正恩 → 김정은 → KIM JONG UN)
 ZH_FOREIGN = "zh_foreign"  # a foreign name written in hanzi by sound, read as katakana is (zh_foreign.py)
 
 
@@ -105,6 +107,9 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
             readings.append(Reading(romaji(cjk_text), ROMAJI))
         if script == "Han":
             readings.append(Reading(pinyin(cjk_text), PINYIN))
+            hangul = korean_reading(chunks) if kind != "organization" else ""
+            if hangul:  # a name of the Korean shape may be Korean: its Korean reading too
+                readings.append(Reading(hangul_reading(hangul, True), HANJA))
             foreign = foreign_tokens(nfkc, kind)
             if foreign:
                 readings.append(Reading(foreign, ZH_FOREIGN))
