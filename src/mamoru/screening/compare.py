@@ -550,10 +550,16 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
         return NO_MATCH
     sq, tq = _merge_skeletons(sq, sc, tq)
     sc, tc = _merge_skeletons(sc, sq, tc)
-    pq = tuple(zip(sq, (_loose(t, q.katakana) for t in tq)))
-    pc = tuple(zip(sc, (_loose(t, c.katakana) for t in tc)))
-    score, _, _, _ = score_tokens(pq, pc, sim=_phonetic_sim, weights_from=(_as_weak(tq, sq), _as_weak(tc, sc)))
-    pairs = align(pq, pc, _phonetic_sim)
+    if _foreign_person(q, c):  # a person's name: every reading of its ambiguous sounds (person_sounds)
+        pq = tuple((t, person_sounds(t, q.katakana, t in _long_ended(q))) for t in tq)
+        pc = tuple((t, person_sounds(t, c.katakana, t in _long_ended(c))) for t in tc)
+        sim = _person_sim
+    else:
+        pq = tuple(zip(sq, (_loose(t, q.katakana) for t in tq)))
+        pc = tuple(zip(sc, (_loose(t, c.katakana) for t in tc)))
+        sim = _phonetic_sim
+    score, _, _, _ = score_tokens(pq, pc, sim=sim, weights_from=(_as_weak(tq, sq), _as_weak(tc, sc)))
+    pairs = align(pq, pc, sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
     return Comparison(
         score * PHONETIC_DISCOUNT,
@@ -565,6 +571,76 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
         " ".join(sc),
         legal,
     )
+
+
+def _foreign_person(q: NameForm, c: NameForm) -> bool:
+    """A person's name written in katakana, against a Latin one."""
+    kana = q if q.katakana else c
+    return kana.kind == "person" and kana.script == "Kana"
+
+
+INITIAL_SIM = 0.7  # as token_sim: "S" for Sergeevich
+VARIANT_DISCOUNT = 0.95  # a word matched through another reading of an ambiguous sound
+
+
+@lru_cache(maxsize=1_000_000)
+def _person_sim(a: tuple[str, tuple], b: tuple[str, tuple]) -> float:
+    """Best agreement of any reading of one word with any reading of the other; an initial its word's."""
+    (ta, sounds_a), (tb, sounds_b) = a, b
+    if len(ta) == 1 or len(tb) == 1:
+        return INITIAL_SIM if ta[0] == tb[0] else 0.0
+    best = _person_word_sim(sounds_a[0], sounds_b[0])
+    if best < 1.0:  # another reading of an ambiguous sound: a little less sure than the usual one
+        best = max(best, VARIANT_DISCOUNT * max(_person_word_sim(x, y) for x in sounds_a for y in sounds_b))
+    return best
+
+
+def _person_word_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
+    """As _phonetic_sim; where the consonants differ, the vowels must agree as well
+    (Ruzickova is not ルサノフ Rusanov: one consonant and two vowels apart)."""
+    sim = _phonetic_sim(a, b)
+    if 0 < sim < 1 and a[0] != b[0]:
+        sim = min(sim, _skeleton_sim(a[0], b[0]) * Levenshtein.normalized_similarity(a[1], b[1]) ** 0.5)
+    return sim
+
+
+def _long_ended(form: NameForm) -> frozenset[str]:
+    from mamoru.screening.kana import long_ended
+
+    return long_ended(form.cjk_chunks) if form.katakana else frozenset()
+
+
+@lru_cache(maxsize=300_000)
+def person_sounds(word: str, katakana: bool, long_end: bool = False) -> tuple[tuple[str, str], ...]:
+    """(skeleton, vowels) of every reading of one word of a person's name.
+
+    Katakana words get the other readings of their ambiguous kana (kana.loanword_spellings);
+    Latin words the letters that Japanese does not hear: a French silent final consonant or
+    initial h (THOMAS トマ, HAUCHARD オーシャール), an English final r (PETER ペーター), and
+    "th" read as t. Vowel length and doubled letters count for nothing (ZEINIYE ズィーニー).
+    """
+    from mamoru.screening.kana import loanword_spellings
+
+    spellings = loanword_spellings(word, long_end) if katakana else _latin_spellings(word)
+    out = []
+    for spelling in spellings:
+        heard = spelling[:-2] + "v" if katakana and spelling.endswith("fu") and len(spelling) > 3 else spelling
+        out.append((skeleton(heard), _collapsed(_loose(heard, katakana))))
+    return tuple(dict.fromkeys(out))
+
+
+def _latin_spellings(word: str) -> tuple[str, ...]:
+    t = word.replace("th", "t")
+    french = t[1:] if len(t) > 3 and t[0] == "h" and t[1] in "aeiou" else t
+    if len(french) > 3 and french[-1] in "sdtxz" and french[-2] in "aeiour":
+        french = french[:-1]
+    english = t[:-1] if len(t) > 3 and t[-1] == "r" and t[-2] in "aeiou" else t
+    return tuple(dict.fromkeys((word, french, english)))
+
+
+def _collapsed(word: str) -> str:
+    """Runs of one letter as one: long vowels and doubled consonants are written or not."""
+    return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
 
 
 def katakana_onset(token: str) -> str:

@@ -69,3 +69,47 @@ def katakana_reading(text: str) -> tuple[str, ...]:
     """Words of a katakana name (split on spaces, ・, =) in Latin letters."""
     words = text.replace("・", " ").replace("=", " ").replace("＝", " ").split()
     return tuple(w for w in (katakana_word(x) for x in words) if w)
+
+
+# Sounds that Japanese writes one way and the lists' languages several. Each rule gives another
+# Latin reading of the same katakana; the person-name comparison keeps whichever fits best.
+_FINAL_ALTERNATIVES = (
+    ("fu", "h"),  # フ ends Russian -kh and Arabic -h as well as -v / -f: ピャティフ Pyatykh, バイナフ Baynah
+    ("iku", "ikh"),  # ク ends Arabic -ikh: シャイク Shaikh, シェイク Sheikh
+)
+
+
+@lru_cache(maxsize=200_000)
+def loanword_spellings(word: str, long_end: bool = False) -> tuple[str, ...]:
+    """Other Latin readings of one romanised katakana word of a foreign person's name.
+
+    ウ before a consonant is a vowel in Arabic names (ウダイ Uday, ウマル Umar) as well as the V / W
+    of European ones (ウラジーミル); シ is French and Portuguese "ch" (シェリフ Cherif); ジ is "zi"
+    in Slavic names (コジツィン Kozitsyn) and シ also Russian "shch" (ユシェンコ Yushchenko); a final
+    フ or ク may be a "kh" or an "h"; a word ending in a long vowel (``long_end``: ペーター) may
+    end in an English r that is not heard (Peter). The word itself comes first.
+    """
+    out = [word]
+
+    def add(change) -> None:
+        out.extend([v for v in (change(w) for w in out) if v and v not in out][: max(0, 8 - len(out))])
+
+    if len(word) > 2 and word[0] == "u" and word[1] not in "aeiou":
+        out[0] = "w" + word[1:]  # the reading compared so far (ウラジーミル Vladimir)
+        add(lambda w: "u" + w[1:] if w[0] == "w" else None)
+    if "sh" in word:
+        add(lambda w: w.replace("sh", "ch") if "sh" in w else None)
+        add(lambda w: w.replace("sh", "shch") if "sh" in w else None)
+    if "ji" in word:
+        add(lambda w: w.replace("ji", "zi") if "ji" in w else None)
+    for ending, instead in _FINAL_ALTERNATIVES:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            add(lambda w, e=ending, i=instead: w[: -len(e)] + i if w.endswith(e) else None)
+    if long_end and word[-1] in "aeiou" and sum(ch not in "aeiou" for ch in word) >= 2:
+        add(lambda w: w + "r" if w[-1] in "aeiou" else None)
+    return tuple(out)
+
+
+def long_ended(chunks: tuple[str, ...]) -> frozenset[str]:
+    """Romanised words of a katakana name whose katakana ends in a long vowel mark (ペーター → "peta")."""
+    return frozenset(katakana_word(c) for c in chunks if c.endswith("ー"))

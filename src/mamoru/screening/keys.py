@@ -77,6 +77,35 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     return keys
 
 
+def _person_sound_keys(form: NameForm) -> dict[str, str]:
+    """A person's name in katakana is also found by the other readings of its ambiguous kana
+    (シェリフ: Cherif as well as Sherif; ウダイ: Uday as well as Wday; see kana.loanword_spellings)."""
+    if not (form.katakana and form.kind == "person" and form.readings):
+        return {}
+    from mamoru.screening.kana import long_ended, loanword_spellings
+
+    keys: dict[str, str] = {}
+    long_end = long_ended(form.cjk_chunks)
+    sounds: list[set[str]] = []  # every skeleton of each word, for pairs of word sounds
+    for token in form.readings[0].tokens[:MAX_PAIR_TOKENS]:
+        spellings = loanword_spellings(token, token in long_end)
+        sounds.append({skeleton(katakana_onset(token))} | {skeleton(s) for s in spellings[1:]})
+        for spelling in spellings[1:]:
+            sk = skeleton(spelling)
+            if len(sk) >= 2:
+                keys["s:" + sk] = "s"
+            if len(sk) >= 4:
+                keys.update(("d:" + sk[:i] + sk[i + 1 :], "d") for i in range(len(sk)))
+    for i, a_sounds in enumerate(sounds):
+        for b_sounds in sounds[i + 1 :]:
+            for a in a_sounds:
+                for b in b_sounds:
+                    if a != b:
+                        x, y = sorted((a, b))
+                        keys[f"p:{x}|{y}"] = "p"
+    return keys
+
+
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 
 
@@ -109,6 +138,7 @@ def name_keys(form: NameForm) -> dict[str, str]:
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
     keys.update(gloss_keys(form))
+    keys.update(_person_sound_keys(form))
     if form.script in ABJADS and form.readings:  # Arabic / Hebrew: skeletons with w, y as vowels
         for token in abjad_tokens(form.original, form.readings[0].tokens):
             sk = abjad_skeleton(token)
