@@ -11,6 +11,8 @@ by character; katakana against Latin through consonant skeletons.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -543,6 +545,8 @@ def _phonetic_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
 def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
     if not q.readings or not c.readings:
         return NO_MATCH
+    if _foreign_person(q, c) and _bracketed(q if q.katakana else c):
+        return _phonetic_either(q, c, legal)
     tq, tc = q.readings[0].tokens, c.readings[0].tokens
     sq = tuple(skeleton(katakana_onset(t) if q.katakana else t) for t in tq)
     sc = tuple(skeleton(katakana_onset(t) if c.katakana else t) for t in tc)
@@ -571,6 +575,37 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
         " ".join(sc),
         legal,
     )
+
+
+_BRACKET = re.compile(r"([^\s・()]+)\s*\(([^()]+)\)")
+
+
+def _bracketed(form: NameForm) -> tuple[tuple[str, str], ...]:
+    """Words written with an alternative in brackets: ニコライ(ミコーラ) is Nikolai or Mykola."""
+    if "(" not in form.original and "（" not in form.original:
+        return ()
+    return tuple(_BRACKET.findall(unicodedata.normalize("NFKC", form.original)))
+
+
+def _phonetic_either(q: NameForm, c: NameForm, legal) -> Comparison:
+    """A katakana name with bracketed alternatives, compared with each word or its alternative left out."""
+    from mamoru.screening.kana import katakana_reading
+
+    kana = q if q.katakana else c
+    tokens = kana.readings[0].tokens
+    plain = replace(kana, original="")  # as written, both words counted
+    best = _phonetic(plain, c, legal) if kana is q else _phonetic(q, plain, legal)
+    for word, alternative in _bracketed(kana):
+        for left_out in (katakana_reading(word), katakana_reading(alternative)):
+            kept = list(tokens)
+            for t in left_out:
+                if t in kept:
+                    kept.remove(t)
+            if not kept or len(kept) == len(tokens):
+                continue
+            form = replace(kana, original="", readings=(Reading(tuple(kept), kana.readings[0].method),))
+            best = _better(best, _phonetic(form, c, legal) if kana is q else _phonetic(q, form, legal))
+    return best
 
 
 def _foreign_person(q: NameForm, c: NameForm) -> bool:

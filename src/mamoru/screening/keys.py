@@ -79,7 +79,8 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
 
 def _person_sound_keys(form: NameForm) -> dict[str, str]:
     """A person's name in katakana is also found by the other readings of its ambiguous kana
-    (シェリフ: Cherif as well as Sherif; ウダイ: Uday as well as Wday; see kana.loanword_spellings)."""
+    (シェリフ: Cherif as well as Sherif; ウダイ: Uday as well as Wday; see kana.loanword_spellings),
+    by the sound of its words with l for r, and by pairs of those readings."""
     if not (form.katakana and form.kind == "person" and form.readings):
         return {}
     from mamoru.screening.kana import long_ended, loanword_spellings
@@ -90,6 +91,8 @@ def _person_sound_keys(form: NameForm) -> dict[str, str]:
     for token in form.readings[0].tokens[:MAX_PAIR_TOKENS]:
         spellings = loanword_spellings(token, token in long_end)
         sounds.append({skeleton(katakana_onset(token))} | {skeleton(s) for s in spellings[1:]})
+        if "r" in token and len(token) >= 3:  # Japanese r is the lists' l as often as their r (ルバンガ Lubanga)
+            keys["m:" + metaphone(token.replace("r", "l"))] = "m"
         for spelling in spellings[1:]:
             sk = skeleton(spelling)
             if len(sk) >= 2:
