@@ -15,6 +15,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import product
 
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
@@ -595,16 +596,16 @@ def _phonetic_either(q: NameForm, c: NameForm, legal) -> Comparison:
     tokens = kana.readings[0].tokens
     plain = replace(kana, original="")  # as written, both words counted
     best = _phonetic(plain, c, legal) if kana is q else _phonetic(q, plain, legal)
-    for word, alternative in _bracketed(kana):
-        for left_out in (katakana_reading(word), katakana_reading(alternative)):
-            kept = list(tokens)
-            for t in left_out:
-                if t in kept:
-                    kept.remove(t)
-            if not kept or len(kept) == len(tokens):
-                continue
-            form = replace(kana, original="", readings=(Reading(tuple(kept), kana.readings[0].method),))
-            best = _better(best, _phonetic(form, c, legal) if kana is q else _phonetic(q, form, legal))
+    choices = [(katakana_reading(word), katakana_reading(alternative)) for word, alternative in _bracketed(kana)[:3]]
+    for left_out in product(*choices):  # each bracket: the word or its alternative
+        kept = list(tokens)
+        for t in (t for words in left_out for t in words):
+            if t in kept:
+                kept.remove(t)
+        if not kept or len(kept) == len(tokens):
+            continue
+        form = replace(kana, original="", readings=(Reading(tuple(kept), kana.readings[0].method),))
+        best = _better(best, _phonetic(form, c, legal) if kana is q else _phonetic(q, form, legal))
     return best
 
 
@@ -614,7 +615,7 @@ def _foreign_person(q: NameForm, c: NameForm) -> bool:
     return kana.kind == "person" and kana.script == "Kana"
 
 
-INITIAL_SIM = 0.7  # as token_sim: "S" for Sergeevich
+INITIAL_SIM = 0.9  # an initial that agrees is all an initial can say: セルゲイ・S・イワノフ, S for Sergeevich
 VARIANT_DISCOUNT = 0.95  # a word matched through another reading of an ambiguous sound
 
 
@@ -624,9 +625,13 @@ def _person_sim(a: tuple[str, tuple], b: tuple[str, tuple]) -> float:
     (ta, sounds_a), (tb, sounds_b) = a, b
     if len(ta) == 1 or len(tb) == 1:
         return INITIAL_SIM if ta[0] == tb[0] else 0.0
-    best = _person_word_sim(sounds_a[0], sounds_b[0])
-    if best < 1.0:  # another reading of an ambiguous sound: a little less sure than the usual one
-        best = max(best, VARIANT_DISCOUNT * max(_person_word_sim(x, y) for x in sounds_a for y in sounds_b))
+    best = 0.0
+    for x in sounds_a:
+        for y in sounds_b:
+            sim = _person_word_sim(x, y)
+            if not (x[2] and y[2]):  # another reading of an ambiguous sound: a little less sure
+                sim *= VARIANT_DISCOUNT
+            best = max(best, sim)
     return best
 
 
@@ -646,8 +651,8 @@ def _long_ended(form: NameForm) -> frozenset[str]:
 
 
 @lru_cache(maxsize=300_000)
-def person_sounds(word: str, katakana: bool, long_end: bool = False) -> tuple[tuple[str, str], ...]:
-    """(skeleton, vowels) of every reading of one word of a person's name.
+def person_sounds(word: str, katakana: bool, long_end: bool = False) -> tuple[tuple[str, str, bool], ...]:
+    """(skeleton, vowels, usual reading?) of every reading of one word of a person's name.
 
     Katakana words get the other readings of their ambiguous kana (kana.loanword_spellings);
     Latin words the letters that Japanese does not hear: a French silent final consonant or
@@ -658,18 +663,30 @@ def person_sounds(word: str, katakana: bool, long_end: bool = False) -> tuple[tu
 
     spellings = loanword_spellings(word, long_end) if katakana else _latin_spellings(word)
     out = []
-    for spelling in spellings:
+    for n, spelling in enumerate(spellings):
         heard = spelling[:-2] + "v" if katakana and spelling.endswith("fu") and len(spelling) > 3 else spelling
-        out.append((skeleton(heard), _collapsed(_loose(heard, katakana))))
+        # katakana's vowel after a lone consonant may be added (スミス Smith) or real (ズラブ Zurab): both
+        vowels = (_KANA_ADDED.sub("", heard), heard) if katakana else (heard,)
+        out.extend((skeleton(heard), _collapsed(_loose(v, False)), n == 0) for v in vowels)
     return tuple(dict.fromkeys(out))
 
 
+# the vowels katakana adds to a lone consonant: u after most (ク, ス, ル, ム), o after t and d (ト, ド);
+# not before a moraic n (グン is "gun")
+_KANA_ADDED = re.compile(r"(?<=[bfghkmprsz])u(?![aeiou]|n(?![aeiou]))|(?<=[td])o(?![aeiou]|n(?![aeiou]))")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_FRENCH_W = re.compile(r"ou(?=[aeiy])")
+_ENGLISH_W = re.compile(r"(?<=[aeo])w(?![aeiou])")
+
+
 def _latin_spellings(word: str) -> tuple[str, ...]:
-    t = word.replace("th", "t")
-    french = t[1:] if len(t) > 3 and t[0] == "h" and t[1] in "aeiou" else t
+    """The Latin word as Japanese hears it in French (THOMAS トマ, HAUCHARD オーシャール, SAHRAOUI
+    サハラーウィ, BELGACEM ベルガーシム) and in English (PETER ペーター, BROWNING ブラウニング)."""
+    t = _SOFT_C.sub("s", word.replace("th", "t"))
+    french = _FRENCH_W.sub("w", t[1:] if len(t) > 3 and t[0] == "h" and t[1] in "aeiou" else t)
     if len(french) > 3 and french[-1] in "sdtxz" and french[-2] in "aeiour":
         french = french[:-1]
-    english = t[:-1] if len(t) > 3 and t[-1] == "r" and t[-2] in "aeiou" else t
+    english = _ENGLISH_W.sub("u", t[:-1] if len(t) > 3 and t[-1] == "r" and t[-2] in "aeiou" else t)
     return tuple(dict.fromkeys((word, french, english)))
 
 

@@ -10,6 +10,7 @@ written once, as most Latin spellings do for these names).
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 _ROWS = {
@@ -75,8 +76,10 @@ def katakana_reading(text: str) -> tuple[str, ...]:
 # Latin reading of the same katakana; the person-name comparison keeps whichever fits best.
 _FINAL_ALTERNATIVES = (
     ("fu", "h"),  # フ ends Russian -kh and Arabic -h as well as -v / -f: ピャティフ Pyatykh, バイナフ Baynah
-    ("iku", "ikh"),  # ク ends Arabic -ikh: シャイク Shaikh, シェイク Sheikh
+    ("ku", "kh"),  # ク ends Arabic -kh: シャイク Shaikh, シャムラク Shamlakh
+    ("pu", "b"),  # a final b is voiceless in Russian and Georgian: ズラプ Zurab, ベッサラプ Bessarab
 )
+_MEDIAL_FU = re.compile(r"(?<=[a-z])fu(?=[bcdfghjklmnpqrstvwxz])")
 
 
 @lru_cache(maxsize=200_000)
@@ -85,8 +88,8 @@ def loanword_spellings(word: str, long_end: bool = False) -> tuple[str, ...]:
 
     ウ before a consonant is a vowel in Arabic names (ウダイ Uday, ウマル Umar) as well as the V / W
     of European ones (ウラジーミル); シ is French and Portuguese "ch" (シェリフ Cherif); ジ is "zi"
-    in Slavic names (コジツィン Kozitsyn) and シ also Russian "shch" (ユシェンコ Yushchenko); a final
-    フ or ク may be a "kh" or an "h"; a word ending in a long vowel (``long_end``: ペーター) may
+    in Slavic names (コジツィン Kozitsyn) and シェ also Russian "shche" (ユシェンコ Yushchenko); a final
+    フ or ク may be a "kh" or an "h", a final プ a "b", a フ before a consonant a "v"; a word ending in a long vowel (``long_end``: ペーター) may
     end in an English r that is not heard (Peter). The word itself comes first.
     """
     out = [word]
@@ -99,9 +102,12 @@ def loanword_spellings(word: str, long_end: bool = False) -> tuple[str, ...]:
         add(lambda w: "u" + w[1:] if w[0] == "w" else None)
     if "sh" in word:
         add(lambda w: w.replace("sh", "ch") if "sh" in w else None)
-        add(lambda w: w.replace("sh", "shch") if "sh" in w else None)
+    if "she" in word:  # Russian щ: ユシェンコ Yushchenko
+        add(lambda w: w.replace("she", "shche") if "she" in w else None)
     if "ji" in word:
         add(lambda w: w.replace("ji", "zi") if "ji" in w else None)
+    if _MEDIAL_FU.search(word):  # Russian v before a voiceless consonant: サフチェンコ Savchenko, フラトコフ
+        add(lambda w: _MEDIAL_FU.sub("v", w))
     for ending, instead in _FINAL_ALTERNATIVES:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             add(lambda w, e=ending, i=instead: w[: -len(e)] + i if w.endswith(e) else None)
