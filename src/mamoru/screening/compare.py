@@ -666,7 +666,7 @@ def person_sounds(word: str, katakana: bool, long_end: bool = False) -> tuple[tu
     for n, spelling in enumerate(spellings):
         heard = spelling[:-2] + "v" if katakana and spelling.endswith("fu") and len(spelling) > 3 else spelling
         # katakana's vowel after a lone consonant may be added (スミス Smith) or real (ズラブ Zurab): both
-        vowels = (_KANA_ADDED.sub("", heard), heard) if katakana else (heard,)
+        vowels = (_KANA_ADDED.sub("", heard), heard) if katakana else (heard.replace("dzh", "j").replace("zh", "j"),)
         out.extend((skeleton(heard), _collapsed(_loose(v, False)), n == 0) for v in vowels)
     return tuple(dict.fromkeys(out))
 
@@ -681,9 +681,11 @@ _ENGLISH_W = re.compile(r"(?<=[aeo])w(?![aeiou])")
 
 def _latin_spellings(word: str) -> tuple[str, ...]:
     """The Latin word as Japanese hears it in French (THOMAS トマ, HAUCHARD オーシャール, SAHRAOUI
-    サハラーウィ, BELGACEM ベルガーシム) and in English (PETER ペーター, BROWNING ブラウニング)."""
+    サハラーウィ, BELGACEM ベルガーシム, au and eau as o, gn as ny) and in English (PETER ペーター,
+    BROWNING ブラウニング)."""
     t = _SOFT_C.sub("s", word.replace("th", "t"))
     french = _FRENCH_W.sub("w", t[1:] if len(t) > 3 and t[0] == "h" and t[1] in "aeiou" else t)
+    french = french.replace("eau", "o").replace("au", "o").replace("gn", "ny")
     if len(french) > 3 and french[-1] in "sdtxz" and french[-2] in "aeiour":
         french = french[:-1]
     english = _ENGLISH_W.sub("u", t[:-1] if len(t) > 3 and t[-1] == "r" and t[-2] in "aeiou" else t)

@@ -30,7 +30,7 @@ _SINGLE.update({"シ": "shi", "チ": "chi", "ツ": "tsu", "フ": "fu", "ジ": "j
 _PAIRS: dict[str, str] = {}
 for ch, base in (("キ", "k"), ("ギ", "g"), ("ニ", "n"), ("ヒ", "h"), ("ビ", "b"), ("ピ", "p"), ("ミ", "m"), ("リ", "r")):
     _PAIRS.update({ch + "ャ": base + "ya", ch + "ュ": base + "yu", ch + "ョ": base + "yo", ch + "ェ": base + "ye"})
-for ch, base in (("シ", "sh"), ("チ", "ch"), ("ジ", "j")):
+for ch, base in (("シ", "sh"), ("チ", "ch"), ("ジ", "j"), ("ヂ", "j")):
     _PAIRS.update({ch + "ャ": base + "a", ch + "ュ": base + "u", ch + "ョ": base + "o", ch + "ェ": base + "e"})
 _PAIRS.update({
     "ティ": "ti", "ディ": "di", "トゥ": "tu", "ドゥ": "du", "テュ": "tyu", "デュ": "dyu",
