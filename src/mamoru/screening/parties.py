@@ -58,8 +58,10 @@ def _sound_words(text: str) -> tuple[str, ...]:
 
 def _sound_key(text: str) -> str:
     """The name's words by sound, order ignored: yury zherebtsov and yuriy zherebtsov alike."""
+    if not (text.isascii() or _alphabetic(text)):
+        return ""
     words = _sound_words(text)
-    if len(words) < 2 or not _alphabetic(text) or sum(map(len, words)) < SOUND_MIN_LETTERS:
+    if len(words) < 2 or sum(map(len, words)) < SOUND_MIN_LETTERS:
         return ""
     skeletons = [skeleton(w) for w in words]
     sounds = sum(map(len, skeletons))
