@@ -66,3 +66,28 @@ def test_names_that_sound_alike_stay_apart_when_the_facts_differ():
     b = ListEntry("b", "ZHEREBTSOV, Yury", "person", birth_dates=("1972-01-01",))
     c = ListEntry("c", "ZHEREBTSOV, Yury", "organization")
     assert len(set(group_parties([a, b, c]))) == 3
+
+
+def test_a_name_without_its_patronymic_and_the_same_birthday_is_one_party():
+    ofac = ListEntry("ofac", "PAVLENKO, Vladimir Nikolaevich", "person", countries=("UA",), birth_dates=("1962-04-14",))
+    mof = ListEntry("mof", "Vladimir PAVLENKO", "person", birth_dates=("1962-04-14",))
+    assert len(set(group_parties([ofac, mof]))) == 1
+
+
+def test_other_patronymics_are_other_people():
+    a = ListEntry("a", "IVANOV, Sergei Borisovich", "person")
+    b = ListEntry("b", "Sergei Sergeevich Ivanov", "person")
+    assert len(set(group_parties([a, b]))) == 2
+
+
+def test_a_long_name_with_its_year_outweighs_an_address_in_another_country():
+    un = ListEntry("un", "IYAD NAZMI SALIH KHALIL", "person", countries=("JO",), birth_dates=("1974",))
+    ofac = ListEntry("ofac", "KHALIL, Iyad Nazmi Salih", "person", countries=("SY",), birth_dates=("1974-01-01",))
+    assert len(set(group_parties([un, ofac]))) == 1
+
+
+def test_titles_do_not_make_a_name_long():
+    # two words and two titles: different countries still keep them apart
+    a = ListEntry("a", "Sheikh Qari Ayub Bashar", "person", countries=("UZ",), birth_dates=("1966",))
+    b = ListEntry("b", "BASHAR, Sheikh Qari Ayub", "person", countries=("PK",), birth_dates=("1966",))
+    assert len(set(group_parties([a, b]))) == 2

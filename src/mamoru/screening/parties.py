@@ -24,8 +24,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Sequence
 
+from mamoru.screening.compare import _PATRONYMIC_ENDINGS, score_tokens
 from mamoru.screening.entries import ListEntry
 from mamoru.screening.text import fold
 from mamoru.screening.translit import latin, skeleton
@@ -34,10 +36,13 @@ UN_REFERENCE = re.compile(r"^[A-Z]{2}[ie]\.\d{3}$")
 MAX_NAMESAKES = 8  # a name on more entries than this is a common name, not one party
 # particles that one list writes and another drops (AL-NAYEF / Nayef)
 _PARTICLES = frozenset("al el ul ad ar as ash at az an bin ibn ben bint de del la le van von da di do dos das du".split())
+_TITLES = frozenset("sheikh shaykh shaikh alhaj alhajj haji hajji qari mullah mulla maulavi maulvi mawlawi molvi mufti "
+                    "dr general colonel".split())  # not words of the name when counting them
 SOUND_MIN_LETTERS = 10  # a shorter name sounds like too many others (Ali Hasan)
 SOUND_SIMILAR = 0.8  # spelling similarity two names of the same sound must still reach
 RARE_WORD_ENTRIES = 4  # a word of this sound in at most this many persons' names is rare
 SOUND_VERY_SIMILAR = 0.9  # … and without a shared date and country ("long and highly similar")
+LONG_NAME_WORDS = 4  # a name of four words and more (particles aside) is all but unique with its year
 
 
 def un_references(entry: ListEntry) -> set[str]:
@@ -50,10 +55,18 @@ def _name_key(text: str) -> str:
     return " ".join(words) if len(words) >= 2 else ""
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in fold(latin(text) if not text.isascii() else text).split() if w.isalpha()]
+
+
 def _sound_words(text: str) -> tuple[str, ...]:
-    """A Latin-script name's words without particles, in Latin letters (Cyrillic read through)."""
-    words = fold(latin(text) if not text.isascii() else text).split()
-    return tuple(w for w in words if w not in _PARTICLES and w.isalpha())
+    """A Latin-script name's words without particles and patronymics, in Latin letters (Cyrillic
+    read through): MOF writes "Vladimir PAVLENKO" where OFAC has "PAVLENKO, Vladimir Nikolaevich"."""
+    return tuple(w for w in _words(text) if w not in _PARTICLES and not w.endswith(_PATRONYMIC_ENDINGS))
+
+
+def _patronymics(text: str) -> set[str]:
+    return {skeleton(w) for w in _words(text) if w.endswith(_PATRONYMIC_ENDINGS)}
 
 
 def _sound_key(text: str) -> str:
@@ -100,8 +113,6 @@ def compatible(a: ListEntry, b: ListEntry) -> bool:
 
 
 def _sound_similarity(x: str, y: str) -> float:
-    from mamoru.screening.compare import score_tokens
-
     return score_tokens(_sound_words(x), _sound_words(y))[0]
 
 
@@ -111,8 +122,15 @@ def same_by_sound(a: ListEntry, b: ListEntry, name_a: str, name_b: str, rare=lam
     Without the same full date of birth, a name of two words must have a rare word
     (Mustafa Muhammad born in 1976 is two people on the lists).
     """
-    if a.entity_type != "person" or b.entity_type != "person" or not compatible(a, b):
+    if a.entity_type != "person" or b.entity_type != "person":
         return False
+    pa, pb = _patronymics(name_a), _patronymics(name_b)
+    if pa and pb and not pa & pb:
+        return False  # Sergei Sergeevich is not Sergei Borisovich
+    same_year = _years(a) & _years(b)
+    long_name = sum(w not in _TITLES for w in _sound_words(name_a)) >= LONG_NAME_WORDS
+    if not compatible(a, b) and not (long_name and same_year and compatible(a, replace(b, countries=()))):
+        return False  # four words and the year agree: the countries are an address and a nationality
     similarity = _sound_similarity(name_a, name_b)
     if similarity < SOUND_SIMILAR:
         return False
@@ -120,7 +138,7 @@ def same_by_sound(a: ListEntry, b: ListEntry, name_a: str, name_b: str, rare=lam
         return True
     if len(_sound_words(name_a)) < 3 and not rare(_sound_key(name_a)):
         return False
-    if _years(a) & _years(b) and set(a.countries) & set(b.countries):
+    if same_year and (long_name or set(a.countries) & set(b.countries)):
         return True
     return similarity >= SOUND_VERY_SIMILAR
 
