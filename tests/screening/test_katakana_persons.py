@@ -70,3 +70,12 @@ def test_an_initial_stands_for_the_patronymic():
     other = ListEntry("other", "IVANOV, Sergei", "person")
     wanted = ListEntry("wanted", "Sergei Sergeevich Ivanov", "person")
     assert _first("セルゲイ・S・イワノフ", other, wanted) == "wanted"
+
+
+def test_a_name_of_unknown_kind_is_read_as_a_person_against_a_person():
+    c = compare_names(name_form("トマ・ルバンガ", "unknown"), name_form("THOMAS LUBANGA", "person"))
+    assert c.score >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_japanese_name_in_katakana_does_not_alert_on_a_foreign_name_of_the_same_consonants():
+    assert score("アベ・ショウタ", "Abu Seta") < DEFAULT_THRESHOLDS.possible  # Abe Shota

@@ -610,13 +610,14 @@ def _phonetic_either(q: NameForm, c: NameForm, legal) -> Comparison:
 
 
 def _foreign_person(q: NameForm, c: NameForm) -> bool:
-    """A person's name written in katakana, against a Latin one."""
-    kana = q if q.katakana else c
-    return kana.kind == "person" and kana.script == "Kana"
+    """A person's name written in katakana, against a Latin one (a name of unknown kind against a person)."""
+    kana, other = (q, c) if q.katakana else (c, q)
+    return kana.script == "Kana" and (kana.kind == "person" or kana.kind == "unknown" and other.kind == "person")
 
 
 INITIAL_SIM = 0.9  # an initial that agrees is all an initial can say: セルゲイ・S・イワノフ, S for Sergeevich
 VARIANT_DISCOUNT = 0.95  # a word matched through another reading of an ambiguous sound
+SHORT_VOWELS_FLOOR = 0.25  # a word of one or two consonants: its vowels count three quarters
 
 
 @lru_cache(maxsize=1_000_000)
@@ -637,10 +638,13 @@ def _person_sim(a: tuple[str, tuple], b: tuple[str, tuple]) -> float:
 
 def _person_word_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
     """As _phonetic_sim; where the consonants differ, the vowels must agree as well
-    (Ruzickova is not ルサノフ Rusanov: one consonant and two vowels apart)."""
+    (Ruzickova is not ルサノフ Rusanov: one consonant and two vowels apart), and in a word of
+    two consonants the vowels weigh more (Seta is not ショウタ Shota)."""
     sim = _phonetic_sim(a, b)
     if 0 < sim < 1 and a[0] != b[0]:
         sim = min(sim, _skeleton_sim(a[0], b[0]) * Levenshtein.normalized_similarity(a[1], b[1]) ** 0.5)
+    elif 0 < sim < 1 and len(a[0]) <= 2:  # two consonants: the vowels are half the word (Seta is not ショウタ)
+        sim = min(sim, SHORT_VOWELS_FLOOR + (1 - SHORT_VOWELS_FLOOR) * Levenshtein.normalized_similarity(a[1], b[1]))
     return sim
 
 
