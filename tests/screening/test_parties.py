@@ -80,6 +80,12 @@ def test_other_patronymics_are_other_people():
     assert len(set(group_parties([a, b]))) == 2
 
 
+def test_the_same_rare_name_with_its_year_outweighs_an_address_in_another_country():
+    un = ListEntry("un", "LEODOMIR MUGARAGU", "person", countries=("RW",), birth_dates=("1954", "1953"))
+    ofac = ListEntry("ofac", "MUGARAGU, Leodomir", "person", countries=("CD",), birth_dates=("1954",))
+    assert len(set(group_parties([un, ofac]))) == 1
+
+
 def test_a_long_name_with_its_year_outweighs_an_address_in_another_country():
     un = ListEntry("un", "IYAD NAZMI SALIH KHALIL", "person", countries=("JO",), birth_dates=("1974",))
     ofac = ListEntry("ofac", "KHALIL, Iyad Nazmi Salih", "person", countries=("SY",), birth_dates=("1974-01-01",))
@@ -87,7 +93,8 @@ def test_a_long_name_with_its_year_outweighs_an_address_in_another_country():
 
 
 def test_titles_do_not_make_a_name_long():
-    # two words and two titles: different countries still keep them apart
+    # two words and two titles, none of them rare: different countries still keep them apart
     a = ListEntry("a", "Sheikh Qari Ayub Bashar", "person", countries=("UZ",), birth_dates=("1966",))
     b = ListEntry("b", "BASHAR, Sheikh Qari Ayub", "person", countries=("PK",), birth_dates=("1966",))
-    assert len(set(group_parties([a, b]))) == 2
+    others = [ListEntry(f"o{i}", f"Bashar {s}", "person") for i, s in enumerate(("Hamza", "Khan", "Ali", "Said"))]
+    assert len(set(group_parties([a, b, *others]))) == 6

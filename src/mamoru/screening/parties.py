@@ -129,8 +129,11 @@ def same_by_sound(a: ListEntry, b: ListEntry, name_a: str, name_b: str, rare=lam
         return False  # Sergei Sergeevich is not Sergei Borisovich
     same_year = _years(a) & _years(b)
     long_name = sum(w not in _TITLES for w in _sound_words(name_a)) >= LONG_NAME_WORDS
-    if not compatible(a, b) and not (long_name and same_year and compatible(a, replace(b, countries=()))):
-        return False  # four words and the year agree: the countries are an address and a nationality
+    # four words, or the very same words with a rare one (PETER CHERIF), and the year agree:
+    # different countries are then an address and a nationality (OFAC: Yemen, UN: France)
+    distinctive = long_name or _name_key(name_a) == _name_key(name_b) and rare(_sound_key(name_a))
+    if not compatible(a, b) and not (distinctive and same_year and compatible(a, replace(b, countries=()))):
+        return False
     similarity = _sound_similarity(name_a, name_b)
     if similarity < SOUND_SIMILAR:
         return False
@@ -138,7 +141,7 @@ def same_by_sound(a: ListEntry, b: ListEntry, name_a: str, name_b: str, rare=lam
         return True
     if len(_sound_words(name_a)) < 3 and not rare(_sound_key(name_a)):
         return False
-    if same_year and (long_name or set(a.countries) & set(b.countries)):
+    if same_year and (distinctive or set(a.countries) & set(b.countries)):
         return True
     return similarity >= SOUND_VERY_SIMILAR
 
