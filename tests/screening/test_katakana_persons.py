@@ -29,6 +29,7 @@ def score(a: str, b: str) -> float:
         ("ハーリド・シャイク・ムハンマド", "Khalid Shaikh Mohammed"),  # final ク for Arabic kh
         ("ズラプ・マキエフ", "Zurab Makiev"),  # final プ for a b
         ("オレグ・サフチェンコ", "Oleg Savchenko"),  # フ before a consonant for a v
+        ("ピョートル・フラトコフ", "Petr Fradkov"),  # ト before a consonant for a d
         ("アレクサンドル・ユシェンコ", "Aleksandr Yushchenko"),  # シェ for Russian shche
         ("ニコライ(ミコーラ)・コジツィン", "Nikolay KOZITSYN"),  # ジ for zi; a bracketed alternative
         ("オレフ（オレグ）・モルフン（モルグン）", "Oleg MORGUN"),  # two bracketed alternatives

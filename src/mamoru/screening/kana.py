@@ -80,6 +80,7 @@ _FINAL_ALTERNATIVES = (
     ("pu", "b"),  # a final b is voiceless in Russian and Georgian: ズラプ Zurab, ベッサラプ Bessarab
 )
 _MEDIAL_FU = re.compile(r"(?<=[a-z])fu(?=[bcdfghjklmnpqrstvwxz])")
+_MEDIAL_TO = re.compile(r"(?<=[a-z])to(?=[kpsf])")
 
 
 @lru_cache(maxsize=200_000)
@@ -89,7 +90,7 @@ def loanword_spellings(word: str, long_end: bool = False) -> tuple[str, ...]:
     ウ before a consonant is a vowel in Arabic names (ウダイ Uday, ウマル Umar) as well as the V / W
     of European ones (ウラジーミル); シ is French and Portuguese "ch" (シェリフ Cherif); ジ is "zi"
     in Slavic names (コジツィン Kozitsyn) and シェ also Russian "shche" (ユシェンコ Yushchenko); a final
-    フ or ク may be a "kh" or an "h", a final プ a "b", a フ before a consonant a "v"; a word ending in a long vowel (``long_end``: ペーター) may
+    フ or ク may be a "kh" or an "h", a final プ a "b", a フ before a consonant a "v" and a ト before k, p, s, f a "d" (Russian devoicing); a word ending in a long vowel (``long_end``: ペーター) may
     end in an English r that is not heard (Peter). The word itself comes first.
     """
     out = [word]
@@ -106,8 +107,10 @@ def loanword_spellings(word: str, long_end: bool = False) -> tuple[str, ...]:
         add(lambda w: w.replace("she", "shche") if "she" in w else None)
     if "ji" in word:
         add(lambda w: w.replace("ji", "zi") if "ji" in w else None)
-    if _MEDIAL_FU.search(word):  # Russian v before a voiceless consonant: サフチェンコ Savchenko, フラトコフ
+    if _MEDIAL_FU.search(word):  # Russian v before a voiceless consonant: サフチェンコ Savchenko
         add(lambda w: _MEDIAL_FU.sub("v", w))
+    if _MEDIAL_TO.search(word):  # and d: フラトコフ Fradkov
+        add(lambda w: _MEDIAL_TO.sub("d", w))
     for ending, instead in _FINAL_ALTERNATIVES:
         if word.endswith(ending) and len(word) > len(ending) + 1:
             add(lambda w, e=ending, i=instead: w[: -len(e)] + i if w.endswith(e) else None)
