@@ -90,8 +90,10 @@ def loanword_spellings(word: str, long_end: bool = False) -> tuple[str, ...]:
     ウ before a consonant is a vowel in Arabic names (ウダイ Uday, ウマル Umar) as well as the V / W
     of European ones (ウラジーミル); シ is French and Portuguese "ch" (シェリフ Cherif); ジ is "zi"
     in Slavic names (コジツィン Kozitsyn) and シェ also Russian "shche" (ユシェンコ Yushchenko); a final
-    フ or ク may be a "kh" or an "h", a final プ a "b", a フ before a consonant a "v" and a ト before k, p, s, f a "d" (Russian devoicing); a word ending in a long vowel (``long_end``: ペーター) may
-    end in an English r that is not heard (Peter). The word itself comes first.
+    フ or ク may be a "kh" or an "h", a final プ a "b"; フ before a consonant may be a "v" and ト
+    before k, p, s, f a "d" (Russian devoicing: サフチェンコ Savchenko, フラトコフ Fradkov); a word
+    ending in a long vowel (``long_end``: ペーター) may end in an English r that is not heard
+    (Peter). The reading compared before these rules comes first; eight readings at most.
     """
     out = [word]
 

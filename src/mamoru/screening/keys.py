@@ -22,6 +22,7 @@ from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
 MAX_PAIR_TOKENS = 6
+MAX_PAIR_READINGS = 4  # readings of a katakana word paired with the next word's (keys grow as their product)
 MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for blocking
 
 # key kinds and how much a shared key of that kind says about a candidate
@@ -90,7 +91,7 @@ def _person_sound_keys(form: NameForm) -> dict[str, str]:
     sounds: list[set[str]] = []  # every skeleton of each word, for pairs of word sounds
     for token in form.readings[0].tokens[:MAX_PAIR_TOKENS]:
         spellings = loanword_spellings(token, token in long_end)
-        sounds.append({skeleton(katakana_onset(token))} | {skeleton(s) for s in spellings[1:]})
+        sounds.append({skeleton(katakana_onset(token))} | {skeleton(s) for s in spellings[1:MAX_PAIR_READINGS]})
         if "r" in token and len(token) >= 3:  # Japanese r is the lists' l as often as their r (ルバンガ Lubanga)
             keys["m:" + metaphone(token.replace("r", "l"))] = "m"
         for spelling in spellings[1:]:
