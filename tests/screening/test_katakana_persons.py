@@ -30,6 +30,7 @@ def score(a: str, b: str) -> float:
         ("ズラプ・マキエフ", "Zurab Makiev"),  # final プ for a b
         ("オレグ・サフチェンコ", "Oleg Savchenko"),  # フ before a consonant for a v
         ("ピョートル・フラトコフ", "Petr Fradkov"),  # ト before a consonant for a d
+        ("オレフ・モルフン", "Oleg MORGUN"),  # Ukrainian h (Oleh, Morhun) where the list has the Russian g
         ("アレクサンドル・ユシェンコ", "Aleksandr Yushchenko"),  # シェ for Russian shche
         ("ニコライ(ミコーラ)・コジツィン", "Nikolay KOZITSYN"),  # ジ for zi; a bracketed alternative
         ("オレフ（オレグ）・モルフン（モルグン）", "Oleg MORGUN"),  # two bracketed alternatives

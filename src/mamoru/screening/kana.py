@@ -81,6 +81,8 @@ _FINAL_ALTERNATIVES = (
 )
 _MEDIAL_FU = re.compile(r"(?<=[a-z])fu(?=[bcdfghjklmnpqrstvwxz])")
 _MEDIAL_TO = re.compile(r"(?<=[a-z])to(?=[kpsf])")
+_UKRAINIAN_H = re.compile(r"(?<=[aeioru])h(?=[aeiou])")
+_UKRAINIAN_FU = re.compile(r"(?<=[aeiour])fu(?![aeiou])")
 
 
 @lru_cache(maxsize=200_000)
@@ -93,7 +95,8 @@ def loanword_spellings(word: str, long_end: bool = False) -> tuple[str, ...]:
     フ or ク may be a "kh" or an "h", a final プ a "b"; フ before a consonant may be a "v" and ト
     before k, p, s, f a "d" (Russian devoicing: サフチェンコ Savchenko, フラトコフ Fradkov); a word
     ending in a long vowel (``long_end``: ペーター) may end in an English r that is not heard
-    (Peter). The reading compared before these rules comes first; eight readings at most.
+    (Peter); ホ between vowels or after ル, and フ before a consonant or at the end, are a Ukrainian
+    h where lists write the Russian g (ドルホポロフ Dolgopolov, オレフ Oleg). The reading compared before these rules comes first; eight at most.
     """
     out = [word]
 
@@ -109,6 +112,10 @@ def loanword_spellings(word: str, long_end: bool = False) -> tuple[str, ...]:
         add(lambda w: w.replace("she", "shche") if "she" in w else None)
     if "ji" in word:
         add(lambda w: w.replace("ji", "zi") if "ji" in w else None)
+    if _UKRAINIAN_H.search(word):  # Ukrainian h for Russian g: ドルホポロフ Dolgopolov, イーホル Igor
+        add(lambda w: _UKRAINIAN_H.sub("g", w))
+    if _UKRAINIAN_FU.search(word):  # … and before a consonant or at the end: オレフ Oleg, モルフン Morgun
+        add(lambda w: _UKRAINIAN_FU.sub("g", w))
     if _MEDIAL_FU.search(word):  # Russian v before a voiceless consonant: サフチェンコ Savchenko
         add(lambda w: _MEDIAL_FU.sub("v", w))
     if _MEDIAL_TO.search(word):  # and d: フラトコフ Fradkov
