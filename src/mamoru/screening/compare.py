@@ -620,7 +620,7 @@ VARIANT_DISCOUNT = 0.95  # a word matched through another reading of an ambiguou
 SHORT_VOWELS_FLOOR = 0.25  # a word of one or two consonants: its vowels count three quarters
 
 
-@lru_cache(maxsize=1_000_000)
+@lru_cache(maxsize=200_000)  # pairs of katakana and Latin words: queries in katakana are few
 def _person_sim(a: tuple[str, tuple], b: tuple[str, tuple]) -> float:
     """Best agreement of any reading of one word with any reading of the other; an initial its word's."""
     (ta, sounds_a), (tb, sounds_b) = a, b
