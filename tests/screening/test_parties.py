@@ -32,3 +32,69 @@ def test_a_hit_shows_every_list_membership_of_its_party():
     screener = Screener.build([un, mof, ListEntry("z", "ZHANG Wei", "person")])
     hit = screener.screen(Query("アリ・マイチョウ", "person"))[0]
     assert {m["entry_id"] for m in hit.explanation()["memberships"]} == {"un1", "mof1"}
+
+
+def test_the_same_name_romanised_differently_with_the_same_birthday_is_one_party():
+    # UN gives nationality, OFAC an address: a shared day of birth outweighs the different country
+    un = ListEntry("un", "HANI AL-SAYYID AL-SEBAI YUSIF", "person", countries=("EG",), birth_dates=("1961-03-01",))
+    ofac = ListEntry("ofac", "YUSUF, Hani al-Sayid Al-Sibai", "person", countries=("GB",), birth_dates=("1961-03-01",))
+    assert len(set(group_parties([un, ofac]))) == 1
+
+
+def test_a_long_name_spelt_a_letter_apart_with_nothing_against_it_is_one_party():
+    ofac = ListEntry("ofac", "AL-NAYEF, Sa'ad Abdel-Salam", "person", birth_dates=("1959",))
+    mof = ListEntry("mof", "Al-Nayef Sa’ad Abduel Salam", "person", birth_dates=("1959",))
+    assert len(set(group_parties([ofac, mof]))) == 1
+
+
+def test_a_rare_surname_spelt_two_ways_in_the_same_year_is_one_party():
+    ofac = ListEntry("ofac", "ZHEREBTSOV, Yury", "person", countries=("UA",), birth_dates=("1969-11-19",))
+    mof = ListEntry("mof", "Yuriy ZHEREBTSOV", "person", birth_dates=("1969",))
+    assert len(set(group_parties([ofac, mof]))) == 1
+
+
+def test_common_names_that_sound_alike_need_more_than_a_year():
+    # two different men on the lists: Mustafa Muhammad and Mohammed Mustafa, both born in 1976
+    a = ListEntry("a", "Mustafa Muhammad", "person", countries=("PK",), birth_dates=("1976",))
+    b = ListEntry("b", "MOHAMMED, Mustafa", "person", birth_dates=("1976-06-23",))
+    others = [ListEntry(f"o{i}", f"Mustafa Muhammad {s}", "person") for i, s in enumerate(("Hamza", "Khan", "Ali", "Said"))]
+    assert len(set(group_parties([a, b, *others]))) == 6
+
+
+def test_names_that_sound_alike_stay_apart_when_the_facts_differ():
+    a = ListEntry("a", "Yuriy ZHEREBTSOV", "person", birth_dates=("1969",))
+    b = ListEntry("b", "ZHEREBTSOV, Yury", "person", birth_dates=("1972-01-01",))
+    c = ListEntry("c", "ZHEREBTSOV, Yury", "organization")
+    assert len(set(group_parties([a, b, c]))) == 3
+
+
+def test_a_name_without_its_patronymic_and_the_same_birthday_is_one_party():
+    ofac = ListEntry("ofac", "PAVLENKO, Vladimir Nikolaevich", "person", countries=("UA",), birth_dates=("1962-04-14",))
+    mof = ListEntry("mof", "Vladimir PAVLENKO", "person", birth_dates=("1962-04-14",))
+    assert len(set(group_parties([ofac, mof]))) == 1
+
+
+def test_other_patronymics_are_other_people():
+    a = ListEntry("a", "IVANOV, Sergei Borisovich", "person")
+    b = ListEntry("b", "Sergei Sergeevich Ivanov", "person")
+    assert len(set(group_parties([a, b]))) == 2
+
+
+def test_the_same_rare_name_with_its_year_outweighs_an_address_in_another_country():
+    un = ListEntry("un", "LEODOMIR MUGARAGU", "person", countries=("RW",), birth_dates=("1954", "1953"))
+    ofac = ListEntry("ofac", "MUGARAGU, Leodomir", "person", countries=("CD",), birth_dates=("1954",))
+    assert len(set(group_parties([un, ofac]))) == 1
+
+
+def test_a_long_name_with_its_year_outweighs_an_address_in_another_country():
+    un = ListEntry("un", "IYAD NAZMI SALIH KHALIL", "person", countries=("JO",), birth_dates=("1974",))
+    ofac = ListEntry("ofac", "KHALIL, Iyad Nazmi Salih", "person", countries=("SY",), birth_dates=("1974-01-01",))
+    assert len(set(group_parties([un, ofac]))) == 1
+
+
+def test_titles_do_not_make_a_name_long():
+    # two words and two titles, none of them rare: different countries still keep them apart
+    a = ListEntry("a", "Sheikh Qari Ayub Bashar", "person", countries=("UZ",), birth_dates=("1966",))
+    b = ListEntry("b", "BASHAR, Sheikh Qari Ayub", "person", countries=("PK",), birth_dates=("1966",))
+    others = [ListEntry(f"o{i}", f"Bashar {s}", "person") for i, s in enumerate(("Hamza", "Khan", "Ali", "Said"))]
+    assert len(set(group_parties([a, b, *others]))) == 6

@@ -11,8 +11,11 @@ by character; katakana against Latin through consonant skeletons.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from itertools import product
 
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
@@ -760,6 +763,8 @@ def _phonetic_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
 def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
     if not q.readings or not c.readings:
         return NO_MATCH
+    if _foreign_person(q, c) and _bracketed(q if q.katakana else c):
+        return _phonetic_either(q, c, legal)
     tq, tc = q.readings[0].tokens, c.readings[0].tokens
     sq = tuple(skeleton(katakana_onset(t) if q.katakana else t) for t in tq)
     sc = tuple(skeleton(katakana_onset(t) if c.katakana else t) for t in tc)
@@ -767,10 +772,16 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
         return NO_MATCH
     sq, tq = _merge_skeletons(sq, sc, tq)
     sc, tc = _merge_skeletons(sc, sq, tc)
-    pq = tuple(zip(sq, (_loose(t, q.katakana) for t in tq)))
-    pc = tuple(zip(sc, (_loose(t, c.katakana) for t in tc)))
-    score, _, _, _ = score_tokens(pq, pc, sim=_phonetic_sim, weights_from=(_as_weak(tq, sq), _as_weak(tc, sc)))
-    pairs = align(pq, pc, _phonetic_sim)
+    if _foreign_person(q, c):  # a person's name: every reading of its ambiguous sounds (person_sounds)
+        pq = tuple((t, person_sounds(t, q.katakana, t in _long_ended(q))) for t in tq)
+        pc = tuple((t, person_sounds(t, c.katakana, t in _long_ended(c))) for t in tc)
+        sim = _person_sim
+    else:
+        pq = tuple(zip(sq, (_loose(t, q.katakana) for t in tq)))
+        pc = tuple(zip(sc, (_loose(t, c.katakana) for t in tc)))
+        sim = _phonetic_sim
+    score, _, _, _ = score_tokens(pq, pc, sim=sim, weights_from=(_as_weak(tq, sq), _as_weak(tc, sc)))
+    pairs = align(pq, pc, sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
     return Comparison(
         score * PHONETIC_DISCOUNT,
@@ -782,6 +793,129 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
         " ".join(sc),
         legal,
     )
+
+
+_BRACKET = re.compile(r"([^\s・()]+)\s*\(([^()]+)\)")
+
+
+def _bracketed(form: NameForm) -> tuple[tuple[str, str], ...]:
+    """Words written with an alternative in brackets: ニコライ(ミコーラ) is Nikolai or Mykola."""
+    if "(" not in form.original and "（" not in form.original:
+        return ()
+    return tuple(_BRACKET.findall(unicodedata.normalize("NFKC", form.original)))
+
+
+def _phonetic_either(q: NameForm, c: NameForm, legal) -> Comparison:
+    """A katakana name with bracketed alternatives, compared with each word or its alternative left out."""
+    from mamoru.screening.kana import katakana_reading
+
+    kana = q if q.katakana else c
+    tokens = kana.readings[0].tokens
+    plain = replace(kana, original="")  # as written, both words counted
+    best = _phonetic(plain, c, legal) if kana is q else _phonetic(q, plain, legal)
+    choices = [(katakana_reading(word), katakana_reading(alternative)) for word, alternative in _bracketed(kana)[:3]]
+    for left_out in product(*choices):  # each bracket: the word or its alternative
+        kept = list(tokens)
+        for t in (t for words in left_out for t in words):
+            if t in kept:
+                kept.remove(t)
+        if not kept or len(kept) == len(tokens):
+            continue
+        form = replace(kana, original="", readings=(Reading(tuple(kept), kana.readings[0].method),))
+        best = _better(best, _phonetic(form, c, legal) if kana is q else _phonetic(q, form, legal))
+    return best
+
+
+def _foreign_person(q: NameForm, c: NameForm) -> bool:
+    """A person's name written in katakana, against a Latin one (a name of unknown kind against a person)."""
+    kana, other = (q, c) if q.katakana else (c, q)
+    return kana.script == "Kana" and (kana.kind == "person" or kana.kind == "unknown" and other.kind == "person")
+
+
+INITIAL_SIM = 0.9  # an initial that agrees is all an initial can say: セルゲイ・S・イワノフ, S for Sergeevich
+VARIANT_DISCOUNT = 0.95  # a word matched through another reading of an ambiguous sound
+SHORT_VOWELS_FLOOR = 0.25  # a word of one or two consonants: its vowels count three quarters
+
+
+@lru_cache(maxsize=200_000)  # pairs of katakana and Latin words: queries in katakana are few
+def _person_sim(a: tuple[str, tuple], b: tuple[str, tuple]) -> float:
+    """Best agreement of any reading of one word with any reading of the other; an initial its word's."""
+    (ta, sounds_a), (tb, sounds_b) = a, b
+    if len(ta) == 1 or len(tb) == 1:
+        return INITIAL_SIM if ta[0] == tb[0] else 0.0
+    best = 0.0
+    for x in sounds_a:
+        for y in sounds_b:
+            sim = _person_word_sim(x, y)
+            if not (x[2] and y[2]):  # another reading of an ambiguous sound: a little less sure
+                sim *= VARIANT_DISCOUNT
+            best = max(best, sim)
+    return best
+
+
+def _person_word_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
+    """As _phonetic_sim; where the consonants differ, the vowels must agree as well
+    (Ruzickova is not ルサノフ Rusanov: one consonant and two vowels apart), and in a word of
+    two consonants the vowels weigh more (Seta is not ショウタ Shota)."""
+    sim = _phonetic_sim(a, b)
+    if 0 < sim < 1 and a[0] != b[0]:
+        sim = min(sim, _skeleton_sim(a[0], b[0]) * Levenshtein.normalized_similarity(a[1], b[1]) ** 0.5)
+    elif 0 < sim < 1 and len(a[0]) <= 2:  # two consonants: the vowels are half the word (Seta is not ショウタ)
+        sim = min(sim, SHORT_VOWELS_FLOOR + (1 - SHORT_VOWELS_FLOOR) * Levenshtein.normalized_similarity(a[1], b[1]))
+    return sim
+
+
+def _long_ended(form: NameForm) -> frozenset[str]:
+    from mamoru.screening.kana import long_ended
+
+    return long_ended(form.cjk_chunks) if form.katakana else frozenset()
+
+
+@lru_cache(maxsize=300_000)
+def person_sounds(word: str, katakana: bool, long_end: bool = False) -> tuple[tuple[str, str, bool], ...]:
+    """(skeleton, vowels, usual reading?) of every reading of one word of a person's name.
+
+    Katakana words get the other readings of their ambiguous kana (kana.loanword_spellings);
+    Latin words the letters that Japanese does not hear: a French silent final consonant or
+    initial h (THOMAS トマ, HAUCHARD オーシャール), an English final r (PETER ペーター), and
+    "th" read as t. Vowel length and doubled letters count for nothing (ZEINIYE ズィーニー).
+    """
+    from mamoru.screening.kana import loanword_spellings
+
+    spellings = loanword_spellings(word, long_end) if katakana else _latin_spellings(word)
+    out = []
+    for n, spelling in enumerate(spellings):
+        heard = spelling[:-2] + "v" if katakana and spelling.endswith("fu") and len(spelling) > 3 else spelling
+        # katakana's vowel after a lone consonant may be added (スミス Smith) or real (ズラブ Zurab): both
+        vowels = (_KANA_ADDED.sub("", heard), heard) if katakana else (heard.replace("dzh", "j").replace("zh", "j"),)
+        out.extend((skeleton(heard), _collapsed(_loose(v, False)), n == 0) for v in vowels)
+    return tuple(dict.fromkeys(out))
+
+
+# the vowels katakana adds to a lone consonant: u after most (ク, ス, ル, ム), o after t and d (ト, ド);
+# not before a moraic n (グン is "gun")
+_KANA_ADDED = re.compile(r"(?<=[bfghkmprsz])u(?![aeiou]|n(?![aeiou]))|(?<=[td])o(?![aeiou]|n(?![aeiou]))")
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_FRENCH_W = re.compile(r"ou(?=[aeiy])")
+_ENGLISH_W = re.compile(r"(?<=[aeo])w(?![aeiou])")
+
+
+def _latin_spellings(word: str) -> tuple[str, ...]:
+    """The Latin word as Japanese hears it in French (THOMAS トマ, HAUCHARD オーシャール, SAHRAOUI
+    サハラーウィ, BELGACEM ベルガーシム, au and eau as o, gn as ny) and in English (PETER ペーター,
+    BROWNING ブラウニング)."""
+    t = _SOFT_C.sub("s", word.replace("th", "t"))
+    french = _FRENCH_W.sub("w", t[1:] if len(t) > 3 and t[0] == "h" and t[1] in "aeiou" else t)
+    french = french.replace("eau", "o").replace("au", "o").replace("gn", "ny")
+    if len(french) > 3 and french[-1] in "sdtxz" and french[-2] in "aeiour":
+        french = french[:-1]
+    english = _ENGLISH_W.sub("u", t[:-1] if len(t) > 3 and t[-1] == "r" and t[-2] in "aeiou" else t)
+    return tuple(dict.fromkeys((word, french, english)))
+
+
+def _collapsed(word: str) -> str:
+    """Runs of one letter as one: long vowels and doubled consonants are written or not."""
+    return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
 
 
 def katakana_onset(token: str) -> str:

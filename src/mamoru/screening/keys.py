@@ -25,6 +25,7 @@ from mamoru.screening.zh_foreign import brand_sounds, given_name_guesses, unsoun
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
 MAX_PAIR_TOKENS = 6
+MAX_PAIR_READINGS = 4  # readings of a katakana word paired with the next word's (keys grow as their product)
 MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for blocking
 
 # key kinds and how much a shared key of that kind says about a candidate
@@ -83,6 +84,38 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     return keys
 
 
+def _person_sound_keys(form: NameForm) -> dict[str, str]:
+    """A person's name in katakana is also found by the other readings of its ambiguous kana
+    (シェリフ: Cherif as well as Sherif; ウダイ: Uday as well as Wday; see kana.loanword_spellings),
+    by the sound of its words with l for r, and by pairs of those readings."""
+    if not (form.katakana and form.kind == "person" and form.readings):
+        return {}
+    from mamoru.screening.kana import long_ended, loanword_spellings
+
+    keys: dict[str, str] = {}
+    long_end = long_ended(form.cjk_chunks)
+    sounds: list[set[str]] = []  # every skeleton of each word, for pairs of word sounds
+    for token in form.readings[0].tokens[:MAX_PAIR_TOKENS]:
+        spellings = loanword_spellings(token, token in long_end)
+        sounds.append({skeleton(katakana_onset(token))} | {skeleton(s) for s in spellings[1:MAX_PAIR_READINGS]})
+        if "r" in token and len(token) >= 3:  # Japanese r is the lists' l as often as their r (ルバンガ Lubanga)
+            keys["m:" + metaphone(token.replace("r", "l"))] = "m"
+        for spelling in spellings[1:]:
+            sk = skeleton(spelling)
+            if len(sk) >= 2:
+                keys["s:" + sk] = "s"
+            if len(sk) >= 4:
+                keys.update(("d:" + sk[:i] + sk[i + 1 :], "d") for i in range(len(sk)))
+    for i, a_sounds in enumerate(sounds):
+        for b_sounds in sounds[i + 1 :]:
+            for a in a_sounds:
+                for b in b_sounds:
+                    if a != b:
+                        x, y = sorted((a, b))
+                        keys[f"p:{x}|{y}"] = "p"
+    return keys
+
+
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 
 
@@ -131,6 +164,7 @@ def name_keys(form: NameForm) -> dict[str, str]:
         keys.update(("t:" + name, "t") for name in given_name_guesses(form.original))
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
+    keys.update(_person_sound_keys(form))
     korean = korean_key(form)
     if korean:  # a Korean person's name: the same key in katakana, Hangul, hanja and any romanisation
         keys["r:" + korean] = "r"

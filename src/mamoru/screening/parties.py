@@ -5,21 +5,44 @@ or when one of their names is the same after folding (word order ignored) and
 nothing they publish contradicts it: same kind of entity, a shared year of birth
 when both give one, a shared country when both give one. A single word or a
 name shared by more than ``MAX_NAMESAKES`` entries is never enough on its own
-(ZHANG Wei is many people). The screener counts a hit on any member as a hit on
-the party and shows every membership.
+(ZHANG Wei is many people).
+
+Lists romanise the same Arabic or Russian name differently (Yury / Yuriy,
+al-Sayid / al-Sayyid, Sebai / Sibai, Yusuf / Yusif), so two persons' names that
+have the same words *by sound* (consonant skeletons, particles such as al- set
+aside) are also one party, but only with corroboration: the same full date of
+birth, or the same year and the same country, or two long names that differ by a
+letter or two and publish nothing that contradicts. A full date of birth shared
+outweighs different countries: OFAC gives addresses where the UN gives
+nationality (the UN's Egyptian living in London).
+
+The screener counts a hit on any member as a hit on the party and shows every
+membership.
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
+from dataclasses import replace
 from typing import Sequence
 
+from mamoru.screening.compare import _PATRONYMIC_ENDINGS, score_tokens
 from mamoru.screening.entries import ListEntry
 from mamoru.screening.text import fold
+from mamoru.screening.translit import latin, skeleton
 
 UN_REFERENCE = re.compile(r"^[A-Z]{2}[ie]\.\d{3}$")
 MAX_NAMESAKES = 8  # a name on more entries than this is a common name, not one party
+# particles that one list writes and another drops (AL-NAYEF / Nayef)
+_PARTICLES = frozenset("al el ul ad ar as ash at az an bin ibn ben bint de del la le van von da di do dos das du".split())
+_TITLES = frozenset("sheikh shaykh shaikh alhaj alhajj haji hajji qari mullah mulla maulavi maulvi mawlawi molvi mufti "
+                    "dr general colonel".split())  # not words of the name when counting them
+SOUND_MIN_LETTERS = 10  # a shorter name sounds like too many others (Ali Hasan)
+SOUND_SIMILAR = 0.8  # spelling similarity two names of the same sound must still reach
+RARE_WORD_ENTRIES = 4  # a word of this sound in at most this many persons' names is rare
+SOUND_VERY_SIMILAR = 0.9  # … and without a shared date and country ("long and highly similar")
+LONG_NAME_WORDS = 4  # a name of four words and more (particles aside) is all but unique with its year
 
 
 def un_references(entry: ListEntry) -> set[str]:
@@ -32,8 +55,45 @@ def _name_key(text: str) -> str:
     return " ".join(words) if len(words) >= 2 else ""
 
 
+def _words(text: str) -> list[str]:
+    return [w for w in fold(latin(text) if not text.isascii() else text).split() if w.isalpha()]
+
+
+def _sound_words(text: str) -> tuple[str, ...]:
+    """A Latin-script name's words without particles and patronymics, in Latin letters (Cyrillic
+    read through): MOF writes "Vladimir PAVLENKO" where OFAC has "PAVLENKO, Vladimir Nikolaevich"."""
+    return tuple(w for w in _words(text) if w not in _PARTICLES and not w.endswith(_PATRONYMIC_ENDINGS))
+
+
+def _patronymics(text: str) -> set[str]:
+    return {skeleton(w) for w in _words(text) if w.endswith(_PATRONYMIC_ENDINGS)}
+
+
+def _sound_key(text: str) -> str:
+    """The name's words by sound, order ignored: yury zherebtsov and yuriy zherebtsov alike."""
+    if not (text.isascii() or _alphabetic(text)):
+        return ""
+    words = _sound_words(text)
+    if len(words) < 2 or sum(map(len, words)) < SOUND_MIN_LETTERS:
+        return ""
+    skeletons = [skeleton(w) for w in words]
+    sounds = sum(map(len, skeletons))
+    if sounds < 4 or sounds == 4 and max(map(len, skeletons)) < 3:
+        return ""  # too few sounds to tell people apart (Ali Abu)
+    return " ".join(sorted(skeletons))
+
+
+def _alphabetic(text: str) -> bool:
+    """Latin or Cyrillic letters: scripts whose romanisation keeps the vowels."""
+    return all(ch.isascii() or "\u00c0" <= ch <= "\u04ff" or not ch.isalpha() for ch in text)
+
+
 def _years(entry: ListEntry) -> set[str]:
     return {d[:4] for d in entry.birth_dates if len(d) >= 4 and d[:4].isdigit()}
+
+
+def _full_dates(entry: ListEntry) -> set[str]:
+    return {d[:10] for d in entry.birth_dates if len(d) >= 10 and d[:4].isdigit()}
 
 
 def compatible(a: ListEntry, b: ListEntry) -> bool:
@@ -44,10 +104,46 @@ def compatible(a: ListEntry, b: ListEntry) -> bool:
     ya, yb = _years(a), _years(b)
     if ya and yb and not ya & yb:
         return False
+    if _full_dates(a) & _full_dates(b):
+        return True  # the same day of birth: countries may be an address on one list, nationality on the other
     ca, cb = set(a.countries), set(b.countries)
     if ca and cb and not ca & cb:
         return False
     return True
+
+
+def _sound_similarity(x: str, y: str) -> float:
+    return score_tokens(_sound_words(x), _sound_words(y))[0]
+
+
+def same_by_sound(a: ListEntry, b: ListEntry, name_a: str, name_b: str, rare=lambda key: True) -> bool:
+    """Two persons whose names sound alike are one party only with corroboration and no contradiction.
+
+    Without the same full date of birth, a name of two words must have a rare word
+    (Mustafa Muhammad born in 1976 is two people on the lists).
+    """
+    if a.entity_type != "person" or b.entity_type != "person":
+        return False
+    pa, pb = _patronymics(name_a), _patronymics(name_b)
+    if pa and pb and not pa & pb:
+        return False  # Sergei Sergeevich is not Sergei Borisovich
+    same_year = _years(a) & _years(b)
+    long_name = sum(w not in _TITLES for w in _sound_words(name_a)) >= LONG_NAME_WORDS
+    # four words, or the very same words with a rare one (PETER CHERIF), and the year agree:
+    # different countries are then an address and a nationality (OFAC: Yemen, UN: France)
+    distinctive = long_name or _name_key(name_a) == _name_key(name_b) and rare(_sound_key(name_a))
+    if not compatible(a, b) and not (distinctive and same_year and compatible(a, replace(b, countries=()))):
+        return False
+    similarity = _sound_similarity(name_a, name_b)
+    if similarity < SOUND_SIMILAR:
+        return False
+    if _full_dates(a) & _full_dates(b):
+        return True
+    if len(_sound_words(name_a)) < 3 and not rare(_sound_key(name_a)):
+        return False
+    if same_year and (distinctive or set(a.countries) & set(b.countries)):
+        return True
+    return similarity >= SOUND_VERY_SIMILAR
 
 
 def group_parties(entries: Sequence[ListEntry]) -> list[int]:
@@ -67,11 +163,18 @@ def group_parties(entries: Sequence[ListEntry]) -> list[int]:
 
     by_ref: dict[str, list[int]] = defaultdict(list)
     by_name: dict[str, list[int]] = defaultdict(list)
+    by_sound: dict[str, dict[int, str]] = defaultdict(dict)
     for i, entry in enumerate(entries):
         for ref in un_references(entry):
             by_ref[ref].append(i)
-        for key in {_name_key(text) for text, _ in entry.names()} - {""}:
+        texts = [text for text, _ in entry.names()]
+        for key in {_name_key(text) for text in texts} - {""}:
             by_name[key].append(i)
+        if entry.entity_type == "person":
+            for text in texts:
+                key = _sound_key(text)
+                if key:
+                    by_sound[key].setdefault(i, text)
     for members in by_ref.values():
         for m in members[1:]:
             union(members[0], m)
@@ -81,6 +184,22 @@ def group_parties(entries: Sequence[ListEntry]) -> list[int]:
         for i, x in enumerate(members):
             for y in members[i + 1 :]:
                 if compatible(entries[x], entries[y]):
+                    union(x, y)
+    word_entries: dict[str, set[int]] = defaultdict(set)  # how many persons' names have a word of this sound
+    for key, named in by_sound.items():
+        for sound in key.split():
+            word_entries[sound].update(named)
+
+    def rare(key: str) -> bool:
+        return any(len(word_entries[s]) <= RARE_WORD_ENTRIES for s in key.split() if len(s) >= 3)
+
+    for named in by_sound.values():
+        if len(named) < 2 or len(named) > MAX_NAMESAKES:
+            continue
+        items = sorted(named.items())
+        for i, (x, text_x) in enumerate(items):
+            for y, text_y in items[i + 1 :]:
+                if find(x) != find(y) and same_by_sound(entries[x], entries[y], text_x, text_y, rare):
                     union(x, y)
     return [find(i) for i in range(len(entries))]
 

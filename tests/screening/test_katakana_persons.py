@@ -1,0 +1,83 @@
+"""Foreign persons' names written in katakana (issue 10): how Japanese renders the sounds of
+French, English, Russian and Arabic names, and what it must not take for a match."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamoru.screening.compare import compare_names
+from mamoru.screening.engine import Query, Screener
+from mamoru.screening.entries import ListEntry
+from mamoru.screening.names import name_form
+from mamoru.screening.policy import DEFAULT_THRESHOLDS
+
+
+def score(a: str, b: str) -> float:
+    return compare_names(name_form(a, "person"), name_form(b, "person")).score
+
+
+@pytest.mark.parametrize(
+    "katakana, latin",
+    [
+        ("トマ・ルバンガ", "THOMAS LUBANGA"),  # French: silent final s, th heard as t
+        ("マキシム・オーシャール", "MAXIME HAUCHARD"),  # French: silent h and d, ch as sh
+        ("ペーター・シェリフ", "PETER CHERIF"),  # English final r after a long vowel; French ch
+        ("ネシーム・ベン・ロムダーネ・サハラーウィー", "NESSIM BEN ROMDHANE SAHRAOUI"),  # French "ou" is w
+        ("ナターリヤ・ブラウニング", "Natalya Browning"),  # English "ow" is au
+        ("ガリーナ・ピャティフ", "Galina Pyatykh"),  # final フ for Russian kh
+        ("ヤシン・アリ・バイナフ", "Yasin Ali Baynah"),  # final フ for Arabic h
+        ("ハーリド・シャイク・ムハンマド", "Khalid Shaikh Mohammed"),  # final ク for Arabic kh
+        ("ズラプ・マキエフ", "Zurab Makiev"),  # final プ for a b
+        ("オレグ・サフチェンコ", "Oleg Savchenko"),  # フ before a consonant for a v
+        ("ピョートル・フラトコフ", "Petr Fradkov"),  # ト before a consonant for a d
+        ("オレフ・モルフン", "Oleg MORGUN"),  # Ukrainian h (Oleh, Morhun) where the list has the Russian g
+        ("アレクサンドル・ユシェンコ", "Aleksandr Yushchenko"),  # シェ for Russian shche
+        ("ニコライ(ミコーラ)・コジツィン", "Nikolay KOZITSYN"),  # ジ for zi; a bracketed alternative
+        ("オレフ（オレグ）・モルフン（モルグン）", "Oleg MORGUN"),  # two bracketed alternatives
+        ("ジャマール・フセイン・ハッサン・ズィーニー", "JAMAL HUSSEIN HASSAN ZEINIYE"),  # vowel length
+        ("ウダイ・サッダーム・フセイン・アル・ティクリーティ", "Uday Saddam Hussein Al-Tikriti"),  # ウ a vowel
+        ("ズハイル・シャムラク", "Zuhair SHAMLAKH"),  # ズ keeps its vowel
+        ("マリーナ・ジェイノヴァ", "Marina ZHEINOVA"),  # zh is ジ
+    ],
+)
+def test_a_foreign_persons_name_in_katakana_reaches_the_alert_threshold(katakana, latin):
+    assert score(katakana, latin) >= DEFAULT_THRESHOLDS.possible
+    assert score(latin, katakana) >= DEFAULT_THRESHOLDS.possible  # a list in katakana, a partner in Latin
+
+
+@pytest.mark.parametrize(
+    "ordinary, katakana",
+    [
+        ("María Ávila", "アブー・マレク"),  # Abu Malek
+        ("Vladislav Růžičková", "ウラジスラフ・ルサノフ"),  # Vladislav Rusanov: one consonant and the vowels apart
+        ("Milo Castillo", "ウマル・ケシル"),
+    ],
+)
+def test_ordinary_names_do_not_alert_on_a_katakana_list_entry(ordinary, katakana):
+    assert score(ordinary, katakana) < DEFAULT_THRESHOLDS.possible
+
+
+def _first(query: str, *entries: ListEntry) -> str:
+    return Screener.build(list(entries)).screen(Query(query, "person"))[0].entry.entry_id
+
+
+def test_the_son_is_not_taken_for_his_father_when_the_query_names_him():
+    father = ListEntry("father", "SADDAM HUSSEIN AL-TIKRITI", "person")
+    son = ListEntry("son", "UDAY SADDAM HUSSEIN AL-TIKRITI", "person")
+    assert _first("ウダイ・サッダーム・フセイン・アル・ティクリーティ", father, son) == "son"
+    assert _first("サッダーム・フセイン・アル・ティクリーティ", father, son) == "father"
+
+
+def test_an_initial_stands_for_the_patronymic():
+    other = ListEntry("other", "IVANOV, Sergei", "person")
+    wanted = ListEntry("wanted", "Sergei Sergeevich Ivanov", "person")
+    assert _first("セルゲイ・S・イワノフ", other, wanted) == "wanted"
+
+
+def test_a_name_of_unknown_kind_is_read_as_a_person_against_a_person():
+    c = compare_names(name_form("トマ・ルバンガ", "unknown"), name_form("THOMAS LUBANGA", "person"))
+    assert c.score >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_japanese_name_in_katakana_does_not_alert_on_a_foreign_name_of_the_same_consonants():
+    assert score("アベ・ショウタ", "Abu Seta") < DEFAULT_THRESHOLDS.possible  # Abe Shota
