@@ -17,7 +17,8 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.names import AS_WRITTEN, HANGUL, ZH_FOREIGN, NameForm, Reading
+from mamoru.screening.known_names import different_names
+from mamoru.screening.names import AS_WRITTEN, HANGUL, PINYIN, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.translit import skeleton
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
@@ -150,6 +151,21 @@ def _syllable_sim(a: str, b: str) -> float:
     return 1.0 if a == b else 0.0
 
 
+def _pinyin_sim(a: str, b: str) -> float:
+    """A Chinese personal name read from its hanzi is its syllables, each one a character: one letter
+    changes the character (zhiqiang / zhiqing, xiaohong / xiaoming, liang / jiang). ü is written u or v."""
+    return 1.0 if a == b or a.replace("v", "u") == b.replace("v", "u") else 0.0
+
+
+@lru_cache(maxsize=1_000_000)
+def _person_token_sim(a: str, b: str) -> float:
+    """As ``token_sim``, but two different known names are not a typo (Daniel / Manuel, Maeda / Ikeda)."""
+    sim = token_sim(a, b)
+    if MIN_TOKEN_SIM <= sim < 1.0 and different_names(a, b):
+        return 0.0
+    return sim
+
+
 def _joined(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Word joined or split ("Al Qaida" / "Alqaida"): compare without spaces."""
     if len(a) == len(b):
@@ -194,6 +210,7 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
     """The best of every way the two names can be put side by side."""
     best = NO_MATCH
     legal = q.legal_forms + c.legal_forms
+    person = "person" in (q.kind, c.kind) and "organization" not in (q.kind, c.kind)
     if q.cjk and c.cjk:
         s = _cjk(q, c)
         if s > best.score:
@@ -204,7 +221,7 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         for rc in c.readings:
             if q.cjk and c.cjk and rq.method != rc.method:
                 continue  # both in Han: a Japanese reading against a Chinese one means nothing
-            found = _reading_pair(rq, rc, legal)
+            found = _reading_pair(rq, rc, legal, person)
             if q.cjk and c.cjk:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
@@ -269,10 +286,13 @@ def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
     return any(seq[k] > seq[k + 1] for k in range(len(seq) - 1))
 
 
-def _reading_pair(rq: Reading, rc: Reading, legal) -> Comparison:
+def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False) -> Comparison:
     ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
     strict = HANGUL in (rq.method, rc.method)  # Korean syllables: Jong is not Yong
-    score, aligned, uq, uc = score_tokens(ta, tb, sim=_syllable_sim if strict else token_sim)
+    sim = _syllable_sim if strict else token_sim
+    if person and not strict:
+        sim = _pinyin_sim if PINYIN in (rq.method, rc.method) else _person_token_sim
+    score, aligned, uq, uc = score_tokens(ta, tb, sim=sim)
     if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
         score *= KOREAN_LEFTOVER
     if score > 0 and _particle_swap(ta, tb, aligned):
