@@ -19,7 +19,8 @@ from rigour.text.phonetics import metaphone
 
 from mamoru.screening.known_names import different_names
 from mamoru.screening.names import AS_WRITTEN, HANGUL, PINYIN, ZH_FOREIGN, NameForm, Reading
-from mamoru.screening.translit import skeleton
+from mamoru.screening.text import fold
+from mamoru.screening.translit import latin, skeleton
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
 LEFTOVER_PENALTY = 0.5  # weight of the longer name's unmatched share
@@ -221,7 +222,10 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         for rc in c.readings:
             if q.cjk and c.cjk and rq.method != rc.method:
                 continue  # both in Han: a Japanese reading against a Chinese one means nothing
-            found = _reading_pair(rq, rc, legal, person)
+            firsts = None
+            if person and rq.method == rc.method == AS_WRITTEN and q.script == c.script == "Latin":
+                firsts = (_first_word(q.original), _first_word(c.original))
+            found = _reading_pair(rq, rc, legal, person, firsts)
             if q.cjk and c.cjk:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
@@ -286,7 +290,38 @@ def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
     return any(seq[k] > seq[k + 1] for k in range(len(seq) - 1))
 
 
-def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False) -> Comparison:
+# "Michael Johnson" against "WILLIAM MICHAEL JOHNSON": the two words agree, but the entry's first
+# name is missing and the query's first name is the entry's middle name. Missing middle names are
+# common (lists and customer records differ); a person known by the middle name alone is not.
+LEADING_NAME_MISSING = 0.85
+
+
+@lru_cache(maxsize=1)
+def _titles() -> frozenset[str]:
+    from rigour.names import NameTypeTag  # noqa: F401  (rigour's list of titles: Mr, Dr, President …)
+    from rigour._core import person_name_prefixes_list
+
+    return frozenset(fold(latin(t)) for t in person_name_prefixes_list() if " " not in t.strip())
+
+
+@lru_cache(maxsize=300_000)
+def _first_word(original: str) -> str:
+    """The word a Latin-script person name starts with in natural order ("GRIFFIN, Paul Nicholas": paul)."""
+    parts = original.split(",")
+    words = fold(latin(parts[1] if len(parts) == 2 else original)).split()
+    if not words:
+        words = fold(latin(original)).split()
+    return words[0] if words else ""
+
+
+def _leading_name_missing(shorter: tuple[str, ...], unmatched: tuple[str, ...], first: str) -> bool:
+    """A two-word name (given name, surname) found in a longer one whose first name is left over."""
+    return (sum(1 for t in shorter if t not in WEAK_TOKENS) == 2 and first in unmatched and first not in shorter
+            and len(first) > 1
+            and first not in WEAK_TOKENS and first not in _titles())
+
+
+def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False, firsts: tuple[str, str] | None = None) -> Comparison:
     ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
     strict = HANGUL in (rq.method, rc.method)  # Korean syllables: Jong is not Yong
     sim = _syllable_sim if strict else token_sim
@@ -295,6 +330,9 @@ def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False) -> Comp
     score, aligned, uq, uc = score_tokens(ta, tb, sim=sim)
     if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
         score *= KOREAN_LEFTOVER
+    if firsts and score > 0 and bool(uq) != bool(uc):  # one name inside the other: is its first name missing?
+        if _leading_name_missing(tb, uq, firsts[0]) if uq else _leading_name_missing(ta, uc, firsts[1]):
+            score *= LEADING_NAME_MISSING
     if score > 0 and _particle_swap(ta, tb, aligned):
         score = max(0.0, score - PARTICLE_SWAP_PENALTY)
     path = rq.method if rq.method != "as_written" else rc.method
