@@ -11,13 +11,14 @@ by character; katakana against Latin through consonant skeletons.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.known_names import different_names
+from mamoru.screening.known_names import different_names, known_apart
 from mamoru.screening.names import AS_WRITTEN, HANGUL, PINYIN, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.text import fold
 from mamoru.screening.translit import latin, skeleton
@@ -154,8 +155,16 @@ def _syllable_sim(a: str, b: str) -> float:
 
 def _pinyin_sim(a: str, b: str) -> float:
     """A Chinese personal name read from its hanzi is its syllables, each one a character: one letter
-    changes the character (zhiqiang / zhiqing, xiaohong / xiaoming, liang / jiang). ü is written u or v."""
-    return 1.0 if a == b or a.replace("v", "u") == b.replace("v", "u") else 0.0
+    changes the character (zhiqiang / zhiqing, xiaohong / xiaoming, liang / jiang)."""
+    return 1.0 if a == b or _pinyin_u(a) == _pinyin_u(b) else 0.0
+
+
+_NYU_LYU = re.compile(r"(?<=[ln])yu")
+
+
+def _pinyin_u(word: str) -> str:
+    """ü after l and n is written v, yu or u (吕: LV, LYU, LU)."""
+    return _NYU_LYU.sub("u", word).replace("v", "u")
 
 
 @lru_cache(maxsize=1_000_000)
@@ -314,6 +323,11 @@ def _first_word(original: str) -> str:
     return words[0] if words else ""
 
 
+def _content(words: tuple[str, ...]) -> bool:
+    """Any word that names the person: not a particle, an initial or a patronymic."""
+    return any(w not in WEAK_TOKENS and len(w) > 1 and not w.endswith(_PATRONYMIC_ENDINGS) for w in words)
+
+
 def _leading_name_missing(shorter: tuple[str, ...], unmatched: tuple[str, ...], first: str) -> bool:
     """A two-word name (given name, surname) found in a longer one whose first name is left over."""
     return (sum(1 for t in shorter if t not in WEAK_TOKENS) == 2 and first in unmatched and first not in shorter
@@ -330,6 +344,11 @@ def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False, firsts:
     score, aligned, uq, uc = score_tokens(ta, tb, sim=sim)
     if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
         score *= KOREAN_LEFTOVER
+    if person and not strict and score > 0 and _content(uq + uc):
+        # a word left over, and a word that is only a variant of another known name: two doubts are a different name
+        apart = {(x, y) for x, y, s in aligned if s < 1.0 and known_apart(x, y)}
+        if apart:
+            score, aligned, uq, uc = score_tokens(ta, tb, sim=lambda x, y: 0.0 if (x, y) in apart else sim(x, y))
     if firsts and score > 0 and bool(uq) != bool(uc):  # one name inside the other: is its first name missing?
         if _leading_name_missing(tb, uq, firsts[0]) if uq else _leading_name_missing(ta, uc, firsts[1]):
             score *= LEADING_NAME_MISSING

@@ -6,7 +6,8 @@ names drawn from Wikidata, each name tagged with the name items it can stand for
 (Michael and Mikhail share one, so do Osama and Usama). Two words that are both in the
 table, share no item, differ by two edits or more and do not sound alike are two names.
 Variant spellings one edit apart (Katherine / Catherine, Jon / John) or sounding alike
-(Michel / Michelle, Schulze / Scholz) stay typos: the table does not always link them.
+(Michel / Michelle, Schulze / Scholz) stay typos, since the table does not always link them,
+unless the names differ by a whole word as well (Jamie Gonzalez / GONZALEZ DURAN, Jaime).
 """
 
 from __future__ import annotations
@@ -30,10 +31,15 @@ def name_items(word: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=500_000)
-def different_names(a: str, b: str) -> bool:
-    """Both words are known personal names, of no common item, two edits or more apart
-    (a swap of two letters is one) and not sounding alike."""
-    if a == b or len(a) < 3 or len(b) < 3 or OSA.distance(a, b) < 2 or metaphone(a) == metaphone(b):
+def known_apart(a: str, b: str) -> bool:
+    """Both words are known personal names and share no name item (Jamie / Jaime, Daniel / Manuel)."""
+    if a == b or len(a) < 3 or len(b) < 3:
         return False
     ia, ib = name_items(a), name_items(b)
     return bool(ia) and bool(ib) and not ia & ib
+
+
+@lru_cache(maxsize=500_000)
+def different_names(a: str, b: str) -> bool:
+    """Known apart, two edits or more apart (a swap of two letters is one) and not sounding alike."""
+    return OSA.distance(a, b) >= 2 and metaphone(a) != metaphone(b) and known_apart(a, b)
