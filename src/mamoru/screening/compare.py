@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.known_names import different_names, known_apart
+from mamoru.screening.name_words import another_name
 from mamoru.screening.names import AS_WRITTEN, HANGUL, PINYIN, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.text import fold
 from mamoru.screening.translit import latin, skeleton
@@ -169,9 +169,9 @@ def _pinyin_u(word: str) -> str:
 
 @lru_cache(maxsize=1_000_000)
 def _person_token_sim(a: str, b: str) -> float:
-    """As ``token_sim``, but two different known names are not a typo (Daniel / Manuel, Maeda / Ikeda)."""
+    """As ``token_sim``, but another name is not a typo (Daniel / Manuel, Maeda / Ikeda)."""
     sim = token_sim(a, b)
-    if MIN_TOKEN_SIM <= sim < 1.0 and different_names(a, b):
+    if MIN_TOKEN_SIM <= sim < 1.0 and another_name(a, b):
         return 0.0
     return sim
 
@@ -328,9 +328,13 @@ def _content(words: tuple[str, ...]) -> bool:
     return any(w not in WEAK_TOKENS and len(w) > 1 and not w.endswith(_PATRONYMIC_ENDINGS) for w in words)
 
 
+def _words(name: tuple[str, ...]) -> int:
+    return sum(1 for t in name if t not in WEAK_TOKENS)
+
+
 def _leading_name_missing(shorter: tuple[str, ...], unmatched: tuple[str, ...], first: str) -> bool:
     """A two-word name (given name, surname) found in a longer one whose first name is left over."""
-    return (sum(1 for t in shorter if t not in WEAK_TOKENS) == 2 and first in unmatched and first not in shorter
+    return (_words(shorter) == 2 and first in unmatched and first not in shorter
             and len(first) > 1
             and first not in WEAK_TOKENS and first not in _titles())
 
@@ -344,11 +348,10 @@ def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False, firsts:
     score, aligned, uq, uc = score_tokens(ta, tb, sim=sim)
     if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
         score *= KOREAN_LEFTOVER
-    if person and not strict and score > 0 and _content(uq + uc):
-        # a word left over, and a word that is only a variant of another known name: two doubts are a different name
-        apart = {(x, y) for x, y, s in aligned if s < 1.0 and known_apart(x, y)}
-        if apart:
-            score, aligned, uq, uc = score_tokens(ta, tb, sim=lambda x, y: 0.0 if (x, y) in apart else sim(x, y))
+    if person and not strict and score > 0 and bool(uq) != bool(uc) and _content(uq + uc):
+        # a two-word name inside a longer one, a word of it only approximately: two doubts are another name
+        if _words(tb if uq else ta) == 2 and any(s < 1.0 for _, _, s in aligned):
+            score, aligned, uq, uc = score_tokens(ta, tb, sim=lambda x, y: 1.0 if x == y else 0.0)
     if firsts and score > 0 and bool(uq) != bool(uc):  # one name inside the other: is its first name missing?
         if _leading_name_missing(tb, uq, firsts[0]) if uq else _leading_name_missing(ta, uc, firsts[1]):
             score *= LEADING_NAME_MISSING
