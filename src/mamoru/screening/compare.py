@@ -231,10 +231,10 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         for rc in c.readings:
             if q.cjk and c.cjk and rq.method != rc.method:
                 continue  # both in Han: a Japanese reading against a Chinese one means nothing
-            firsts = None
+            latin_names = None  # where the natural order of the words can be told
             if person and rq.method == rc.method == AS_WRITTEN and q.script == c.script == "Latin":
-                firsts = (_first_word(q.original), _first_word(c.original))
-            found = _reading_pair(rq, rc, legal, person, firsts)
+                latin_names = (q.original, c.original)
+            found = _reading_pair(rq, rc, legal, person, latin_names)
             if q.cjk and c.cjk:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
@@ -339,7 +339,8 @@ def _leading_name_missing(shorter: tuple[str, ...], unmatched: tuple[str, ...], 
             and first not in WEAK_TOKENS and first not in _titles())
 
 
-def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False, firsts: tuple[str, str] | None = None) -> Comparison:
+def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False,
+                  latin_names: tuple[str, str] | None = None) -> Comparison:
     ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
     strict = HANGUL in (rq.method, rc.method)  # Korean syllables: Jong is not Yong
     sim = _syllable_sim if strict else token_sim
@@ -352,8 +353,9 @@ def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False, firsts:
         # a two-word name inside a longer one, a word of it only approximately: two doubts are another name
         if _words(tb if uq else ta) == 2 and any(s < 1.0 for _, _, s in aligned):
             score, aligned, uq, uc = score_tokens(ta, tb, sim=lambda x, y: 1.0 if x == y else 0.0)
-    if firsts and score > 0 and bool(uq) != bool(uc):  # one name inside the other: is its first name missing?
-        if _leading_name_missing(tb, uq, firsts[0]) if uq else _leading_name_missing(ta, uc, firsts[1]):
+    if latin_names and score > 0 and bool(uq) != bool(uc):  # one name inside the other: is its first name missing?
+        if (_leading_name_missing(tb, uq, _first_word(latin_names[0])) if uq
+                else _leading_name_missing(ta, uc, _first_word(latin_names[1]))):
             score *= LEADING_NAME_MISSING
     if score > 0 and _particle_swap(ta, tb, aligned):
         score = max(0.0, score - PARTICLE_SWAP_PENALTY)
