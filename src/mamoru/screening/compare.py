@@ -18,10 +18,9 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.name_words import another_name
+from mamoru.screening.name_words import another_name, first_word, is_title
 from mamoru.screening.names import AS_WRITTEN, HANGUL, PINYIN, ZH_FOREIGN, NameForm, Reading
-from mamoru.screening.text import fold
-from mamoru.screening.translit import latin, skeleton
+from mamoru.screening.translit import skeleton
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
 LEFTOVER_PENALTY = 0.5  # weight of the longer name's unmatched share
@@ -305,24 +304,6 @@ def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
 LEADING_NAME_MISSING = 0.85
 
 
-@lru_cache(maxsize=1)
-def _titles() -> frozenset[str]:
-    from rigour.names import NameTypeTag  # noqa: F401  (rigour's list of titles: Mr, Dr, President …)
-    from rigour._core import person_name_prefixes_list
-
-    return frozenset(fold(latin(t)) for t in person_name_prefixes_list() if " " not in t.strip())
-
-
-@lru_cache(maxsize=300_000)
-def _first_word(original: str) -> str:
-    """The word a Latin-script person name starts with in natural order ("GRIFFIN, Paul Nicholas": paul)."""
-    parts = original.split(",")
-    words = fold(latin(parts[1] if len(parts) == 2 else original)).split()
-    if not words:
-        words = fold(latin(original)).split()
-    return words[0] if words else ""
-
-
 def _content(words: tuple[str, ...]) -> bool:
     """Any word that names the person: not a particle, an initial or a patronymic."""
     return any(w not in WEAK_TOKENS and len(w) > 1 and not w.endswith(_PATRONYMIC_ENDINGS) for w in words)
@@ -334,9 +315,8 @@ def _words(name: tuple[str, ...]) -> int:
 
 def _leading_name_missing(shorter: tuple[str, ...], unmatched: tuple[str, ...], first: str) -> bool:
     """A two-word name (given name, surname) found in a longer one whose first name is left over."""
-    return (_words(shorter) == 2 and first in unmatched and first not in shorter
-            and len(first) > 1
-            and first not in WEAK_TOKENS and first not in _titles())
+    return (_words(shorter) == 2 and first in unmatched and first not in shorter and len(first) > 1
+            and first not in WEAK_TOKENS and not is_title(first))
 
 
 def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False,
@@ -354,8 +334,8 @@ def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False,
         if _words(tb if uq else ta) == 2 and any(s < 1.0 for _, _, s in aligned):
             score, aligned, uq, uc = score_tokens(ta, tb, sim=lambda x, y: 1.0 if x == y else 0.0)
     if latin_names and score > 0 and bool(uq) != bool(uc):  # one name inside the other: is its first name missing?
-        if (_leading_name_missing(tb, uq, _first_word(latin_names[0])) if uq
-                else _leading_name_missing(ta, uc, _first_word(latin_names[1]))):
+        if (_leading_name_missing(tb, uq, first_word(latin_names[0])) if uq
+                else _leading_name_missing(ta, uc, first_word(latin_names[1]))):
             score *= LEADING_NAME_MISSING
     if score > 0 and _particle_swap(ta, tb, aligned):
         score = max(0.0, score - PARTICLE_SWAP_PENALTY)
