@@ -30,14 +30,10 @@ def score(a: str, b: str, kind: str = "person") -> float:
     [
         ("Daniel Diaz", "DIAZ, Manuel"),  # only the surname agrees: Daniel and Manuel are two names
         ("Takashi Maeda", "IKEDA, Takashi"),  # Maeda and Ikeda are two surnames, not a typo
-        ("Jamie Gonzalez", "GONZALEZ DURAN, Jaime"),  # a variant of another given name, and a word more
-        ("Andrew Aaron Johnson", "JOHNSON ANDRE"),
         ("志强 王", "ZHIQING, Wang"),  # 志强 is zhi-qiang: qiang is not qing
         ("小红 张", "ZHANG, Xiaoming"),  # xiao-hong is not xiao-ming
         ("亮 宁 张", "ZHANG, Jiang Ping"),  # liang ning is not jiang ping
         ("萍 建国 张", "ZHANG, Jiang Ping"),  # jian-guo is not jiang
-        ("Michael Johnson", "WILLIAM MICHAEL JOHNSON"),  # his first name is missing: a namesake
-        ("Nicholas Griffin", "GRIFFIN, Paul Nicholas"),
     ],
 )
 def test_an_ordinary_name_does_not_alert_against_a_similar_entry(query, entry):
@@ -53,14 +49,22 @@ def test_an_ordinary_name_does_not_alert_against_a_similar_entry(query, entry):
         ("Olaf Schulze", "Olaf Scholz"),  # a typo that sounds alike
         ("Michel Obama", "Michelle Obama"),
         ("Katherine Smith", "Catherine Smith"),  # one letter apart: spelling, not another name
-        ("Hasan Rohani", "Hassan Rouhani"),  # transliteration variants the name table does not link
+        ("Hasan Rohani", "Hassan Rouhani"),
+        ("Jamal Lounici", "DJAMEL LOUNICI"),  # transliterations that begin with the same sound
+        ("Hassan Tahir Uways", "HASSAN DAHIR AWEYS"),
+        ("Wolodymyr Selenskyj", "Volodymyr Zelenskyy"),
+        ("KHEKMATIYAR, Gulbuddin", "HEKMATYAR, Gulbuddin"),
+        ("RI, Jong Chol", "RI, Chong Chol"),  # Korean j / ch, three syllables
+        ("KOSTENKO, Olena Mykolaivna", "KOSTENKO, Elena Nikolaevna"),
         ("Usama bin Ladin", "Osama bin Laden"),
         ("Sergey Lavrov", "Sergey Viktorovich LAVROV"),  # a patronymic left over
         ("SIRAJUDDIN HAQQANI", "SIRAJUDDIN JALLALOUDINE HAQQANI"),  # a middle name left out
-        ("Mark Taylor", "Mark Erica Taylor"),
-        ("Michael Johnson", "W. Michael Johnson"),  # the first name as an initial: known by the middle one
         ("Jaime Gonzalez", "GONZALEZ DURAN, Jaime"),  # the second surname dropped, as is usual in Spanish
-        ("Sergey Sergey Shoigu", "Sergey Shoigu"),
+        ("Parlindungan Siregar", "Siregar, Saleh Parlindungan"),  # the lists' own aliases drop a first name
+        # namesakes whose every word is found still alert: lists and customer records differ by a
+        # middle or a first name, and only a date of birth or nationality can tell them apart
+        ("Michael Johnson", "WILLIAM MICHAEL JOHNSON"),
+        ("Mark Erica Taylor", "TAYLOR, Mark"),
     ],
 )
 def test_a_real_variant_still_matches(query, entry):

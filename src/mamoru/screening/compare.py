@@ -18,7 +18,7 @@ from functools import lru_cache
 from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.name_words import another_name, first_word, is_title
+from mamoru.screening.name_words import another_name
 from mamoru.screening.names import AS_WRITTEN, HANGUL, PINYIN, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.translit import skeleton
 
@@ -230,10 +230,7 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         for rc in c.readings:
             if q.cjk and c.cjk and rq.method != rc.method:
                 continue  # both in Han: a Japanese reading against a Chinese one means nothing
-            latin_names = None  # where the natural order of the words can be told
-            if person and rq.method == rc.method == AS_WRITTEN and q.script == c.script == "Latin":
-                latin_names = (q.original, c.original)
-            found = _reading_pair(rq, rc, legal, person, latin_names)
+            found = _reading_pair(rq, rc, legal, person)
             if q.cjk and c.cjk:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
@@ -298,45 +295,21 @@ def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
     return any(seq[k] > seq[k + 1] for k in range(len(seq) - 1))
 
 
-# "Michael Johnson" against "WILLIAM MICHAEL JOHNSON": the two words agree, but the entry's first
-# name is missing and the query's first name is the entry's middle name. Missing middle names are
-# common (lists and customer records differ); a person known by the middle name alone is not.
-LEADING_NAME_MISSING = 0.85
-
-
-def _content(words: tuple[str, ...]) -> bool:
-    """Any word that names the person: not a particle, an initial or a patronymic."""
-    return any(w not in WEAK_TOKENS and len(w) > 1 and not w.endswith(_PATRONYMIC_ENDINGS) for w in words)
-
-
 def _words(name: tuple[str, ...]) -> int:
     return sum(1 for t in name if t not in WEAK_TOKENS)
 
 
-def _leading_name_missing(shorter: tuple[str, ...], unmatched: tuple[str, ...], first: str) -> bool:
-    """A two-word name (given name, surname) found in a longer one whose first name is left over."""
-    return (_words(shorter) == 2 and first in unmatched and first not in shorter and len(first) > 1
-            and first not in WEAK_TOKENS and not is_title(first))
-
-
-def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False,
-                  latin_names: tuple[str, str] | None = None) -> Comparison:
+def _reading_pair(rq: Reading, rc: Reading, legal, person: bool = False) -> Comparison:
     ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
     strict = HANGUL in (rq.method, rc.method)  # Korean syllables: Jong is not Yong
     sim = _syllable_sim if strict else token_sim
-    if person and not strict:
-        sim = _pinyin_sim if PINYIN in (rq.method, rc.method) else _person_token_sim
+    if person and not strict and PINYIN in (rq.method, rc.method):
+        sim = _pinyin_sim
+    elif person and not strict and min(_words(ta), _words(tb)) == 2:
+        sim = _person_token_sim  # given name and surname: each word must be that name, not another
     score, aligned, uq, uc = score_tokens(ta, tb, sim=sim)
     if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
         score *= KOREAN_LEFTOVER
-    if person and not strict and score > 0 and bool(uq) != bool(uc) and _content(uq + uc):
-        # a two-word name inside a longer one, a word of it only approximately: two doubts are another name
-        if _words(tb if uq else ta) == 2 and any(s < 1.0 for _, _, s in aligned):
-            score, aligned, uq, uc = score_tokens(ta, tb, sim=lambda x, y: 1.0 if x == y else 0.0)
-    if latin_names and score > 0 and bool(uq) != bool(uc):  # one name inside the other: is its first name missing?
-        if (_leading_name_missing(tb, uq, first_word(latin_names[0])) if uq
-                else _leading_name_missing(ta, uc, first_word(latin_names[1]))):
-            score *= LEADING_NAME_MISSING
     if score > 0 and _particle_swap(ta, tb, aligned):
         score = max(0.0, score - PARTICLE_SWAP_PENALTY)
     path = rq.method if rq.method != "as_written" else rc.method
