@@ -166,7 +166,6 @@ def _pinyin_u(word: str) -> str:
     return _NYU_LYU.sub("u", word).replace("v", "u")
 
 
-@lru_cache(maxsize=1_000_000)
 def _person_token_sim(a: str, b: str) -> float:
     """As ``token_sim``, but another name is not a typo (Daniel / Manuel, Maeda / Ikeda)."""
     sim = token_sim(a, b)

@@ -18,7 +18,7 @@ from rigour.text.phonetics import metaphone
 from mamoru.screening.translit import skeleton
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)
 def another_name(a: str, b: str) -> bool:
     """Two words too far apart, and beginning too differently, to be one name misspelt."""
     if a == b or len(a) < 3 or len(b) < 3 or OSA.distance(a, b) < 2:
