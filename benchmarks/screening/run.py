@@ -24,6 +24,8 @@ def main() -> None:
     ap.add_argument("--big", type=int, default=1_000_000, help="names in the large index (0 = skip)")
     ap.add_argument("--only", default="", help="comma list: names,dev,devneg,multiscript,aliases,negatives,throughput,big")
     ap.add_argument("--misses", type=int, default=0, help="print this many dev-half misses")
+    ap.add_argument("--held-negatives", action="store_true",
+                    help="devneg: also count alerts on a second, disjoint sample of negatives (held apart, not printed)")
     args = ap.parse_args()
     only = set(filter(None, args.only.split(",")))
     want = lambda s: not only or s in only  # noqa: E731
@@ -36,7 +38,7 @@ def main() -> None:
     if want("dev"):
         dev.run(lists, args.misses)
     if want("devneg"):
-        dev.false_alerts(lists, args.negatives or (2000 if args.quick else 5000))
+        dev.false_alerts(lists, args.negatives or (2000 if args.quick else 5000), held=args.held_negatives)
     if want("multiscript"):
         multiscript.run(lists, args.misses)
     if only and not only & {"aliases", "negatives", "throughput", "big"}:

@@ -21,7 +21,8 @@ from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
 from mamoru.screening.korean import korean_key
-from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, ZH_FOREIGN, NameForm, Reading
+from mamoru.screening.name_words import another_name
+from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, PINYIN, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.translit import skeleton
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
@@ -165,6 +166,28 @@ def _syllable_sim(a: str, b: str) -> float:
     return 1.0 if a == b else 0.0
 
 
+def _pinyin_sim(a: str, b: str) -> float:
+    """A Chinese personal name read from its hanzi is its syllables, each one a character: one letter
+    changes the character (zhiqiang / zhiqing, xiaohong / xiaoming, liang / jiang)."""
+    return 1.0 if a == b or _pinyin_u(a) == _pinyin_u(b) else 0.0
+
+
+_NYU_LYU = re.compile(r"(?<=[ln])yu")
+
+
+def _pinyin_u(word: str) -> str:
+    """ü after l and n is written v, yu or u (吕: LV, LYU, LU)."""
+    return _NYU_LYU.sub("u", word).replace("v", "u")
+
+
+def _person_token_sim(a: str, b: str) -> float:
+    """As ``token_sim``, but another name is not a typo (Daniel / Manuel, Maeda / Ikeda)."""
+    sim = token_sim(a, b)
+    if MIN_TOKEN_SIM <= sim < 1.0 and another_name(a, b):
+        return 0.0
+    return sim
+
+
 def _joined(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     """Word joined or split ("Al Qaida" / "Alqaida"): compare without spaces."""
     if len(a) == len(b):
@@ -209,6 +232,7 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
     """The best of every way the two names can be put side by side."""
     best = NO_MATCH
     legal = q.legal_forms + c.legal_forms
+    person = "person" in (q.kind, c.kind) and "organization" not in (q.kind, c.kind)
     if q.cjk and c.cjk:
         s = _cjk(q, c)
         if s > best.score:
@@ -220,7 +244,7 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         for rc in c.readings:
             if q.cjk and c.cjk and rq.method != rc.method:
                 continue  # both in Han: a Japanese reading against a Chinese one means nothing
-            found = _reading_pair(rq, rc, legal, korean)
+            found = _reading_pair(rq, rc, legal, korean, person)
             if q.cjk and c.cjk:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin", "hanja"):
@@ -374,10 +398,19 @@ def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
     return any(seq[k] > seq[k + 1] for k in range(len(seq) - 1))
 
 
-def _reading_pair(rq: Reading, rc: Reading, legal, korean: bool = False) -> Comparison:
+def _words(name: tuple[str, ...]) -> int:
+    return sum(1 for t in name if t not in WEAK_TOKENS)
+
+
+def _reading_pair(rq: Reading, rc: Reading, legal, korean: bool = False, person: bool = False) -> Comparison:
     ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
     strict = korean or bool({HANGUL, HANJA} & {rq.method, rc.method})  # Korean syllables: Jong is not Yong
-    score, aligned, uq, uc = score_tokens(ta, tb, sim=_syllable_sim if strict else token_sim)
+    sim = _syllable_sim if strict else token_sim
+    if person and not strict and PINYIN in (rq.method, rc.method):
+        sim = _pinyin_sim
+    elif person and not strict and min(_words(ta), _words(tb)) == 2:
+        sim = _person_token_sim  # given name and surname: each word must be that name, not another
+    score, aligned, uq, uc = score_tokens(ta, tb, sim=sim)
     if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
         score *= KOREAN_LEFTOVER
     if strict and score > 0 and _syllables_reordered(align(ta, tb, _syllable_sim)):

@@ -1,0 +1,86 @@
+"""Ordinary names that must not alert on name alone, and the real pairs that must still match.
+
+Each "must not alert" pair was an alert (0.80-0.90) against a real list entry for a name drawn from
+OpenSanctions' negatives or an ordinary Japanese person; each "must match" pair is the kind of
+variant the same rules could wrongly reject.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from mamoru.screening.compare import compare_names
+from mamoru.screening.engine import Query, Screener
+from mamoru.screening.entries import Alias, ListEntry
+from mamoru.screening.names import name_form
+from mamoru.screening.policy import DEFAULT_THRESHOLDS
+
+ORDINARY_PEOPLE = Path(__file__).parent / "data" / "ordinary_jp_people.csv"
+
+
+def score(a: str, b: str, kind: str = "person") -> float:
+    return compare_names(name_form(a, kind), name_form(b, kind)).score
+
+
+@pytest.mark.parametrize(
+    "query, entry",
+    [
+        ("Daniel Diaz", "DIAZ, Manuel"),  # only the surname agrees: Daniel and Manuel are two names
+        ("Takashi Maeda", "IKEDA, Takashi"),  # Maeda and Ikeda are two surnames, not a typo
+        ("志强 王", "ZHIQING, Wang"),  # 志强 is zhi-qiang: qiang is not qing
+        ("小红 张", "ZHANG, Xiaoming"),  # xiao-hong is not xiao-ming
+        ("亮 宁 张", "ZHANG, Jiang Ping"),  # liang ning is not jiang ping
+        ("萍 建国 张", "ZHANG, Jiang Ping"),  # jian-guo is not jiang
+    ],
+)
+def test_an_ordinary_name_does_not_alert_against_a_similar_entry(query, entry):
+    assert score(query, entry) < DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize(
+    "query, entry",
+    [
+        ("王 志强", "WANG Zhi-qiang"),  # the same syllables, hyphenated
+        ("习近平", "Xi Jinping"),
+        ("吕 文", "LYU, Wen"),  # ü written yu
+        ("Olaf Schulze", "Olaf Scholz"),  # a typo that sounds alike
+        ("Michel Obama", "Michelle Obama"),
+        ("Katherine Smith", "Catherine Smith"),  # one letter apart: spelling, not another name
+        ("Hasan Rohani", "Hassan Rouhani"),
+        ("Jamal Lounici", "DJAMEL LOUNICI"),  # transliterations that begin with the same sound
+        ("Hassan Tahir Uways", "HASSAN DAHIR AWEYS"),
+        ("Wolodymyr Selenskyj", "Volodymyr Zelenskyy"),
+        ("KHEKMATIYAR, Gulbuddin", "HEKMATYAR, Gulbuddin"),
+        ("RI, Jong Chol", "RI, Chong Chol"),  # Korean j / ch, three syllables
+        ("KOSTENKO, Olena Mykolaivna", "KOSTENKO, Elena Nikolaevna"),
+        ("Usama bin Ladin", "Osama bin Laden"),
+        ("Sergey Lavrov", "Sergey Viktorovich LAVROV"),  # a patronymic left over
+        ("SIRAJUDDIN HAQQANI", "SIRAJUDDIN JALLALOUDINE HAQQANI"),  # a middle name left out
+        ("Jaime Gonzalez", "GONZALEZ DURAN, Jaime"),  # the second surname dropped, as is usual in Spanish
+        ("Parlindungan Siregar", "Siregar, Saleh Parlindungan"),  # the lists' own aliases drop a first name
+        # namesakes whose every word is found still alert: lists and customer records differ by a
+        # middle or a first name, and only a date of birth or nationality can tell them apart
+        ("Michael Johnson", "WILLIAM MICHAEL JOHNSON"),
+        ("Mark Erica Taylor", "TAYLOR, Mark"),
+    ],
+)
+def test_a_real_variant_still_matches(query, entry):
+    assert score(query, entry) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_ordinary_japanese_people_raise_no_alert_against_the_mof_list(watchlists):
+    """200 made-up ordinary names, in kanji and in romaji, against the MOF list in Japanese and English."""
+    entries = []
+    with open(watchlists / "dev" / "jp_mof_dev.csv", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            entries.append(ListEntry(r["id"], r["name_ja"], r["type"], aliases=(Alias(r["name_en"]),)))
+    screener = Screener.build(entries)
+    with open(ORDINARY_PEOPLE, encoding="utf-8", newline="") as fh:
+        people = list(csv.DictReader(fh))
+    assert len(people) >= 200
+    alerts = [(name, screener.alerts(Query(name, "person"), 1))
+              for p in people for name in (p["name_kanji"], p["name_romaji"])]
+    assert [(name, hits[0].matched_name) for name, hits in alerts if hits] == []
