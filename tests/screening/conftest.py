@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import os
 from pathlib import Path
 
@@ -30,3 +31,24 @@ def simple_list(tmp_path):
         return path
 
     return write
+
+
+def ordinary_name_alerts(watchlists: Path, file: Path, columns: tuple[str, ...], kind: str) -> list[tuple[str, str]]:
+    """Screen every name in ``columns`` of a file of ordinary names against the MOF list as a Japanese user
+    imports it (Japanese primary name, English alias); the (query, matched list name) of each alert."""
+    from mamoru.screening.engine import Query, Screener
+    from mamoru.screening.entries import Alias, ListEntry
+
+    with open(watchlists / "dev" / "jp_mof_dev.csv", encoding="utf-8", newline="") as fh:
+        entries = [ListEntry(r["id"], r["name_ja"], r["type"], aliases=(Alias(r["name_en"]),)) for r in csv.DictReader(fh)]
+    screener = Screener.build(entries)
+    with open(file, encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) >= 200
+    out = []
+    for row in rows:
+        for name in (row[c] for c in columns):
+            hits = screener.alerts(Query(name, kind), 1)
+            if hits:
+                out.append((name, hits[0].matched_name))
+    return out

@@ -3,16 +3,16 @@ names do not raise alerts through the looser katakana comparison."""
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from mamoru.screening.compare import compare_names
 from mamoru.screening.engine import Query, Screener
-from mamoru.screening.entries import Alias, ListEntry
+from mamoru.screening.entries import ListEntry
 from mamoru.screening.names import name_form
 from mamoru.screening.policy import DEFAULT_THRESHOLDS
+from tests.screening.conftest import ordinary_name_alerts
 
 ORDINARY_FIRMS = Path(__file__).parent / "data" / "ordinary_jp_companies.csv"
 
@@ -70,17 +70,7 @@ def test_ordinary_names_do_not_match_katakana_names_on_consonants(latin, kana):
 
 def test_ordinary_japanese_firms_raise_no_alert_against_the_mof_katakana_names(watchlists):
     """Gifu Seisakusho scored 0.85 against a Taliban-list name; no ordinary firm may alert now."""
-    entries = []
-    with open(watchlists / "dev" / "jp_mof_dev.csv", encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            entries.append(ListEntry(r["id"], r["name_ja"], r["type"], aliases=(Alias(r["name_en"]),)))
-    screener = Screener.build(entries)
-    with open(ORDINARY_FIRMS, encoding="utf-8", newline="") as fh:
-        firms = list(csv.DictReader(fh))
-    assert len(firms) >= 200
-    alerts = [(name, screener.alerts(Query(name, "organization"), 1))
-              for f in firms for name in (f["name_ja"], f["name_en"])]
-    assert [(name, hits[0].matched_name) for name, hits in alerts if hits] == []
+    assert ordinary_name_alerts(watchlists, ORDINARY_FIRMS, ("name_ja", "name_en"), "organization") == []
 
 
 def test_the_right_konstantinov_is_found_among_many_namesakes():

@@ -7,16 +7,14 @@ variant the same rules could wrongly reject.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 
 import pytest
 
 from mamoru.screening.compare import compare_names
-from mamoru.screening.engine import Query, Screener
-from mamoru.screening.entries import Alias, ListEntry
 from mamoru.screening.names import name_form
 from mamoru.screening.policy import DEFAULT_THRESHOLDS
+from tests.screening.conftest import ordinary_name_alerts
 
 ORDINARY_PEOPLE = Path(__file__).parent / "data" / "ordinary_jp_people.csv"
 
@@ -73,14 +71,4 @@ def test_a_real_variant_still_matches(query, entry):
 
 def test_ordinary_japanese_people_raise_no_alert_against_the_mof_list(watchlists):
     """200 made-up ordinary names, in kanji and in romaji, against the MOF list in Japanese and English."""
-    entries = []
-    with open(watchlists / "dev" / "jp_mof_dev.csv", encoding="utf-8", newline="") as fh:
-        for r in csv.DictReader(fh):
-            entries.append(ListEntry(r["id"], r["name_ja"], r["type"], aliases=(Alias(r["name_en"]),)))
-    screener = Screener.build(entries)
-    with open(ORDINARY_PEOPLE, encoding="utf-8", newline="") as fh:
-        people = list(csv.DictReader(fh))
-    assert len(people) >= 200
-    alerts = [(name, screener.alerts(Query(name, "person"), 1))
-              for p in people for name in (p["name_kanji"], p["name_romaji"])]
-    assert [(name, hits[0].matched_name) for name, hits in alerts if hits] == []
+    assert ordinary_name_alerts(watchlists, ORDINARY_PEOPLE, ("name_kanji", "name_romaji"), "person") == []
