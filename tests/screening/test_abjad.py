@@ -40,6 +40,13 @@ def test_two_letters_are_not_read_as_one_sound():
     assert score("الاتحاد الاسلامي", "AL-ITIHAAD AL-ISLAMIYA", "organization") > 0.7
 
 
+def test_latin_kh_may_stand_for_arabic_k_and_h_side_by_side():
+    # لكحل is l-k-h-l; the Latin spelling writes the two letters as one sound: LAKHAL
+    entries = [ListEntry("t", "MOHAMED LAKHAL", "person"), ListEntry("n", "LUKOIL OAO", "organization")]
+    assert first_hit("محمد لكحل", entries) == "t"
+    assert score("محمد لكحل", "MOHAMED LAKHAL") > score("محمد لكحل", "LUKOIL OAO")
+
+
 def test_persian_and_urdu_letters_are_read_as_their_arabic_twins():
     # ھ, ہ, ی, چ: the transliterator left "?" for the first two and split the words
     assert first_hit("عامر علی چوہدری", [ListEntry("n", "AMIR, Ali", "person"),
