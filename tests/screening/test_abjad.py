@@ -47,6 +47,18 @@ def test_latin_kh_may_stand_for_arabic_k_and_h_side_by_side():
     assert score("محمد لكحل", "MOHAMED LAKHAL") > score("محمد لكحل", "LUKOIL OAO")
 
 
+def test_an_arabic_name_and_its_latin_spelling_share_pairs_of_word_sounds():
+    # retrieval ranks by shared keys; a long name's common words (Mohamed, Mahmoud) are found by
+    # the dozen, their pairs much less: the Arabic side must make the pairs the Latin side makes
+    from mamoru.screening.keys import name_keys
+
+    def pairs(text: str) -> set[str]:
+        return {k for k in name_keys(name_form(text, "person")) if k.startswith("p:")}
+
+    shared = pairs("عبد القادر محمود محمد السيد") & pairs("ABD EL KADER MAHMOUD MOHAMED EL SAYED")
+    assert {"p:kdr|mmd", "p:mmd|sd"} <= shared
+
+
 def test_persian_and_urdu_letters_are_read_as_their_arabic_twins():
     # ھ, ہ, ی, چ: the transliterator left "?" for the first two and split the words
     assert first_hit("عامر علی چوہدری", [ListEntry("n", "AMIR, Ali", "person"),

@@ -194,6 +194,12 @@ def compound_skeletons(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in out if s))
 
 
+def word_skeletons(text: str) -> tuple[str, ...]:
+    """The skeleton of each word, articles left out: عبد القادر محمود is bd kdr mmd, as a Latin
+    spelling's words (ABD EL KADER MAHMOUD) are, so pairs of them are blocking keys alike."""
+    return tuple(readings(w)[0] for w, _ in abjad_words(text) if w not in ARTICLES)
+
+
 def whole_skeleton(text: str) -> str:
     """The skeleton of the whole name run together (a blocking key: ولی جان / WALIJAN)."""
     return finish("".join(c for _, c in abjad_words(text)))
