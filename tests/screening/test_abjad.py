@@ -59,6 +59,13 @@ def test_an_arabic_name_and_its_latin_spelling_share_pairs_of_word_sounds():
     assert {"p:kdr|mmd", "p:mmd|sd"} <= shared
 
 
+def test_an_ain_inside_a_word_does_not_split_it_into_initials():
+    # دعاء once read "d a": two initials that matched any name's first letters (Adnan, al-Sahraoui)
+    assert score("عدنان أبو وليد الصحراوي", "أبو دعاء") < 0.5
+    assert first_hit("عدنان أبو وليد الصحراوي", [ListEntry("n", "أبو دعاء", "person"),
+                                                ListEntry("t", "ADNAN ABOU WALID AL-SAHRAOUI", "person")]) == "t"
+
+
 def test_persian_and_urdu_letters_are_read_as_their_arabic_twins():
     # ھ, ہ, ی, چ: the transliterator left "?" for the first two and split the words
     assert first_hit("عامر علی چوہدری", [ListEntry("n", "AMIR, Ali", "person"),
