@@ -59,6 +59,14 @@ def test_an_arabic_name_and_its_latin_spelling_share_pairs_of_word_sounds():
     assert {"p:kdr|mmd", "p:mmd|sd"} <= shared
 
 
+def test_a_french_ch_for_arabic_sh_is_found_by_the_whole_name():
+    # عكاشة is AKKASHA by consonants; the French spelling AKKACHA needs its own whole-name key
+    from mamoru.screening.keys import name_keys
+
+    arabic = name_keys(name_form("جمال عكاشة", "person"))
+    assert "k:dmrks" in arabic and "k:dmrks" in name_keys(name_form("DJAMEL AKKACHA", "person"))
+
+
 def test_an_ain_inside_a_word_does_not_split_it_into_initials():
     # دعاء once read "d a": two initials that matched any name's first letters (Adnan, al-Sahraoui)
     assert score("عدنان أبو وليد الصحراوي", "أبو دعاء") < 0.5

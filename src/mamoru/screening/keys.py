@@ -190,6 +190,10 @@ def name_keys(form: NameForm) -> dict[str, str]:
             sk = abjad_skeleton("".join(tokens))
             if len(sk) >= 3:
                 keys["k:" + sk] = "k"
+        if len(tokens) <= 4 and any("ch" in t for t in tokens):  # French spelling of ش: DJAMEL AKKACHA
+            sk = abjad_skeleton("".join(tokens).replace("ch", "sh"))
+            if len(sk) >= 3:
+                keys["k:" + sk] = "k"
     for chunk in form.cjk_chunks:
         keys["c:" + chunk] = "c"
     cjk = form.cjk
