@@ -16,6 +16,12 @@ letter or two and publish nothing that contradicts. A full date of birth shared
 outweighs different countries: OFAC gives addresses where the UN gives
 nationality (the UN's Egyptian living in London).
 
+A name is also compared without what it adds in brackets and each side of a
+slash (the UN's "AL-ITIHAAD AL-ISLAMIYA / AIAI" is OFAC's "AL-ITIHAAD AL-ISLAMIYA"
+with the alias "AIAI"). Entries carrying the same document or registration number
+(Z050399 = Z-050399) are one party when nothing contradicts and their names share a
+rare word by sound (or any word, with the same day of birth).
+
 The screener counts a hit on any member as a hit on the party and shows every
 membership.
 """
