@@ -143,3 +143,17 @@ def test_a_shared_number_with_only_a_common_word_in_common_stays_apart():
     b = ListEntry("b", "EL KAIRO INTERNACIONAL SAS", "organization", countries=("CO",), identifiers=("900376699-6",))
     parties = group_parties([*firms, a, b])
     assert parties[-1] != parties[-2]
+
+
+def test_three_words_alike_under_the_regime_both_lists_name_are_one_party():
+    un = ListEntry("un_sc:1", "Rashid Taan Kathim", "person", countries=("IQ",), programmes=("Iraq", "IQi.049"))
+    ofac = ListEntry("us_ofac_sdn:2", "KAZIM, Rashid Taan", "person", programmes=("IRAQ2",))
+    elsewhere = ListEntry("us_ofac_sdn:2", "KAZIM, Rashid Taan", "person", programmes=("SDGT",))
+    assert len(set(group_parties([un, ofac]))) == 1
+    assert len(set(group_parties([un, elsewhere]))) == 2
+
+
+def test_one_list_naming_one_regime_for_two_entries_says_nothing():
+    a = ListEntry("us_ofac_sdn:1", "KAZIM, Rashid Taan", "person", programmes=("IRAQ2",))
+    b = ListEntry("us_ofac_sdn:2", "KATHIM, Rashid Taan", "person", programmes=("IRAQ2",))
+    assert len(set(group_parties([a, b]))) == 2

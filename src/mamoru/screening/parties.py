@@ -20,7 +20,9 @@ A name is also compared without what it adds in brackets and each side of a
 slash (the UN's "AL-ITIHAAD AL-ISLAMIYA / AIAI" is OFAC's "AL-ITIHAAD AL-ISLAMIYA"
 with the alias "AIAI"). Entries carrying the same document or registration number
 (Z050399 = Z-050399) are one party when nothing contradicts and their names share a
-rare word by sound (or any word, with the same day of birth).
+rare word by sound (or any word, with the same day of birth). Persons with three
+words by sound are one party, without dates, when two lists name the same regime
+for them (the UN's "Iraq", OFAC's IRAQ2: Rashid Taan Kathim / KAZIM, Rashid Taan).
 
 The screener counts a hit on any member as a hit on the party and shows every
 membership.
@@ -142,6 +144,17 @@ def compatible(a: ListEntry, b: ListEntry) -> bool:
     return True
 
 
+def _regimes(entry: ListEntry) -> set[str]:
+    return {re.sub(r"[^a-z]", "", p.lower()) for p in entry.programmes} - {""}
+
+
+def same_regime(a: ListEntry, b: ListEntry) -> bool:
+    """Two lists name the same sanctions regime for them: the UN's "Iraq" is OFAC's IRAQ2, "Libya"
+    LIBYA2 (OFAC's SDGT names none of the UN's). Within one list it says nothing: that list chose
+    to list them apart."""
+    return a.entry_id.split(":")[0] != b.entry_id.split(":")[0] and bool(_regimes(a) & _regimes(b))
+
+
 def _sound_similarity(x: str, y: str) -> float:
     return score_tokens(_sound_words(x), _sound_words(y))[0]
 
@@ -172,6 +185,8 @@ def same_by_sound(a: ListEntry, b: ListEntry, name_a: str, name_b: str, rare=lam
     if len(_sound_words(name_a)) < 3 and not rare(_sound_key(name_a)):
         return False
     if same_year and (distinctive or set(a.countries) & set(b.countries)):
+        return True
+    if len(_sound_words(name_a)) >= 3 and same_regime(a, b):  # three words by sound and the regime
         return True
     return similarity >= SOUND_VERY_SIMILAR
 
