@@ -40,6 +40,40 @@ def test_two_letters_are_not_read_as_one_sound():
     assert score("الاتحاد الاسلامي", "AL-ITIHAAD AL-ISLAMIYA", "organization") > 0.7
 
 
+def test_latin_kh_may_stand_for_arabic_k_and_h_side_by_side():
+    # لكحل is l-k-h-l; the Latin spelling writes the two letters as one sound: LAKHAL
+    entries = [ListEntry("t", "MOHAMED LAKHAL", "person"), ListEntry("n", "LUKOIL OAO", "organization")]
+    assert first_hit("محمد لكحل", entries) == "t"
+    assert score("محمد لكحل", "MOHAMED LAKHAL") > score("محمد لكحل", "LUKOIL OAO")
+
+
+def test_an_arabic_name_and_its_latin_spelling_share_pairs_of_word_sounds():
+    # retrieval ranks by shared keys; a long name's common words (Mohamed, Mahmoud) are found by
+    # the dozen, their pairs much less: the Arabic side must make the pairs the Latin side makes
+    from mamoru.screening.keys import name_keys
+
+    def pairs(text: str) -> set[str]:
+        return {k for k in name_keys(name_form(text, "person")) if k.startswith("p:")}
+
+    shared = pairs("عبد القادر محمود محمد السيد") & pairs("ABD EL KADER MAHMOUD MOHAMED EL SAYED")
+    assert {"p:kdr|mmd", "p:mmd|sd"} <= shared
+
+
+def test_a_french_ch_for_arabic_sh_is_found_by_the_whole_name():
+    # عكاشة is AKKASHA by consonants; the French spelling AKKACHA needs its own whole-name key
+    from mamoru.screening.keys import name_keys
+
+    arabic = name_keys(name_form("جمال عكاشة", "person"))
+    assert "k:dmrks" in arabic and "k:dmrks" in name_keys(name_form("DJAMEL AKKACHA", "person"))
+
+
+def test_an_ain_inside_a_word_does_not_split_it_into_initials():
+    # دعاء once read "d a": two initials that matched any name's first letters (Adnan, al-Sahraoui)
+    assert score("عدنان أبو وليد الصحراوي", "أبو دعاء") < 0.5
+    assert first_hit("عدنان أبو وليد الصحراوي", [ListEntry("n", "أبو دعاء", "person"),
+                                                ListEntry("t", "ADNAN ABOU WALID AL-SAHRAOUI", "person")]) == "t"
+
+
 def test_persian_and_urdu_letters_are_read_as_their_arabic_twins():
     # ھ, ہ, ی, چ: the transliterator left "?" for the first two and split the words
     assert first_hit("عامر علی چوہدری", [ListEntry("n", "AMIR, Ali", "person"),

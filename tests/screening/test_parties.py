@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from mamoru.screening.engine import Query, Screener
-from mamoru.screening.entries import ListEntry
+from mamoru.screening.entries import Alias, ListEntry
 from mamoru.screening.parties import group_parties
 
 
@@ -98,3 +98,62 @@ def test_titles_do_not_make_a_name_long():
     b = ListEntry("b", "BASHAR, Sheikh Qari Ayub", "person", countries=("PK",), birth_dates=("1966",))
     others = [ListEntry(f"o{i}", f"Bashar {s}", "person") for i, s in enumerate(("Hamza", "Khan", "Ali", "Said"))]
     assert len(set(group_parties([a, b, *others]))) == 6
+
+
+def test_an_acronym_in_brackets_or_after_a_slash_does_not_keep_one_group_apart():
+    un = ListEntry("un", "AL-ITIHAAD AL-ISLAMIYA / AIAI", "organization", programmes=("Al-Qaida", "QDe.002"))
+    ofac = ListEntry("ofac", "AL-ITIHAAD AL-ISLAMIYA", "organization", programmes=("SDGT",))
+    un2 = ListEntry("un2", "THE ARMY OF EMIGRANTS AND SUPPORTERS", "organization", countries=("SY",),
+                    aliases=(Alias("Jaysh al-Muhajirin wal-Ansar (JAMWA)"),))
+    ofac2 = ListEntry("ofac2", "JAISH AL-MUHAJIREEN WAL-ANSAR", "organization", countries=("SY",),
+                      aliases=(Alias("JAYSH AL-MUHAJIRIN WAL-ANSAR"),))
+    parties = group_parties([un, ofac, un2, ofac2])
+    assert parties[0] == parties[1] and parties[2] == parties[3] and parties[0] != parties[2]
+
+
+def test_branches_named_by_their_country_in_brackets_stay_apart():
+    pk = ListEntry("un-pk", "AL-HARAMAIN FOUNDATION (PAKISTAN)", "organization", countries=("PK",))
+    ke = ListEntry("un-ke", "AL-HARAMAYN FOUNDATION (KENYA)", "organization", countries=("KE",))
+    ofac = ListEntry("ofac-pk", "AL-HARAMAIN : PAKISTAN BRANCH", "organization", countries=("PK",),
+                     aliases=(Alias("AL-HARAMAIN FOUNDATION"),))
+    parties = group_parties([pk, ke, ofac])
+    assert parties[0] == parties[2] != parties[1]
+
+
+def test_a_reference_to_another_un_entry_in_brackets_is_not_the_same_name():
+    ands = ListEntry("un", "ACADEMY OF NATIONAL DEFENSE SCIENCE", "organization", countries=("KP",),
+                     aliases=(Alias("SECOND ACADEMY OF NATURAL SCIENCES (KPE.018)"),))
+    second = ListEntry("ofac", "SECOND ACADEMY OF NATURAL SCIENCES", "organization", countries=("KP",))
+    assert len(set(group_parties([ands, second]))) == 2
+
+
+def test_the_same_passport_number_written_two_ways_with_the_same_birthday_is_one_party():
+    un = ListEntry("un", "TARAK BEN TAHER BEN FALEH OUNI HARZI", "person", countries=("TN",),
+                   birth_dates=("1982-05-03",), identifiers=("Z050399",))
+    ofac = ListEntry("ofac", "AL-HARZI, Tariq Bin-Al-Tahar Bin Al Falih Al-'Awni", "person",
+                     birth_dates=("1982-05-03",), identifiers=("Z-050399",))
+    assert len(set(group_parties([un, ofac]))) == 1
+
+
+def test_a_shared_number_with_only_a_common_word_in_common_stays_apart():
+    firms = [ListEntry(f"f{i}", f"{w} INTERNACIONAL SAS", "organization", countries=("CO",))
+             for i, w in enumerate(["ALFA", "BETA", "GAMMA", "DELTA", "OMEGA"])]
+    a = ListEntry("a", "INTERNACIONAL MONEY SERVICIO LTDA.", "organization", countries=("CO",),
+                  identifiers=("8301427473", "9003766996"))
+    b = ListEntry("b", "EL KAIRO INTERNACIONAL SAS", "organization", countries=("CO",), identifiers=("900376699-6",))
+    parties = group_parties([*firms, a, b])
+    assert parties[-1] != parties[-2]
+
+
+def test_three_words_alike_under_the_regime_both_lists_name_are_one_party():
+    un = ListEntry("un_sc:1", "Rashid Taan Kathim", "person", countries=("IQ",), programmes=("Iraq", "IQi.049"))
+    ofac = ListEntry("us_ofac_sdn:2", "KAZIM, Rashid Taan", "person", programmes=("IRAQ2",))
+    elsewhere = ListEntry("us_ofac_sdn:2", "KAZIM, Rashid Taan", "person", programmes=("SDGT",))
+    assert len(set(group_parties([un, ofac]))) == 1
+    assert len(set(group_parties([un, elsewhere]))) == 2
+
+
+def test_one_list_naming_one_regime_for_two_entries_says_nothing():
+    a = ListEntry("us_ofac_sdn:1", "KAZIM, Rashid Taan", "person", programmes=("IRAQ2",))
+    b = ListEntry("us_ofac_sdn:2", "KATHIM, Rashid Taan", "person", programmes=("IRAQ2",))
+    assert len(set(group_parties([a, b]))) == 2

@@ -73,6 +73,10 @@ def letters_consonants(word: str) -> str:
 _NASALS = (("ng", "n"), ("nm", "m"), ("nb", "mb"), ("np", "mp"))
 
 
+# Latin writes kh where Arabic has ك + ح (لكحل LAKHAL): the pair may be read as the one sound خ
+_K_H = ("كح", "خ")
+
+
 # Hebrew ו is also v (לוי Levi, וייס Weiss), כ also kh (ברוך Baruch): stand-ins read as those sounds
 _HEBREW_V = str.maketrans({"ו": "ב"})
 _HEBREW_KH = str.maketrans({"כ": "ח", "ך": "ח"})
@@ -80,10 +84,10 @@ _HEBREW_KH = str.maketrans({"כ": "ח", "ך": "ח"})
 
 @lru_cache(maxsize=100_000)
 def readings(word: str) -> tuple[str, ...]:
-    """The word's finished skeleton, and its Persian reading (ض, ذ as z) or Hebrew one (ו as v,
-    כ as kh) where that differs."""
-    others = (word.translate(_PERSIAN_Z), word.translate(_HEBREW_V), word.translate(_HEBREW_KH),
-              word.translate(_HEBREW_V).translate(_HEBREW_KH))
+    """The word's finished skeleton, and its Persian reading (ض, ذ as z), its ك + ح read as kh, or
+    its Hebrew one (ו as v, כ as kh) where that differs."""
+    others = (word.translate(_PERSIAN_Z), word.replace(*_K_H), word.translate(_HEBREW_V),
+              word.translate(_HEBREW_KH), word.translate(_HEBREW_V).translate(_HEBREW_KH))
     return tuple(dict.fromkeys(finish(letters_consonants(w)) for w in (word, *others)))
 
 
@@ -188,6 +192,12 @@ def compound_skeletons(text: str) -> tuple[str, ...]:
                 if len(kept) > 1 and len(kept) < n:
                     out.append(finish("".join(kept)))
     return tuple(dict.fromkeys(s for s in out if s))
+
+
+def word_skeletons(text: str) -> tuple[str, ...]:
+    """The skeleton of each word, articles left out: عبد القادر محمود is bd kdr mmd, as a Latin
+    spelling's words (ABD EL KADER MAHMOUD) are, so pairs of them are blocking keys alike."""
+    return tuple(readings(w)[0] for w, _ in abjad_words(text) if w not in ARTICLES)
 
 
 def whole_skeleton(text: str) -> str:

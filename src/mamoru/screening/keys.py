@@ -17,7 +17,7 @@ from rigour.text.phonetics import metaphone
 
 from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
 from mamoru.screening.korean import korean_key
-from mamoru.screening.abjad import compound_skeletons, whole_skeleton
+from mamoru.screening.abjad import compound_skeletons, whole_skeleton, word_skeletons
 from mamoru.screening.names import PINYIN, ROMAJI, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, skeleton
 from mamoru.screening.zh_foreign import brand_sounds, given_name_guesses, unsound_r
@@ -172,6 +172,10 @@ def name_keys(form: NameForm) -> dict[str, str]:
         for sk in compound_skeletons(form.original):
             if len(sk) >= 2:
                 keys["s:" + sk] = "s"
+        head = sorted({sk for sk in word_skeletons(form.original)[:MAX_PAIR_TOKENS] if len(sk) >= 2})
+        for i, a in enumerate(head):  # pairs of word skeletons, as a Latin spelling's pairs
+            for b in head[i + 1 :]:
+                keys[f"p:{a}|{b}"] = "p"
         whole = whole_skeleton(form.original)
         if len(whole) >= 3:  # the whole name: ولی جان finds WALIJAN among the many "Jan"
             keys["k:" + whole] = "k"
@@ -184,6 +188,10 @@ def name_keys(form: NameForm) -> dict[str, str]:
                     keys["s:" + sk] = "s"
         if len(tokens) <= 4 and any("w" in t or "y" in t for t in tokens):
             sk = abjad_skeleton("".join(tokens))
+            if len(sk) >= 3:
+                keys["k:" + sk] = "k"
+        if len(tokens) <= 4 and any("ch" in t for t in tokens):  # French spelling of ش: DJAMEL AKKACHA
+            sk = abjad_skeleton("".join(tokens).replace("ch", "sh"))
             if len(sk) >= 3:
                 keys["k:" + sk] = "k"
     for chunk in form.cjk_chunks:

@@ -16,6 +16,14 @@ letter or two and publish nothing that contradicts. A full date of birth shared
 outweighs different countries: OFAC gives addresses where the UN gives
 nationality (the UN's Egyptian living in London).
 
+A name is also compared without what it adds in brackets and each side of a
+slash (the UN's "AL-ITIHAAD AL-ISLAMIYA / AIAI" is OFAC's "AL-ITIHAAD AL-ISLAMIYA"
+with the alias "AIAI"). Entries carrying the same document or registration number
+(Z050399 = Z-050399) are one party when nothing contradicts and their names share a
+rare word by sound (or any word, with the same day of birth). Persons with three
+words by sound are one party, without dates, when two lists name the same regime
+for them (the UN's "Iraq", OFAC's IRAQ2: Rashid Taan Kathim / KAZIM, Rashid Taan).
+
 The screener counts a hit on any member as a hit on the party and shows every
 membership.
 """
@@ -33,6 +41,10 @@ from mamoru.screening.text import fold
 from mamoru.screening.translit import latin, skeleton
 
 UN_REFERENCE = re.compile(r"^[A-Z]{2}[ie]\.\d{3}$")
+_BRACKETS = re.compile(r"\((?![A-Za-z]{2}[ieIE]\.\d{3}\))[^()]*\)")  # not "(KPE.018)": that names another entry
+_ID_TOKEN = re.compile(r"[A-Z0-9][A-Z0-9./-]*[A-Z0-9]")
+ID_MIN_CHARS = 6  # a shorter number is shared by chance
+MAX_ID_HOLDERS = 3  # a number on more entries is a common one (a shared registry, a placeholder)
 MAX_NAMESAKES = 8  # a name on more entries than this is a common name, not one party
 # particles that one list writes and another drops (AL-NAYEF / Nayef)
 _PARTICLES = frozenset("al el ul ad ar as ash at az an bin ibn ben bint de del la le van von da di do dos das du".split())
@@ -48,6 +60,26 @@ LONG_NAME_WORDS = 4  # a name of four words and more (particles aside) is all bu
 def un_references(entry: ListEntry) -> set[str]:
     """UN Security Council reference numbers the entry carries (programmes or identifiers)."""
     return {p.strip() for p in (*entry.programmes, *entry.identifiers) if UN_REFERENCE.match(p.strip())}
+
+
+def _name_forms(text: str) -> set[str]:
+    """The name as written, without what it adds in brackets, and each side of a slash: the UN writes
+    "AL-ITIHAAD AL-ISLAMIYA / AIAI" and "Jaysh al-Muhajirin wal-Ansar (JAMWA)" where OFAC lists the
+    name and the acronym apart."""
+    bare = " ".join(_BRACKETS.sub(" ", text).split())
+    return {text, bare, *(part.strip() for part in bare.split(" / "))} - {""}
+
+
+def identifier_keys(entry: ListEntry) -> set[str]:
+    """Document and registration numbers, letters and digits only: the UN's "Z050399" or "national
+    identity card number 44103-5251752-5" is OFAC's "Z-050399" or "44103-5251752-5"."""
+    keys = set()
+    for text in entry.identifiers:
+        for token in _ID_TOKEN.findall(text.upper()):
+            key = "".join(ch for ch in token if ch.isalnum())
+            if len(key) >= ID_MIN_CHARS and any(ch.isdigit() for ch in key) and not UN_REFERENCE.match(token):
+                keys.add(key)
+    return keys
 
 
 def _name_key(text: str) -> str:
@@ -112,6 +144,17 @@ def compatible(a: ListEntry, b: ListEntry) -> bool:
     return True
 
 
+def _regimes(entry: ListEntry) -> set[str]:
+    return {re.sub(r"[^a-z]", "", p.lower()) for p in entry.programmes} - {""}
+
+
+def same_regime(a: ListEntry, b: ListEntry) -> bool:
+    """Two lists name the same sanctions regime for them: the UN's "Iraq" is OFAC's IRAQ2, "Libya"
+    LIBYA2 (OFAC's SDGT names none of the UN's). Within one list it says nothing: that list chose
+    to list them apart."""
+    return a.entry_id.split(":")[0] != b.entry_id.split(":")[0] and bool(_regimes(a) & _regimes(b))
+
+
 def _sound_similarity(x: str, y: str) -> float:
     return score_tokens(_sound_words(x), _sound_words(y))[0]
 
@@ -143,7 +186,26 @@ def same_by_sound(a: ListEntry, b: ListEntry, name_a: str, name_b: str, rare=lam
         return False
     if same_year and (distinctive or set(a.countries) & set(b.countries)):
         return True
+    if len(_sound_words(name_a)) >= 3 and same_regime(a, b):  # three words by sound and the regime
+        return True
     return similarity >= SOUND_VERY_SIMILAR
+
+
+def _name_sounds(entry: ListEntry) -> set[str]:
+    return {skeleton(w) for text, _ in entry.names() for w in _sound_words(text) if len(w) >= 3} - {""}
+
+
+def _same_holder(a: ListEntry, b: ListEntry, entries_with: dict[str, int]) -> bool:
+    """Two entries with the same document or registration number are one party when nothing they
+    publish contradicts it and their names share a word by sound: a rare word, or any word with the
+    same day of birth. Colombia's tax number 900376699-6 is on two OFAC companies whose only common
+    word is "Internacional": an old and a new firm, perhaps, but not the same name."""
+    if not compatible(a, b):
+        return False
+    shared = _name_sounds(a) & _name_sounds(b)
+    if _full_dates(a) & _full_dates(b):
+        return bool(shared)
+    return any(entries_with[s] <= RARE_WORD_ENTRIES for s in shared)
 
 
 def group_parties(entries: Sequence[ListEntry]) -> list[int]:
@@ -164,12 +226,15 @@ def group_parties(entries: Sequence[ListEntry]) -> list[int]:
     by_ref: dict[str, list[int]] = defaultdict(list)
     by_name: dict[str, list[int]] = defaultdict(list)
     by_sound: dict[str, dict[int, str]] = defaultdict(dict)
+    by_id: dict[str, list[int]] = defaultdict(list)
     for i, entry in enumerate(entries):
         for ref in un_references(entry):
             by_ref[ref].append(i)
         texts = [text for text, _ in entry.names()]
-        for key in {_name_key(text) for text in texts} - {""}:
+        for key in {_name_key(form) for text in texts for form in _name_forms(text)} - {""}:
             by_name[key].append(i)
+        for key in identifier_keys(entry):
+            by_id[key].append(i)
         if entry.entity_type == "person":
             for text in texts:
                 key = _sound_key(text)
@@ -184,6 +249,16 @@ def group_parties(entries: Sequence[ListEntry]) -> list[int]:
         for i, x in enumerate(members):
             for y in members[i + 1 :]:
                 if compatible(entries[x], entries[y]):
+                    union(x, y)
+    holders = [held for held in by_id.values() if 2 <= len(held) <= MAX_ID_HOLDERS]
+    entries_with: dict[str, int] = defaultdict(int)  # how many entries' names have a word of this sound
+    for entry in entries if holders else ():
+        for sound in _name_sounds(entry):
+            entries_with[sound] += 1
+    for held in holders:
+        for i, x in enumerate(held):
+            for y in held[i + 1 :]:
+                if find(x) != find(y) and _same_holder(entries[x], entries[y], entries_with):
                     union(x, y)
     word_entries: dict[str, set[int]] = defaultdict(set)  # how many persons' names have a word of this sound
     for key, named in by_sound.items():

@@ -73,6 +73,14 @@ _LATIN_EXTRA = str.maketrans({"ß": "ss", "ø": "o", "Ø": "O", "æ": "ae", "Æ"
                               "đ": "d", "Đ": "D", "ł": "l", "Ł": "L", "ı": "i", "þ": "th", "ð": "d"})
 
 
+# Arabic letters the transliterator leaves as "?", which then splits the word (دعاء → "d a", two
+# initials): ain and hamza carry vowels and are dropped (as عدنان → dnan already), Persian and
+# Urdu letters are read as their Arabic twins.
+_ARABIC_UNKNOWN = str.maketrans({"ع": "", "ء": "", "ٔ": "", "ھ": "ه", "ہ": "ه", "ۀ": "ه", "ۂ": "ه", "ە": "ه",
+                                 "ے": "ي", "ۓ": "ي", "ې": "ي", "ۍ": "ي", "ێ": "ي", "ٹ": "ت", "ڈ": "د",
+                                 "ڑ": "ر", "ۃ": "ة", "ٱ": "ا", "ں": "ن", "ڪ": "ك", "ګ": "ك", "ڭ": "ك"})
+
+
 @lru_cache(maxsize=200_000)
 def latin(text: str) -> str:
     """Any alphabetic script (Latin with diacritics, Cyrillic, Greek, Hangul, Arabic) as ASCII.
@@ -86,6 +94,8 @@ def latin(text: str) -> str:
     stripped = stripped.translate(_LATIN_EXTRA)
     if stripped.isascii():
         return stripped
+    if any("\u0600" <= ch <= "\u06ff" for ch in text):
+        text = text.translate(_ARABIC_UNKNOWN)
     return ascii_text(text)
 
 
