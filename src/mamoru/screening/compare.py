@@ -12,6 +12,7 @@ by character; katakana against Latin through consonant skeletons.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -291,7 +292,11 @@ _ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana", "Nko"})
 
 @lru_cache(maxsize=1)
 def _weak_skeletons() -> dict[str, str]:
-    return {skeleton(w): w for w in sorted(WEAK_TOKENS) if len(w) >= 4}
+    weak = {skeleton(w): w for w in sorted(WEAK_TOKENS) if len(w) >= 4}
+    for w in sorted(WEAK_TOKENS):  # インターナショナル: international as spoken (no r)
+        if len(w) >= 4:
+            weak.setdefault(skeleton(english_spoken(w)), w)
+    return weak
 
 
 def _as_weak(words: tuple[str, ...], skels: tuple[str, ...]) -> tuple[str, ...]:
@@ -415,7 +420,7 @@ def _mixed_units(text: str) -> tuple[tuple[str, object], ...]:
                 units.append((run, frozenset(stem(w) for w in FIRM_WORDS[run].split())))
             elif run and kind == "kana":
                 word = katakana_word(run)
-                units.append((run, (skeleton(katakana_onset(word)), _loose(word, True))))
+                units.append((run, _sounds(word, True)))
             elif run and kind == "han":
                 for piece, stems in zip(_han_pieces(run), gloss_stems(run)):
                     units.append((piece, stems))
@@ -444,14 +449,14 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
         return NO_MATCH
     sims = []
     for t in tokens:
-        lt = (skeleton(t), _loose(t, False))
+        lt = _sounds(t, False)
         best_t = 0.0
         for piece, how in units:
             s = _unit_sim(t, lt, how)
             best_t = max(best_t, s)
         sims.append(best_t)
     weights = [token_weight(t) for t in tokens]
-    explained = [any(_unit_sim(t, (skeleton(t), _loose(t, False)), how) >= MIN_TOKEN_SIM for t in tokens) for _, how in units]
+    explained = [any(_unit_sim(t, _sounds(t, False), how) >= MIN_TOKEN_SIM for t in tokens) for _, how in units]
     if sum(1 for s in sims if s >= MIN_TOKEN_SIM) < min(2, len(tokens)):
         return NO_MATCH
     latin_cover = sum(w * s for w, s in zip(weights, sims) if s >= MIN_TOKEN_SIM) / sum(weights)
@@ -510,6 +515,34 @@ def _merge_skeletons(s: tuple[str, ...], t: tuple[str, ...], words: tuple[str, .
 
 
 _KANA_PARTICLES = frozenset({"abu", "aru", "abudo", "ibun", "bin", "ben", "bun"})
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_SOFT_G = re.compile(r"g(?=[eiy])")
+_SILENT_R = re.compile(r"(?<=[aeiouy])r+(?![aeiouy]|e[sd]?$)|(?<=[aeiouy])r+(?=e[sd]?$)")
+_TIA = re.compile(r"(?<!s)tia")
+_SIA = re.compile(r"(?<=[aeiou])sia")  # Asia アジア, Tunisia チュニジア
+
+
+@lru_cache(maxsize=200_000)
+def english_spoken(word: str) -> str:
+    """An English word as katakana hears it: soft c and g (センター center, エジプシャン Egyptian,
+    テクノロジー technology), -tian as "shan", and an r after a vowel silent, as in British
+    English (ノース north, リサーチ research, センター center)."""
+    out = _SIA.sub("jia", _TIA.sub("sia", _SOFT_G.sub("j", _SOFT_C.sub("s", word))))
+    if out.startswith("eu"):  # Euro ユーロ, Eurasia ユーラシア
+        out = "y" + out[1:]
+    return _SILENT_R.sub("", out)
+
+
+def _sounds(word: str, katakana: bool) -> tuple[tuple[str, str], ...]:
+    """(consonant skeleton, loose spelling) of a word: one for katakana, one or two for a Latin word
+    (as spelt, and as English speakers say it)."""
+    if katakana:
+        return ((skeleton(katakana_onset(word)), _loose(word, True)),)
+    plain = (skeleton(word), _loose(word, False))
+    spoken = english_spoken(word)
+    if spoken == word:
+        return (plain,)
+    return (plain, (skeleton(spoken), _loose(spoken, False)))
 _LOOSE = (("tsu", "t"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
           ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"), ("z", "s"), ("j", "d"), ("y", "i"),
           ("e", "i"), ("o", "u"))
@@ -521,13 +554,18 @@ def _loose(word: str, katakana: bool) -> str:
     if katakana:  # ト・ド・ス・ク・ル … write a lone consonant with a vowel after it
         chars = list(out)
         out = "".join(ch for i, ch in enumerate(chars)
-                      if not (ch in "uo" and i > 0 and chars[i - 1] not in "aeiou" and (i + 1 == len(chars) or chars[i + 1] not in "aeiou")))
+                      if not (ch in "uo" and i > 0 and chars[i - 1] not in "aeiouy" and (i + 1 == len(chars) or chars[i + 1] not in "aeiou")))
     for src, dst in _LOOSE:
         out = out.replace(src, dst)
     return out
 
 
-def _phonetic_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
+def _phonetic_sim(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], ...]) -> float:
+    """The best pairing of the words' sounds (see ``_sounds``)."""
+    return max(_sound_sim(x, y) for x in a for y in b)
+
+
+def _sound_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
     """Skeletons decide; a skeleton of one or two sounds must also agree with its vowels (Isha ≠ サイフィ)."""
     sim = _skeleton_sim(a[0], b[0])
     if not sim:
@@ -550,9 +588,11 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
         return NO_MATCH
     sq, tq = _merge_skeletons(sq, sc, tq)
     sc, tc = _merge_skeletons(sc, sq, tc)
-    pq = tuple(zip(sq, (_loose(t, q.katakana) for t in tq)))
-    pc = tuple(zip(sc, (_loose(t, c.katakana) for t in tc)))
-    score, _, _, _ = score_tokens(pq, pc, sim=_phonetic_sim, weights_from=(_as_weak(tq, sq), _as_weak(tc, sc)))
+    pq = tuple(_word_sounds(s, t, q.katakana) for s, t in zip(sq, tq))
+    pc = tuple(_word_sounds(s, t, c.katakana) for s, t in zip(sc, tc))
+    wq = _as_weak(_function_words(tq, q.katakana), sq)
+    wc = _as_weak(_function_words(tc, c.katakana), sc)
+    score, _, _, _ = score_tokens(pq, pc, sim=_phonetic_sim, weights_from=(wq, wc))
     pairs = align(pq, pc, _phonetic_sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
     return Comparison(
@@ -565,6 +605,21 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
         " ".join(sc),
         legal,
     )
+
+
+# English connecting words as katakana writes them (LARRYCOM FOR INVESTMENT = ラリーコム・フォー・
+# インベストメント): compared as the English words, and weighed as little
+_KANA_FUNCTION = {"fo": "for", "ando": "and", "endo": "and", "obu": "of", "za": "the", "ji": "the"}
+
+
+def _function_words(words: tuple[str, ...], katakana: bool) -> tuple[str, ...]:
+    return tuple(_KANA_FUNCTION.get(w, w) for w in words) if katakana else words
+
+
+def _word_sounds(skel: str, word: str, katakana: bool) -> tuple[tuple[str, str], ...]:
+    if katakana and word in _KANA_FUNCTION:
+        return _sounds(_KANA_FUNCTION[word], False)
+    return ((skel, _loose(word, katakana)),) + _sounds(word, katakana)[1:]
 
 
 def katakana_onset(token: str) -> str:

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
+from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, english_spoken, katakana_onset
 from mamoru.screening.names import NameForm
 from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
 
@@ -46,6 +46,10 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
             out.append(("s", sk))
         if len(sk) >= 4:  # one sound apart (ミュニションズ mnsns / MUNITIONS mntns): deletion neighbours
             out.extend(("d", sk[:i] + sk[i + 1 :]) for i in range(len(sk)))
+        if not katakana:  # as katakana hears English: ノース finds North, センター Center
+            spoken = skeleton(english_spoken(token))
+            if len(spoken) >= 2 and spoken != sk:
+                out.append(("s", spoken))
     return tuple(out)
 
 
@@ -85,7 +89,12 @@ def name_keys(form: NameForm) -> dict[str, str]:
     keys: dict[str, str] = {}
     for reading in form.readings:
         strong = [t for t in reading.tokens if t not in WEAK_TOKENS and len(t) >= 2
-                  and not (form.katakana and _is_weak_katakana(t))] or list(reading.tokens)
+                  and not (form.katakana and _is_weak_katakana(t))]
+        if len(strong) < 2 and form.kind != "person":
+            # a firm named mostly in generic words (International Industrial Development Bank,
+            # AL-BASHAIR TRADING): those words are all there is to find it by, and IDF weighs them
+            strong = [t for t in reading.tokens if len(t) >= 2] or list(reading.tokens)
+        strong = strong or list(reading.tokens)
         sounds: list[str] = []
         for token in strong:
             token_keys = _token_keys(token, form.katakana)
