@@ -7,7 +7,7 @@ import pytest
 
 from mamoru.screening.compare import compare_names
 from mamoru.screening.engine import Query, Screener
-from mamoru.screening.entries import ListEntry
+from mamoru.screening.entries import Alias, ListEntry
 from mamoru.screening.names import name_form
 from mamoru.screening.policy import DEFAULT_THRESHOLDS
 
@@ -45,3 +45,27 @@ def test_a_firm_named_only_in_generic_words_is_found_among_many_banks():
     hits = Screener.build(banks + [target]).screen(Query("インターナショナル・インダストリアル・デベロップメント・バンク", "organization"))
     assert hits[0].entry.entry_id == "t1"
     assert hits[0].score >= DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize("mixed, other", [
+    ("株式会社 ABC ミランドル", "ABC"),  # the Latin word alone is not the firm
+    ("NTTドコモ", "NTT"),
+])
+def test_the_latin_words_of_a_mixed_name_are_not_the_whole_name(mixed, other):
+    assert score(mixed, other) < DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize("mixed, other", [
+    ("株式会社コンツェルン無線電子技術（KRET）", "KRET"),  # a Latin alias in brackets
+    ("TOSHIBA 株式会社東芝", "Toshiba"),  # Latin words spelling the Japanese ones
+    ("BRINC无人机公司", "BRINC Drones, Inc."),  # Chinese words translated, Latin words as written
+])
+def test_latin_words_beside_japanese_or_chinese_still_name_the_firm(mixed, other):
+    assert score(mixed, other) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_mixed_name_is_found_by_its_latin_alias_among_many_han_names():
+    han = [ListEntry(f"h{i}", f"{p}無線電子技術", "organization") for i, p in enumerate("東西南北中上下左右前後内外高低大小新旧長短")]
+    target = ListEntry("t1", "JSC Concern Radio-Electronic Technologies", "organization", aliases=(Alias("KRET"),))
+    hits = Screener.build(han * 4 + [target]).screen(Query("株式会社コンツェルン無線電子技術（KRET）", "organization"))
+    assert hits[0].entry.entry_id == "t1"

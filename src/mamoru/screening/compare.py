@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 import re
+import unicodedata
 from functools import lru_cache
 
 from rapidfuzz.distance import Indel, Levenshtein
@@ -210,6 +211,9 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
+            left = max(_left_by_latin_part(q, rq), _left_by_latin_part(c, rc))
+            if left:
+                found = _discounted(found, 1 - SINGLE_WORD_LEFTOVER_PENALTY * left)
             best = _better(best, found)
     if _mixed(q) and _mixed_partner(c):
         best = _better(best, _mixed_translated(q, c, legal))
@@ -230,6 +234,27 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
     elif c.script == "Han" and _phonetic_partner(q) and _foreign(c):
         best = _better(best, _phonetic(q, _foreign(c), legal))
     return best
+
+
+_BRACKETED_LATIN = re.compile(r"[(（\[「][\x20-\x7e]*[A-Za-z][\x20-\x7e]*[)）\]」]")
+
+
+def _left_by_latin_part(form: NameForm, reading: Reading) -> float:
+    """Share of a mixed name that its Latin words alone leave out: 株式会社 PKK ミランドル is not "PKK",
+    NTTドコモ is not "NTT". Not for a Latin alias in brackets (…技術（KRET）), nor for Latin words that
+    spell the Japanese ones (TOSHIBA 株式会社東芝)."""
+    if reading.method != AS_WRITTEN or not form.cjk or form.kind == "person":
+        return 0.0
+    if _BRACKETED_LATIN.search(unicodedata.normalize("NFKC", form.original)):
+        return 0.0
+    latin = "".join(reading.tokens)
+    for r in form.readings:
+        if r.method != AS_WRITTEN and len(r.tokens) > len(reading.tokens):
+            own = "".join(r.tokens[: len(r.tokens) - len(reading.tokens)])
+            if Levenshtein.normalized_similarity(own, latin) >= 0.8:
+                return 0.0
+    cjk = 2 * len(form.cjk)  # a kana or kanji says about as much as two Latin letters
+    return cjk / (cjk + len(latin))
 
 
 def _foreign(form: NameForm) -> NameForm | None:
@@ -316,13 +341,15 @@ def _translatable(han: NameForm, latin: NameForm) -> bool:
 
 def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
     """Share of the English name explained by the glosses, and of the Chinese name explaining it."""
-    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, gloss_stems, glossed, segments
+    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, gloss_stems, glossed, segments, stem
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
     if not tokens:
         return NO_MATCH
-    segs = segments(han.cjk)
-    stems = gloss_stems(han.cjk)
+    # Latin words written in the Chinese name (BRINC无人机公司) stand for themselves
+    written = next((r.tokens for r in han.readings if r.method == AS_WRITTEN), ())
+    segs = segments(han.cjk) + tuple((w, frozenset({w})) for w in written)
+    stems = gloss_stems(han.cjk) + tuple(frozenset({stem(w)}) for w in written)
     every = frozenset().union(*stems) if stems else frozenset()
     matched = [glossed(t, every) for t in tokens]
     if sum(matched) < min(2, len(tokens)):

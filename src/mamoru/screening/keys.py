@@ -16,7 +16,7 @@ from functools import lru_cache
 from rigour.text.phonetics import metaphone
 
 from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, english_spoken, katakana_onset
-from mamoru.screening.names import NameForm
+from mamoru.screening.names import AS_WRITTEN, NameForm
 from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
@@ -73,11 +73,27 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     # the katakana words of a mixed name are sounds (研究設計技術局オネガ: Onega), found as such
     from mamoru.screening.kana import katakana_word
 
+    sounds: list[str] = []
     for run in (r for chunk in form.cjk_chunks for r in _KATAKANA_RUN.findall(chunk)):
         word = katakana_word(run)
         if len(word) >= 3 and not _is_weak_katakana(word):
             for kind, value in _token_keys(word, True):
                 keys[f"{kind}:{value}"] = kind
+            sounds.append(skeleton(katakana_onset(word)))
+    # two katakana words together narrow the field as pairs do in name_keys (アル・ワセル・バーベル総合貿易)
+    head = sorted(set(s for s in sounds[:MAX_PAIR_TOKENS] if len(s) >= 2))
+    for i, a in enumerate(head):
+        for b in head[i + 1 :]:
+            keys[f"p:{a}|{b}"] = "p"
+    # Latin words beside the Japanese ones are the name as written (PSVテクノロジーズ, （KRET）)
+    for reading in form.readings:
+        if reading.method == AS_WRITTEN:
+            for token in reading.tokens:
+                if len(token) >= 2 and token not in WEAK_TOKENS:
+                    for kind, value in _token_keys(token, False):
+                        keys[f"{kind}:{value}"] = kind
+            if len(reading.tokens) == 1:
+                keys["j:" + reading.tokens[0]] = "j"
     return keys
 
 
