@@ -578,10 +578,11 @@ _LOOSE = (("tsu", "t"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck
 def _loose(word: str, katakana: bool) -> str:
     """Word with its vowels, sounds folded as in the skeleton; katakana's added vowels dropped."""
     out = word
-    if katakana:  # ト・ド・ス・ク・ル … write a lone consonant with a vowel after it
+    if katakana:  # ト・ド・ス・ク・ル … write a lone consonant with a vowel after it: o after t, d; u after others
         chars = list(out)
         out = "".join(ch for i, ch in enumerate(chars)
-                      if not (ch in "uo" and i > 0 and chars[i - 1] not in "aeiouy" and (i + 1 == len(chars) or chars[i + 1] not in "aeiou")))
+                      if not ((ch == "u" and i > 0 and chars[i - 1] not in "aeiouy" or ch == "o" and i > 0 and chars[i - 1] in "td")
+                              and (i + 1 == len(chars) or chars[i + 1] not in "aeiou")))
     for src, dst in _LOOSE:
         out = out.replace(src, dst)
     return out
