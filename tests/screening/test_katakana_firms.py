@@ -69,3 +69,30 @@ def test_a_mixed_name_is_found_by_its_latin_alias_among_many_han_names():
     target = ListEntry("t1", "JSC Concern Radio-Electronic Technologies", "organization", aliases=(Alias("KRET"),))
     hits = Screener.build(han * 4 + [target]).screen(Query("株式会社コンツェルン無線電子技術（KRET）", "organization"))
     assert hits[0].entry.entry_id == "t1"
+
+
+def test_a_firm_of_one_short_word_is_found_among_names_of_the_same_consonants():
+    """ロモ and Lomo share the skeleton "rm" with Rima, Rome, Ramu … (here 150 of them): the vowels find it."""
+    namesakes = [ListEntry(f"n{i}", f"{w} Trading", "organization")
+                 for i, w in enumerate(["Rima", "Rome", "Ramu", "Rimi", "Lima", "Rama", "Remy", "Lame", "Lemma", "Loam"] * 15)]
+    target = ListEntry("t1", "Joint Stock Company Lomo", "organization")
+    hits = Screener.build(namesakes + [target]).screen(Query("株式会社ロモ", "organization"))
+    assert hits[0].entry.entry_id == "t1"
+
+
+def test_an_index_saved_with_older_keys_is_not_taken_for_current(tmp_path):
+    from mamoru.screening.index import CandidateIndex
+    from mamoru.screening.engine import index_names
+
+    index = CandidateIndex.build(index_names([ListEntry("e1", "Joint Stock Company Lomo", "organization")]))
+    index.save(tmp_path / "i.npz", "lists-v1")
+    assert CandidateIndex.load(tmp_path / "i.npz")[1] == "lists-v1"
+    import mamoru.screening.index as index_module
+
+    real = index_module.KEYS_VERSION
+    index_module.KEYS_VERSION = "older"
+    try:
+        index.save(tmp_path / "old.npz", "lists-v1")
+    finally:
+        index_module.KEYS_VERSION = real
+    assert CandidateIndex.load(tmp_path / "old.npz")[1] != "lists-v1"

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, english_spoken, katakana_onset
-from mamoru.screening.names import AS_WRITTEN, NameForm
+from mamoru.screening.compare import WEAK_TOKENS, _loose, _weak_skeletons, english_spoken, katakana_onset
+from mamoru.screening.names import AS_WRITTEN, ROMAJI, NameForm
 from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
@@ -25,7 +25,9 @@ MAX_PAIR_TOKENS = 6
 MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for blocking
 
 # key kinds and how much a shared key of that kind says about a candidate
-KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4}
+KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "l": 1.0}
+# bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
+KEYS_VERSION = "2026-11-30.orgs"
 
 
 def key_hash(key: str) -> int:
@@ -119,6 +121,11 @@ def name_keys(form: NameForm) -> dict[str, str]:
             # pairs of word skeletons: the same on a katakana and a Latin spelling
             skel = [v for k, v in token_keys if k == "s"]
             sounds.append(skel[0] if skel else token)
+        if len(strong) == 1 and reading.method in (AS_WRITTEN, ROMAJI) and len(sounds[0]) <= 2 and len(strong[0]) >= 3:
+            # a name of one short word (ロモ / Lomo): its skeleton "rm" is shared by hundreds; its vowels are not
+            token = strong[0]
+            for loose in dict.fromkeys([_loose(token, form.katakana)] + ([] if form.katakana else [_loose(english_spoken(token), False)])):
+                keys["l:" + loose] = "l"
         head = sorted(set(sounds[:MAX_PAIR_TOKENS]))
         for i, a in enumerate(head):
             for b in head[i + 1 :]:
