@@ -48,6 +48,8 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
             out.append(("s", sk))
         if len(sk) >= 4:  # one sound apart (ミュニションズ mnsns / MUNITIONS mntns): deletion neighbours
             out.extend(("d", sk[:i] + sk[i + 1 :]) for i in range(len(sk)))
+        if len(sk) >= 3:  # …and one sound more or less: the whole skeleton among the other's deletions
+            out.append(("d", sk))  # (インターナショナル ntnsnr / INTERNATIONAL ntrnsnr)
         if not katakana:  # as katakana hears English: ノース finds North, センター Center
             spoken = skeleton(english_spoken(token))
             if len(spoken) >= 2 and spoken != sk:
