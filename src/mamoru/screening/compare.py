@@ -560,6 +560,7 @@ def english_spoken(word: str) -> str:
     return _SILENT_R.sub("", out)
 
 
+@lru_cache(maxsize=500_000)
 def _sounds(word: str, katakana: bool) -> tuple[tuple[str, str], ...]:
     """(consonant skeleton, loose spelling) of a word: one for katakana, one or two for a Latin word
     (as spelt, and as English speakers say it)."""
@@ -575,6 +576,7 @@ _LOOSE = (("tsu", "t"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck
           ("e", "i"), ("o", "u"))
 
 
+@lru_cache(maxsize=500_000)
 def _loose(word: str, katakana: bool) -> str:
     """Word with its vowels, sounds folded as in the skeleton; katakana's added vowels dropped."""
     out = word
@@ -590,9 +592,12 @@ def _loose(word: str, katakana: bool) -> str:
 
 def _phonetic_sim(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], ...]) -> float:
     """The best pairing of the words' sounds (see ``_sounds``)."""
+    if len(a) == 1 and len(b) == 1:
+        return _sound_sim(a[0], b[0])
     return max(_sound_sim(x, y) for x in a for y in b)
 
 
+@lru_cache(maxsize=500_000)
 def _sound_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
     """Skeletons decide; a skeleton of one or two sounds must also agree with its vowels (Isha ≠ サイフィ)."""
     sim = _skeleton_sim(a[0], b[0])
