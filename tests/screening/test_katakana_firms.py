@@ -96,3 +96,21 @@ def test_an_index_saved_with_older_keys_is_not_taken_for_current(tmp_path):
     finally:
         index_module.KEYS_VERSION = real
     assert CandidateIndex.load(tmp_path / "old.npz")[1] != "lists-v1"
+
+
+@pytest.mark.parametrize("japanese, english", [
+    ("「ソボル」（自称）", "Sobol"),  # the list's note "self-proclaimed" needs no English counterpart
+    ("「ドンバス人民軍」（自称）", "Donbass People's Militia"),
+    ("ウラル海軍ミサイル施設", "Ural Naval Missile Facility"),  # 施設 and 海軍 as Japanese bodies write them
+    ("ミール鉄道調達連盟", "Mir Railway Procurement League"),
+])
+def test_japanese_body_words_are_read_by_their_meaning(japanese, english):
+    assert score(japanese, english) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_self_proclaimed_body_of_one_short_word_is_found_among_its_namesakes():
+    namesakes = [ListEntry(f"n{i}", w, "organization")
+                 for i, w in enumerate(["Sabir Co", "Saber", "Sobar", "Sabra", "Subair", "Sibir", "Sabri", "Zubair"] * 20)]
+    target = ListEntry("t1", "Sobol", "organization")
+    hits = Screener.build(namesakes + [target]).screen(Query("「ソボル」（自称）", "organization"))
+    assert hits[0].entry.entry_id == "t1"

@@ -333,6 +333,11 @@ def _as_weak(words: tuple[str, ...], skels: tuple[str, ...]) -> tuple[str, ...]:
 TRANSLATION_DISCOUNT = 0.9  # a dictionary gloss is a guess at the firm's own English name
 
 
+# notes the Japanese list adds in brackets, which the English name leaves out or puts apart:
+# 「ドンバス人民軍」（自称） is the self-proclaimed Donbass People's Militia
+JP_NOTES = frozenset({"自称"})
+
+
 def _translatable(han: NameForm, latin: NameForm) -> bool:
     """A Chinese organisation name against a Latin one: compare through the dictionary."""
     return (han.script == "Han" and han.kind != "person" and latin.kind != "person"
@@ -357,7 +362,7 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     explained = [any(glossed(t, g) for t, m in zip(tokens, matched) if m) for g in stems]
     weights = [token_weight(t) for t in tokens]
     latin_cover = sum(w for w, m in zip(weights, matched) if m) / sum(weights)
-    content = [(w, e) for (w, _), e in zip(segs, explained) if w not in HAN_PARTICLES and w not in HAN_GENERIC]
+    content = [(w, e) for (w, _), e in zip(segs, explained) if w not in HAN_PARTICLES and w not in HAN_GENERIC and w not in JP_NOTES]
     han_cover = sum(len(w) for w, e in content if e) / max(1, sum(len(w) for w, _ in content))
     score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
     aligned = tuple((w, t, 1.0) for (w, _), g in zip(segs, stems) for t in tokens if glossed(t, g))
@@ -469,7 +474,7 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
     from mamoru.screening.cedict import HAN_GENERIC, STOP, glossed
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
-    units = [u for u in _mixed_units(_with_dots(jp)) if u[0] not in ("・",) and u[0] not in HAN_GENERIC]
+    units = [u for u in _mixed_units(_with_dots(jp)) if u[0] not in ("・",) and u[0] not in HAN_GENERIC and u[0] not in JP_NOTES]
     latin_words = [r.tokens for r in jp.readings if r.method == AS_WRITTEN]
     units += [(w, w) for w in (latin_words[0] if latin_words else ()) if w not in STOP]  # PSVテクノロジーズ: "psv"
     if not tokens or not units:
@@ -564,8 +569,11 @@ def english_spoken(word: str) -> str:
 def _sounds(word: str, katakana: bool) -> tuple[tuple[str, str], ...]:
     """(consonant skeleton, loose spelling) of a word: one for katakana, one or two for a Latin word
     (as spelt, and as English speakers say it)."""
-    if katakana:
-        return ((skeleton(katakana_onset(word)), _loose(word, True)),)
+    if katakana:  # a leading ウ is a w (ウィリアム) or a u (ウラル Ural, ウズベキスタン)
+        onset = katakana_onset(word)
+        if onset == word:
+            return ((skeleton(word), _loose(word, True)),)
+        return ((skeleton(onset), _loose(word, True)), (skeleton(word), _loose(word, True)))
     plain = (skeleton(word), _loose(word, False))
     spoken = english_spoken(word)
     if spoken == word:

@@ -50,6 +50,8 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
             out.extend(("d", sk[:i] + sk[i + 1 :]) for i in range(len(sk)))
         if len(sk) >= 3:  # …and one sound more or less: the whole skeleton among the other's deletions
             out.append(("d", sk))  # (インターナショナル ntnsnr / INTERNATIONAL ntrnsnr)
+        if katakana and katakana_onset(token) != token and len(skeleton(token)) >= 2:  # ウラル: Ural as well
+            out.append(("s", skeleton(token)))
         if not katakana:  # as katakana hears English: ノース finds North, センター Center
             spoken = skeleton(english_spoken(token))
             if len(spoken) >= 2 and spoken != sk:
@@ -84,6 +86,8 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
             for kind, value in _token_keys(word, True):
                 keys[f"{kind}:{value}"] = kind
             sounds.append(skeleton(katakana_onset(word)))
+            if len(sounds[-1]) <= SHORT_SKELETON:  # 「ソボル」（自称）: Sobol, a name of one short word
+                keys.update(_vowel_keys(word, True))
     # two katakana words together narrow the field as pairs do in name_keys (アル・ワセル・バーベル総合貿易)
     head = sorted(set(s for s in sounds[:MAX_PAIR_TOKENS] if len(s) >= 2))
     for i, a in enumerate(head):
@@ -102,6 +106,14 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
 
 
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+
+
+SHORT_SKELETON = 3  # a name of one word of this many sounds or fewer is also keyed with its vowels
+
+
+def _vowel_keys(token: str, katakana: bool) -> dict[str, str]:
+    spellings = [_loose(token, katakana)] + ([] if katakana else [_loose(english_spoken(token), False)])
+    return {"l:" + loose: "l" for loose in spellings}
 
 
 def name_keys(form: NameForm) -> dict[str, str]:
@@ -123,11 +135,9 @@ def name_keys(form: NameForm) -> dict[str, str]:
             # pairs of word skeletons: the same on a katakana and a Latin spelling
             skel = [v for k, v in token_keys if k == "s"]
             sounds.append(skel[0] if skel else token)
-        if len(strong) == 1 and reading.method in (AS_WRITTEN, ROMAJI) and len(sounds[0]) <= 2 and len(strong[0]) >= 3:
+        if len(strong) == 1 and reading.method in (AS_WRITTEN, ROMAJI) and len(sounds[0]) <= SHORT_SKELETON and len(strong[0]) >= 3:
             # a name of one short word (ロモ / Lomo): its skeleton "rm" is shared by hundreds; its vowels are not
-            token = strong[0]
-            for loose in dict.fromkeys([_loose(token, form.katakana)] + ([] if form.katakana else [_loose(english_spoken(token), False)])):
-                keys["l:" + loose] = "l"
+            keys.update(_vowel_keys(strong[0], form.katakana))
         head = sorted(set(sounds[:MAX_PAIR_TOKENS]))
         for i, a in enumerate(head):
             for b in head[i + 1 :]:
