@@ -114,3 +114,13 @@ def test_a_self_proclaimed_body_of_one_short_word_is_found_among_its_namesakes()
     target = ListEntry("t1", "Sobol", "organization")
     hits = Screener.build(namesakes + [target]).screen(Query("「ソボル」（自称）", "organization"))
     assert hits[0].entry.entry_id == "t1"
+
+
+def test_letters_beside_katakana_are_letters_not_sounds():
+    # PSV is three letters: it is not "Pozitiv" however alike their consonants (0.87 before)
+    assert score("PSVテクノロジーズ有限会社", "POZITIV TEKNOLODZHIZ") < DEFAULT_THRESHOLDS.possible
+    assert score("PSVテクノロジーズ有限会社", "PSV Technologies LLC") >= DEFAULT_THRESHOLDS.match
+
+
+def test_chinese_names_in_katakana_keep_their_zh_and_ng():
+    assert score("シェン・ジョン・トレーディング", "SHEN ZHONG TRADING") >= DEFAULT_THRESHOLDS.possible

@@ -552,6 +552,8 @@ _SOFT_G = re.compile(r"g(?=[eiy])")
 _SILENT_R = re.compile(r"(?<=[aeiouy])r+(?![aeiouy]|e[sd]?$)|(?<=[aeiouy])r+(?=e[sd]?$)")
 _TIA = re.compile(r"(?<!s)tia")
 _SIA = re.compile(r"(?<=[aeiou])sia")  # Asia アジア, Tunisia チュニジア
+_GREEK_CH = (("tech", "tek"), ("mech", "mek"), ("chem", "kem"), ("chr", "kr"), ("chl", "kl"), ("psych", "saik"),
+             ("archi", "aki"), ("chor", "kor"), ("sched", "sked"))
 
 
 @lru_cache(maxsize=200_000)
@@ -559,6 +561,8 @@ def english_spoken(word: str) -> str:
     """An English word as katakana hears it: soft c and g (センター center, エジプシャン Egyptian,
     テクノロジー technology), -tian as "shan", and an r after a vowel silent, as in British
     English (ノース north, リサーチ research, センター center)."""
+    for greek, spoken in _GREEK_CH:  # テクノロジー technology, ケミカル chemical, メカニカル mechanical
+        word = word.replace(greek, spoken)
     out = _SIA.sub("jia", _TIA.sub("sia", _SOFT_G.sub("j", _SOFT_C.sub("s", word))))
     if out.startswith("eu"):  # Euro ユーロ, Eurasia ユーラシア
         out = "y" + out[1:]
@@ -574,12 +578,14 @@ def _sounds(word: str, katakana: bool) -> tuple[tuple[str, str], ...]:
         if onset == word:
             return ((skeleton(word), _loose(word, True)),)
         return ((skeleton(onset), _loose(word, True)), (skeleton(word), _loose(word, True)))
+    if len(word) > 1 and not any(ch in "aeiouy" for ch in word):  # letters, not a word (PSV): only itself
+        return (("#" + word, word),)
     plain = (skeleton(word), _loose(word, False))
     spoken = english_spoken(word)
     if spoken == word:
         return (plain,)
     return (plain, (skeleton(spoken), _loose(spoken, False)))
-_LOOSE = (("tsu", "t"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
+_LOOSE = (("tsu", "t"), ("zh", "j"), ("ng", "n"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
           ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"), ("z", "s"), ("j", "d"), ("y", "i"),
           ("e", "i"), ("o", "u"))
 
@@ -607,7 +613,10 @@ def _phonetic_sim(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], ...]
 
 @lru_cache(maxsize=500_000)
 def _sound_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
-    """Skeletons decide; a skeleton of one or two sounds must also agree with its vowels (Isha ≠ サイフィ)."""
+    """Skeletons decide; a skeleton of one or two sounds must also agree with its vowels (Isha ≠ サイフィ).
+    A Latin word without vowels is letters (PSV), not sounds: it must be the same word."""
+    if a[0][:1] == "#" or b[0][:1] == "#":
+        return 1.0 if a == b else 0.0
     sim = _skeleton_sim(a[0], b[0])
     if not sim:
         return sim
@@ -629,8 +638,8 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
         return NO_MATCH
     sq, tq = _merge_skeletons(sq, sc, tq)
     sc, tc = _merge_skeletons(sc, sq, tc)
-    pq = tuple(_word_sounds(s, t, q.katakana) for s, t in zip(sq, tq))
-    pc = tuple(_word_sounds(s, t, c.katakana) for s, t in zip(sc, tc))
+    pq = tuple(_word_sounds(s, t, q.katakana and t not in _written(q)) for s, t in zip(sq, tq))
+    pc = tuple(_word_sounds(s, t, c.katakana and t not in _written(c)) for s, t in zip(sc, tc))
     wq = _as_weak(_function_words(tq, q.katakana), sq)
     wc = _as_weak(_function_words(tc, c.katakana), sc)
     score, _, _, _ = score_tokens(pq, pc, sim=_phonetic_sim, weights_from=(wq, wc))
@@ -657,10 +666,17 @@ def _function_words(words: tuple[str, ...], katakana: bool) -> tuple[str, ...]:
     return tuple(_KANA_FUNCTION.get(w, w) for w in words) if katakana else words
 
 
+def _written(form: NameForm) -> tuple[str, ...]:
+    """Latin words written beside the katakana ones (PSVテクノロジーズ: psv)."""
+    return next((r.tokens for r in form.readings if r.method == AS_WRITTEN), ()) if form.cjk else ()
+
+
 def _word_sounds(skel: str, word: str, katakana: bool) -> tuple[tuple[str, str], ...]:
     if katakana and word in _KANA_FUNCTION:
         return _sounds(_KANA_FUNCTION[word], False)
-    return ((skel, _loose(word, katakana)),) + _sounds(word, katakana)[1:]
+    if not katakana:
+        return _sounds(word, False)
+    return ((skel, _loose(word, True)),) + _sounds(word, True)[1:]
 
 
 def katakana_onset(token: str) -> str:
