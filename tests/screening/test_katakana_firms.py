@@ -124,3 +124,23 @@ def test_letters_beside_katakana_are_letters_not_sounds():
 
 def test_chinese_names_in_katakana_keep_their_zh_and_ng():
     assert score("シェン・ジョン・トレーディング", "SHEN ZHONG TRADING") >= DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize("kana, english", [
+    ("ピーケーケー", "PKK"),  # letters spelt in katakana
+    ("ジェイエスシー・トレーディング", "JSC Trading"),
+    ("アル・ハラマイン・オランダ・ブランチ", "AL-HARAMAIN NETHERLANDS BRANCH"),  # オランダ: the Netherlands
+])
+def test_letters_and_country_names_in_katakana(kana, english):
+    assert score(kana, english) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_legal_form_spelt_in_katakana_letters_is_set_aside_like_its_latin_spelling():
+    assert score("ナムチョンガン・トレーディング・エルエルシー", "NAMCHONGANG TRADING LLC") >= DEFAULT_THRESHOLDS.match
+
+
+def test_a_katakana_acronym_is_found_by_its_letters():
+    others = [ListEntry(f"n{i}", f"{w} Party", "organization") for i, w in enumerate(["PPK", "KPP", "PCK", "BKK", "PKD"] * 30)]
+    target = ListEntry("t1", "PKK", "organization")
+    hits = Screener.build(others + [target]).screen(Query("ピーケーケー", "organization"))
+    assert hits[0].entry.entry_id == "t1"

@@ -636,6 +636,11 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
     sc = tuple(skeleton(katakana_onset(t) if c.katakana else t) for t in tc)
     if not all(sq) or not all(sc):
         return NO_MATCH
+    # a legal form the other side set aside, spelt in katakana letters (エスエー S.A., エルエルシー LLC)
+    tq, sq = _without_letter_forms(tq, sq, q.katakana, c.legal_forms)
+    tc, sc = _without_letter_forms(tc, sc, c.katakana, q.legal_forms)
+    if not tq or not tc:
+        return NO_MATCH
     sq, tq = _merge_skeletons(sq, sc, tq)
     sc, tc = _merge_skeletons(sc, sq, tc)
     pq = tuple(_word_sounds(s, t, q.katakana and t not in _written(q)) for s, t in zip(sq, tq))
@@ -671,12 +676,50 @@ def _written(form: NameForm) -> tuple[str, ...]:
     return next((r.tokens for r in form.readings if r.method == AS_WRITTEN), ()) if form.cjk else ()
 
 
+# Latin letters as katakana spells them (エスエー S.A., ピーケーケー PKK), read from their romaji
+_LETTER_NAMES = {
+    "e": "a", "ei": "a", "bi": "b", "shi": "c", "di": "d", "i": "e", "efu": "f", "ji": "g", "eichi": "h", "echi": "h",
+    "ai": "i", "je": "j", "jei": "j", "ke": "k", "kei": "k", "eru": "l", "emu": "m", "enu": "n", "o": "o", "pi": "p",
+    "kyu": "q", "aru": "r", "esu": "s", "ti": "t", "yu": "u", "bui": "v", "vi": "v", "daburyu": "w", "ekusu": "x",
+    "wai": "y", "zeto": "z", "zi": "z",
+}
+# English names of countries that katakana takes from another language (オランダ from Portuguese)
+_KANA_EXONYMS = {"oranda": "netherlands", "igirisu": "britain", "doitsu": "germany", "suisu": "switzerland",
+                 "girisha": "greece", "toruko": "turkey"}
+
+
+@lru_cache(maxsize=100_000)
+def katakana_letters(word: str) -> str:
+    """The letters a katakana word spells (esue → "sa"), or "" when it is not letters only."""
+    best: list[str | None] = [""] + [None] * len(word)  # the fewest letters that spell word[:end]
+    for end in range(1, len(word) + 1):
+        for size in range(1, min(7, end) + 1):
+            prev, piece = best[end - size], word[end - size : end]
+            if prev is not None and piece in _LETTER_NAMES and (best[end] is None or len(prev) + 1 < len(best[end])):
+                best[end] = prev + _LETTER_NAMES[piece]
+    letters = best[-1] or ""
+    # two letters or more, and not merely vowels read as letters (ai, oi are words)
+    return letters if len(letters) >= 2 and any(ch not in "aeiou" for ch in letters) else ""
+
+
+def _without_letter_forms(words, skels, katakana: bool, legal: tuple[str, ...]):
+    if not katakana or not legal:
+        return words, skels
+    forms = {f.replace(" ", "") for f in legal}
+    keep = [i for i, w in enumerate(words) if katakana_letters(w) not in forms or len(words) == 1]
+    return tuple(words[i] for i in keep), tuple(skels[i] for i in keep)
+
+
 def _word_sounds(skel: str, word: str, katakana: bool) -> tuple[tuple[str, str], ...]:
     if katakana and word in _KANA_FUNCTION:
         return _sounds(_KANA_FUNCTION[word], False)
     if not katakana:
         return _sounds(word, False)
-    return ((skel, _loose(word, True)),) + _sounds(word, True)[1:]
+    sounds = ((skel, _loose(word, True)),) + _sounds(word, True)[1:]
+    if word in _KANA_EXONYMS:
+        sounds += _sounds(_KANA_EXONYMS[word], False)
+    letters = katakana_letters(word)
+    return sounds + _sounds(letters, False) if letters else sounds
 
 
 def katakana_onset(token: str) -> str:

@@ -15,7 +15,15 @@ from functools import lru_cache
 
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.compare import WEAK_TOKENS, _loose, _weak_skeletons, english_spoken, katakana_onset
+from mamoru.screening.compare import (
+    _KANA_EXONYMS,
+    WEAK_TOKENS,
+    _loose,
+    _weak_skeletons,
+    english_spoken,
+    katakana_letters,
+    katakana_onset,
+)
 from mamoru.screening.names import AS_WRITTEN, ROMAJI, NameForm
 from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
 
@@ -56,6 +64,8 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
             spoken = skeleton(english_spoken(token))
             if len(spoken) >= 2 and spoken != sk:
                 out.append(("s", spoken))
+    if katakana:  # ピーケーケー spells PKK; オランダ is the Netherlands
+        out.extend(("t", w) for w in (katakana_letters(token), _KANA_EXONYMS.get(token, "")) if w)
     return tuple(out)
 
 
