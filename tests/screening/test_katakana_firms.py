@@ -140,7 +140,8 @@ def test_a_legal_form_spelt_in_katakana_letters_is_set_aside_like_its_latin_spel
 
 
 def test_a_katakana_acronym_is_found_by_its_letters():
-    others = [ListEntry(f"n{i}", f"{w} Party", "organization") for i, w in enumerate(["PPK", "KPP", "PCK", "BKK", "PKD"] * 30)]
+    # 150 names of the same consonants (pk): only the letters tell PKK apart
+    others = [ListEntry(f"n{i}", w, "organization") for i, w in enumerate(["Pak", "Pike", "Poke", "Puck", "Peak"] * 30)]
     target = ListEntry("t1", "PKK", "organization")
     hits = Screener.build(others + [target]).screen(Query("ピーケーケー", "organization"))
     assert hits[0].entry.entry_id == "t1"
