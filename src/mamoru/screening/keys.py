@@ -24,7 +24,7 @@ from mamoru.screening.compare import (
     katakana_letters,
     katakana_onset,
 )
-from mamoru.screening.names import AS_WRITTEN, ROMAJI, NameForm
+from mamoru.screening.names import AS_WRITTEN, ROMAJI, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
@@ -56,8 +56,6 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
             out.append(("s", sk))
         if len(sk) >= 4:  # one sound apart (ミュニションズ mnsns / MUNITIONS mntns): deletion neighbours
             out.extend(("d", sk[:i] + sk[i + 1 :]) for i in range(len(sk)))
-        if len(sk) >= 3:  # …and one sound more or less: the whole skeleton among the other's deletions
-            out.append(("d", sk))  # (インターナショナル ntnsnr / INTERNATIONAL ntrnsnr)
         if katakana and katakana_onset(token) != token and len(skeleton(token)) >= 2:  # ウラル: Ural as well
             out.append(("s", skeleton(token)))
         if not katakana:  # as katakana hears English: ノース finds North, センター Center
@@ -95,6 +93,8 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
         if len(word) >= 3 and not _is_weak_katakana(word):
             for kind, value in _token_keys(word, True):
                 keys[f"{kind}:{value}"] = kind
+                if kind == "s" and len(value) >= 3:
+                    keys["d:" + value] = "d"
             sounds.append(skeleton(katakana_onset(word)))
             if len(sounds[-1]) <= SHORT_SKELETON:  # 「ソボル」（自称）: Sobol, a name of one short word
                 keys.update(_vowel_keys(word, True))
@@ -129,6 +129,10 @@ def _vowel_keys(token: str, katakana: bool) -> dict[str, str]:
 def name_keys(form: NameForm) -> dict[str, str]:
     """All keys of a name, as {key string: kind}."""
     keys: dict[str, str] = {}
+    # a skeleton among the deletion keys matches a word one sound longer (インターナショナル ntnsnr /
+    # INTERNATIONAL ntrnsnr; シネジス snds / SYNESIS sns): for sounds across scripts, and firm names
+    # (among Latin persons' names it brought namesakes in ahead of the right one)
+    whole_skeleton = form.katakana or form.kind != "person" or any(r.method == ZH_FOREIGN for r in form.readings)
     for reading in form.readings:
         strong = [t for t in reading.tokens if t not in WEAK_TOKENS and len(t) >= 2
                   and not (form.katakana and _is_weak_katakana(t))]
@@ -142,6 +146,8 @@ def name_keys(form: NameForm) -> dict[str, str]:
             token_keys = _token_keys(token, form.katakana)
             for kind, value in token_keys:
                 keys[f"{kind}:{value}"] = kind
+                if kind == "s" and len(value) >= 3 and whole_skeleton:
+                    keys["d:" + value] = "d"
             # pairs of word skeletons: the same on a katakana and a Latin spelling
             skel = [v for k, v in token_keys if k == "s"]
             sounds.append(skel[0] if skel else token)
