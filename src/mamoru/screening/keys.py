@@ -24,7 +24,7 @@ from mamoru.screening.compare import (
     katakana_letters,
     katakana_onset,
 )
-from mamoru.screening.names import AS_WRITTEN, ROMAJI, ZH_FOREIGN, NameForm
+from mamoru.screening.names import AS_WRITTEN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, abjad_tokens, skeleton
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
@@ -45,7 +45,7 @@ def key_hash(key: str) -> int:
 
 
 @lru_cache(maxsize=500_000)
-def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
+def _token_keys(token: str, katakana: bool, spoken: bool = True) -> tuple[tuple[str, str], ...]:
     out = [("t", token)]
     if len(token) >= 3 and not token.isdigit():
         m = metaphone(token)
@@ -58,7 +58,7 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
             out.extend(("d", sk[:i] + sk[i + 1 :]) for i in range(len(sk)))
         if katakana and katakana_onset(token) != token and len(skeleton(token)) >= 2:  # ウラル: Ural as well
             out.append(("s", skeleton(token)))
-        if not katakana:  # as katakana hears English: ノース finds North, センター Center
+        if not katakana and spoken:  # as katakana hears English: ノース finds North, センター Center
             spoken = skeleton(english_spoken(token))
             if len(spoken) >= 2 and spoken != sk:
                 out.append(("s", spoken))
@@ -143,7 +143,8 @@ def name_keys(form: NameForm) -> dict[str, str]:
         strong = strong or list(reading.tokens)
         sounds: list[str] = []
         for token in strong:
-            token_keys = _token_keys(token, form.katakana)
+            # English as spoken: for names in Latin letters, not for transliterated Arabic or Cyrillic
+            token_keys = _token_keys(token, form.katakana, reading.method != TRANSLIT)
             for kind, value in token_keys:
                 keys[f"{kind}:{value}"] = kind
                 if kind == "s" and len(value) >= 3 and whole_skeleton:
