@@ -143,7 +143,10 @@ def test_both_candidate_backends_give_identical_results(engine, act, watchlists)
         svc.import_list(ctx, watchlists / "jp_meti" / "meti_end_user_list_20250929.xlsx", rescreen=False)
         svc.import_list(ctx, watchlists / "us_bis" / "dpl.txt", rescreen=False)
     queries = ["鴨緑江開発銀行", "Amroggang Development Bank", "北京合衆思壯科技", "Islamic Army", "ROBERT KHAN",
-               "Korea Mining Development Trading Corp", "イラン航空機工業", "Pakistan Atomic Energy Commission"]
+               "Korea Mining Development Trading Corp", "イラン航空機工業", "Pakistan Atomic Energy Commission",
+               # katakana firm names: spoken skeletons, generic words, letters, one short word (keys.py)
+               "インターナショナル・インダストリアル・デベロップメント・バンク", "ピーケーケー", "株式会社ロモ",
+               "アル・ワセル・バーベル総合貿易LLC"]
     with act() as ctx:
         for q in queries:
             embedded = [(h.entry.entry_id, round(h.score, 6)) for h, _ in svc.screen_name(ctx, q, backend="embedded")]

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+import re
+import unicodedata
 from functools import lru_cache
 from itertools import product
 
@@ -249,6 +251,9 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin", "hanja"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
+            left = max(_left_by_latin_part(q, rq), _left_by_latin_part(c, rc))
+            if left:
+                found = _discounted(found, 1 - SINGLE_WORD_LEFTOVER_PENALTY * left)
             best = _better(best, found)
     if _mixed(q) and _mixed_partner(c):
         best = _better(best, _mixed_translated(q, c, legal))
@@ -289,6 +294,27 @@ def _korean(q: NameForm, c: NameForm, legal) -> Comparison:
     if not kq or kq != korean_key(c, loose):
         return NO_MATCH
     return Comparison(KOREAN_SCORE, "korean", query_reading=kq, candidate_reading=kq, legal_forms=legal)
+
+
+_BRACKETED_LATIN = re.compile(r"[(（\[「][\x20-\x7e]*[A-Za-z][\x20-\x7e]*[)）\]」]")
+
+
+def _left_by_latin_part(form: NameForm, reading: Reading) -> float:
+    """Share of a mixed name that its Latin words alone leave out: 株式会社 PKK ミランドル is not "PKK",
+    NTTドコモ is not "NTT". Not for a Latin alias in brackets (…技術（KRET）), nor for Latin words that
+    spell the Japanese ones (TOSHIBA 株式会社東芝)."""
+    if reading.method != AS_WRITTEN or not form.cjk or form.kind == "person":
+        return 0.0
+    if _BRACKETED_LATIN.search(unicodedata.normalize("NFKC", form.original)):
+        return 0.0
+    latin = "".join(reading.tokens)
+    for r in form.readings:
+        if r.method != AS_WRITTEN and len(r.tokens) > len(reading.tokens):
+            own = "".join(r.tokens[: len(r.tokens) - len(reading.tokens)])
+            if Levenshtein.normalized_similarity(own, latin) >= 0.8:
+                return 0.0
+    cjk = 2 * len(form.cjk)  # a kana or kanji says about as much as two Latin letters
+    return cjk / (cjk + len(latin))
 
 
 def _foreign(form: NameForm) -> NameForm | None:
@@ -431,7 +457,11 @@ _ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana", "Nko"})
 
 @lru_cache(maxsize=1)
 def _weak_skeletons() -> dict[str, str]:
-    return {skeleton(w): w for w in sorted(WEAK_TOKENS) if len(w) >= 4}
+    weak = {skeleton(w): w for w in sorted(WEAK_TOKENS) if len(w) >= 4}
+    for w in sorted(WEAK_TOKENS):  # インターナショナル: international as spoken (no r)
+        if len(w) >= 4:
+            weak.setdefault(skeleton(english_spoken(w)), w)
+    return weak
 
 
 def _as_weak(words: tuple[str, ...], skels: tuple[str, ...]) -> tuple[str, ...]:
@@ -441,6 +471,11 @@ def _as_weak(words: tuple[str, ...], skels: tuple[str, ...]) -> tuple[str, ...]:
 
 
 TRANSLATION_DISCOUNT = 0.9  # a dictionary gloss is a guess at the firm's own English name
+
+
+# notes the Japanese list adds in brackets, which the English name leaves out or puts apart:
+# 「ドンバス人民軍」（自称） is the self-proclaimed Donbass People's Militia
+JP_NOTES = frozenset({"自称"})
 
 
 def _translatable(han: NameForm, latin: NameForm) -> bool:
@@ -456,7 +491,7 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     an English word run together from glosses (铁山 IronMountain) or the tail of one (摇杆 joystick:
     Stick) is explained by the words it is made of.
     """
-    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, compound_parts, gloss_stems, glossed, segments
+    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, compound_parts, gloss_stems, glossed, segments, stem
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
     if not tokens:
@@ -467,7 +502,7 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     for word in dict.fromkeys(own[0] if own else ()):
         if word not in STOP and not word.isdigit():  # numbers (第224) are left to the other readings
             segs.append((word, frozenset({word})))
-            stems.append(frozenset({word}))
+            stems.append(frozenset({word, stem(word)}))
     every = frozenset().union(*stems) if stems else frozenset()
     parts = [compound_parts(t, han.cjk) for t in tokens]
     matched = [glossed(t, every) or bool(p) for t, p in zip(tokens, parts)]
@@ -478,7 +513,8 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     weights = [token_weight(t) for t in tokens]
     latin_cover = sum(w for w, m in zip(weights, matched) if m) / sum(weights)
     size = [len(w) if _has_han(w) else LATIN_WORD_SIZE for w, _ in segs]
-    content = [(n, e) for (w, _), n, e in zip(segs, size, explained) if w not in HAN_PARTICLES and w not in HAN_GENERIC]
+    content = [(n, e) for (w, _), n, e in zip(segs, size, explained) if w not in HAN_PARTICLES and w not in HAN_GENERIC
+               and w not in JP_NOTES]
     han_cover = sum(n for n, e in content if e) / max(1, sum(n for n, _ in content))
     score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
     aligned = tuple((w, t, 1.0) for i, ((w, _), g) in enumerate(zip(segs, stems)) for t, p in zip(tokens, parts)
@@ -668,7 +704,7 @@ def _mixed_units(text: str) -> tuple[tuple[str, object], ...]:
                 units.append((run, frozenset(stem(w) for w in FIRM_WORDS[run].split())))
             elif run and kind == "kana":
                 word = katakana_word(run)
-                units.append((run, (skeleton(katakana_onset(word)), _loose(word, True))))
+                units.append((run, _sounds(word, True)))
             elif run and kind == "han":
                 for piece, stems in zip(_han_pieces(run), gloss_stems(run)):
                     units.append((piece, stems))
@@ -690,21 +726,21 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
     from mamoru.screening.cedict import HAN_GENERIC, STOP, glossed
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
-    units = [u for u in _mixed_units(_with_dots(jp)) if u[0] not in ("・",) and u[0] not in HAN_GENERIC]
+    units = [u for u in _mixed_units(_with_dots(jp)) if u[0] not in ("・",) and u[0] not in HAN_GENERIC and u[0] not in JP_NOTES]
     latin_words = [r.tokens for r in jp.readings if r.method == AS_WRITTEN]
     units += [(w, w) for w in (latin_words[0] if latin_words else ()) if w not in STOP]  # PSVテクノロジーズ: "psv"
     if not tokens or not units:
         return NO_MATCH
     sims = []
     for t in tokens:
-        lt = (skeleton(t), _loose(t, False))
+        lt = _sounds(t, False)
         best_t = 0.0
         for piece, how in units:
             s = _unit_sim(t, lt, how)
             best_t = max(best_t, s)
         sims.append(best_t)
     weights = [token_weight(t) for t in tokens]
-    explained = [any(_unit_sim(t, (skeleton(t), _loose(t, False)), how) >= MIN_TOKEN_SIM for t in tokens) for _, how in units]
+    explained = [any(_unit_sim(t, _sounds(t, False), how) >= MIN_TOKEN_SIM for t in tokens) for _, how in units]
     if sum(1 for s in sims if s >= MIN_TOKEN_SIM) < min(2, len(tokens)):
         return NO_MATCH
     latin_cover = sum(w * s for w, s in zip(weights, sims) if s >= MIN_TOKEN_SIM) / sum(weights)
@@ -763,25 +799,76 @@ def _merge_skeletons(s: tuple[str, ...], t: tuple[str, ...], words: tuple[str, .
 
 
 _KANA_PARTICLES = frozenset({"abu", "aru", "abudo", "ibun", "bin", "ben", "bun"})
-_LOOSE = (("tsu", "t"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
+_SOFT_C = re.compile(r"c(?=[eiy])")
+_SOFT_G = re.compile(r"g(?=[eiy])")
+_SILENT_R = re.compile(r"(?<=[aeiouy])r+(?![aeiouy]|e[sd]?$)|(?<=[aeiouy])r+(?=e[sd]?$)")
+_TIA = re.compile(r"(?<!s)tia")
+_SIA = re.compile(r"(?<=[aeiou])sia")  # Asia アジア, Tunisia チュニジア
+_GREEK_CH = (("tech", "tek"), ("mech", "mek"), ("chem", "kem"), ("chr", "kr"), ("chl", "kl"), ("psych", "saik"),
+             ("archi", "aki"), ("chor", "kor"), ("sched", "sked"))
+
+
+@lru_cache(maxsize=200_000)
+def english_spoken(word: str) -> str:
+    """An English word as katakana hears it: soft c and g (センター center, エジプシャン Egyptian,
+    テクノロジー technology), -tian as "shan", and an r after a vowel silent, as in British
+    English (ノース north, リサーチ research, センター center)."""
+    for greek, spoken in _GREEK_CH:  # テクノロジー technology, ケミカル chemical, メカニカル mechanical
+        word = word.replace(greek, spoken)
+    out = _SIA.sub("jia", _TIA.sub("sia", _SOFT_G.sub("j", _SOFT_C.sub("s", word))))
+    if out.startswith("eu"):  # Euro ユーロ, Eurasia ユーラシア
+        out = "y" + out[1:]
+    return _SILENT_R.sub("", out)
+
+
+@lru_cache(maxsize=500_000)
+def _sounds(word: str, katakana: bool) -> tuple[tuple[str, str], ...]:
+    """(consonant skeleton, loose spelling) of a word: one for katakana, one or two for a Latin word
+    (as spelt, and as English speakers say it)."""
+    if katakana:  # a leading ウ is a w (ウィリアム) or a u (ウラル Ural, ウズベキスタン)
+        onset = katakana_onset(word)
+        if onset == word:
+            return ((skeleton(word), _loose(word, True)),)
+        return ((skeleton(onset), _loose(word, True)), (skeleton(word), _loose(word, True)))
+    if len(word) > 1 and not any(ch in "aeiouy" for ch in word):  # letters, not a word (PSV): only itself
+        return (("#" + word, word),)
+    plain = (skeleton(word), _loose(word, False))
+    spoken = english_spoken(word)
+    if spoken == word:
+        return (plain,)
+    return (plain, (skeleton(spoken), _loose(spoken, False)))
+_LOOSE = (("tsu", "t"), ("zh", "j"), ("ng", "n"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
           ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"), ("z", "s"), ("j", "d"), ("y", "i"),
           ("e", "i"), ("o", "u"))
 
 
+@lru_cache(maxsize=500_000)
 def _loose(word: str, katakana: bool) -> str:
     """Word with its vowels, sounds folded as in the skeleton; katakana's added vowels dropped."""
     out = word
-    if katakana:  # ト・ド・ス・ク・ル … write a lone consonant with a vowel after it
+    if katakana:  # ト・ド・ス・ク・ル … write a lone consonant with a vowel after it: o after t, d; u after others
         chars = list(out)
         out = "".join(ch for i, ch in enumerate(chars)
-                      if not (ch in "uo" and i > 0 and chars[i - 1] not in "aeiou" and (i + 1 == len(chars) or chars[i + 1] not in "aeiou")))
+                      if not ((ch == "u" and i > 0 and chars[i - 1] not in "aeiouy" or ch == "o" and i > 0 and chars[i - 1] in "td")
+                              and (i + 1 == len(chars) or chars[i + 1] not in "aeiou")))
     for src, dst in _LOOSE:
         out = out.replace(src, dst)
     return out
 
 
-def _phonetic_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
-    """Skeletons decide; a skeleton of one or two sounds must also agree with its vowels (Isha ≠ サイフィ)."""
+def _phonetic_sim(a: tuple[tuple[str, str], ...], b: tuple[tuple[str, str], ...]) -> float:
+    """The best pairing of the words' sounds (see ``_sounds``)."""
+    if len(a) == 1 and len(b) == 1:
+        return _sound_sim(a[0], b[0])
+    return max(_sound_sim(x, y) for x in a for y in b)
+
+
+@lru_cache(maxsize=500_000)
+def _sound_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
+    """Skeletons decide; a skeleton of one or two sounds must also agree with its vowels (Isha ≠ サイフィ).
+    A Latin word without vowels is letters (PSV), not sounds: it must be the same word."""
+    if a[0][:1] == "#" or b[0][:1] == "#":
+        return 1.0 if a == b else 0.0
     sim = _skeleton_sim(a[0], b[0])
     if not sim:
         return sim
@@ -803,17 +890,25 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
     sc = tuple(skeleton(katakana_onset(t) if c.katakana else t) for t in tc)
     if not all(sq) or not all(sc):
         return NO_MATCH
+    # a legal form the other side set aside, spelt in katakana letters (エスエー S.A., エルエルシー LLC)
+    tq, sq = _without_letter_forms(tq, sq, q.katakana, c.legal_forms)
+    tc, sc = _without_letter_forms(tc, sc, c.katakana, q.legal_forms)
+    if not tq or not tc:
+        return NO_MATCH
     sq, tq = _merge_skeletons(sq, sc, tq)
     sc, tc = _merge_skeletons(sc, sq, tc)
     if _foreign_person(q, c):  # a person's name: every reading of its ambiguous sounds (person_sounds)
         pq = tuple((t, person_sounds(t, q.katakana, t in _long_ended(q))) for t in tq)
         pc = tuple((t, person_sounds(t, c.katakana, t in _long_ended(c))) for t in tc)
         sim = _person_sim
-    else:
-        pq = tuple(zip(sq, (_loose(t, q.katakana) for t in tq)))
-        pc = tuple(zip(sc, (_loose(t, c.katakana) for t in tc)))
+        wq, wc = _as_weak(tq, sq), _as_weak(tc, sc)
+    else:  # a firm's or body's name: its words as katakana hears English (_word_sounds)
+        pq = tuple(_word_sounds(s, t, q.katakana and t not in _written(q)) for s, t in zip(sq, tq))
+        pc = tuple(_word_sounds(s, t, c.katakana and t not in _written(c)) for s, t in zip(sc, tc))
         sim = _phonetic_sim
-    score, _, _, _ = score_tokens(pq, pc, sim=sim, weights_from=(_as_weak(tq, sq), _as_weak(tc, sc)))
+        wq = _as_weak(_function_words(tq, q.katakana), sq)
+        wc = _as_weak(_function_words(tc, c.katakana), sc)
+    score, _, _, _ = score_tokens(pq, pc, sim=sim, weights_from=(wq, wc))
     pairs = align(pq, pc, sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
     return Comparison(
@@ -949,6 +1044,66 @@ def _latin_spellings(word: str) -> tuple[str, ...]:
 def _collapsed(word: str) -> str:
     """Runs of one letter as one: long vowels and doubled consonants are written or not."""
     return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
+
+
+# English connecting words as katakana writes them (LARRYCOM FOR INVESTMENT = ラリーコム・フォー・
+# インベストメント): compared as the English words, and weighed as little
+_KANA_FUNCTION = {"fo": "for", "ando": "and", "endo": "and", "obu": "of", "za": "the", "ji": "the"}
+
+
+def _function_words(words: tuple[str, ...], katakana: bool) -> tuple[str, ...]:
+    return tuple(_KANA_FUNCTION.get(w, w) for w in words) if katakana else words
+
+
+def _written(form: NameForm) -> tuple[str, ...]:
+    """Latin words written beside the katakana ones (PSVテクノロジーズ: psv)."""
+    return next((r.tokens for r in form.readings if r.method == AS_WRITTEN), ()) if form.cjk else ()
+
+
+# Latin letters as katakana spells them (エスエー S.A., ピーケーケー PKK), read from their romaji
+_LETTER_NAMES = {
+    "e": "a", "ei": "a", "bi": "b", "shi": "c", "di": "d", "i": "e", "efu": "f", "ji": "g", "eichi": "h", "echi": "h",
+    "ai": "i", "je": "j", "jei": "j", "ke": "k", "kei": "k", "eru": "l", "emu": "m", "enu": "n", "o": "o", "pi": "p",
+    "kyu": "q", "aru": "r", "esu": "s", "ti": "t", "yu": "u", "bui": "v", "vi": "v", "daburyu": "w", "ekusu": "x",
+    "wai": "y", "zeto": "z", "zi": "z",
+}
+# English names of countries that katakana takes from another language (オランダ from Portuguese)
+_KANA_EXONYMS = {"oranda": "netherlands", "igirisu": "britain", "doitsu": "germany", "suisu": "switzerland",
+                 "girisha": "greece", "toruko": "turkey"}
+
+
+@lru_cache(maxsize=100_000)
+def katakana_letters(word: str) -> str:
+    """The letters a katakana word spells (esue → "sa"), or "" when it is not letters only."""
+    best: list[str | None] = [""] + [None] * len(word)  # the fewest letters that spell word[:end]
+    for end in range(1, len(word) + 1):
+        for size in range(1, min(7, end) + 1):
+            prev, piece = best[end - size], word[end - size : end]
+            if prev is not None and piece in _LETTER_NAMES and (best[end] is None or len(prev) + 1 < len(best[end])):
+                best[end] = prev + _LETTER_NAMES[piece]
+    letters = best[-1] or ""
+    # two letters or more, and not merely vowels read as letters (ai, oi are words)
+    return letters if len(letters) >= 2 and any(ch not in "aeiou" for ch in letters) else ""
+
+
+def _without_letter_forms(words, skels, katakana: bool, legal: tuple[str, ...]):
+    if not katakana or not legal:
+        return words, skels
+    forms = {f.replace(" ", "") for f in legal}
+    keep = [i for i, w in enumerate(words) if katakana_letters(w) not in forms or len(words) == 1]
+    return tuple(words[i] for i in keep), tuple(skels[i] for i in keep)
+
+
+def _word_sounds(skel: str, word: str, katakana: bool) -> tuple[tuple[str, str], ...]:
+    if katakana and word in _KANA_FUNCTION:
+        return _sounds(_KANA_FUNCTION[word], False)
+    if not katakana:
+        return _sounds(word, False)
+    sounds = ((skel, _loose(word, True)),) + _sounds(word, True)[1:]
+    if word in _KANA_EXONYMS:
+        sounds += _sounds(_KANA_EXONYMS[word], False)
+    letters = katakana_letters(word)
+    return sounds + _sounds(letters, False) if letters else sounds
 
 
 def katakana_onset(token: str) -> str:

@@ -38,7 +38,7 @@ FIRM_WORDS: dict[str, str] = {
     "中心": "center centre",
     "複合体": "complex",
     "戦線": "front",
-    "軍": "army forces",
+    "軍": "army forces militia",
     "部隊": "unit force forces",
     "航空隊": "flight unit air squadron",
     "控股": "holding holdings",
@@ -120,3 +120,27 @@ FIRM_WORDS: dict[str, str] = {
     "中": "china chinese",
     "華": "china chinese",
 }
+
+# Japanese words of organisation names that CC-CEDICT lacks or reads only character by character
+# (施設 is 施 "bestow" + 设 "display" there). Chosen from a general list of body and trade words
+# (JMdict has all of them, but is a 300 MB dependency at 40 ms a lookup); English as JMdict gives it.
+FIRM_WORDS.update({
+    "施設": "facility facilities institution establishment",
+    "制御": "control",
+    "労働": "labour labor work",
+    "支社": "branch office",
+    "支店": "branch office",
+    "鉄道": "railway railways railroad",
+    "調達": "procurement supply",
+    "連盟": "league federation union alliance",
+    "旅団": "brigade",
+    "大隊": "battalion",
+    "輸出入": "export import",
+    "原子力": "nuclear atomic",
+    "協同組合": "cooperative",
+    "殉教者": "martyrs martyr",
+    "海軍": "navy naval",
+    "空軍": "air force",
+    "陸軍": "army",
+    "名称": "named name",
+})

@@ -17,7 +17,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from mamoru.screening.keys import KIND_WEIGHT, key_hash, name_keys
+from mamoru.screening.keys import KEYS_VERSION, KIND_WEIGHT, key_hash, name_keys
 from mamoru.screening.names import name_form
 
 TYPE_CODES = ("unknown", "person", "organization", "vessel", "aircraft")
@@ -96,7 +96,7 @@ class CandidateIndex:
         """Write the index atomically; ``fingerprint`` ties it to the list versions it holds."""
         path = Path(path)
         tmp = path.with_name(path.name + ".tmp")
-        meta = {"fingerprint": fingerprint, "names": [[n.text, n.entry, n.kind] for n in self.names]}
+        meta = {"fingerprint": fingerprint, "keys": KEYS_VERSION, "names": [[n.text, n.entry, n.kind] for n in self.names]}
         with open(tmp, "wb") as fh:
             np.savez(
                 fh,
@@ -112,7 +112,9 @@ class CandidateIndex:
         with np.load(Path(path)) as data:
             meta = json.loads(data["meta"].tobytes().decode("utf-8"))
             names = [IndexedName(t, e, k) for t, e, k in meta["names"]]
-            return cls(names, data["keys"], data["offsets"], data["ids"]), meta["fingerprint"]
+            # an index whose keys an older version computed is stale whatever lists it holds
+            fingerprint = meta["fingerprint"] if meta.get("keys") == KEYS_VERSION else "stale keys"
+            return cls(names, data["keys"], data["offsets"], data["ids"]), fingerprint
 
 
 def rank(postings: list[tuple[str, np.ndarray]], total: int, limit: int, exclude: frozenset[int] = frozenset()) -> list[int]:

@@ -15,10 +15,18 @@ from functools import lru_cache
 
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.compare import WEAK_TOKENS, _weak_skeletons, katakana_onset
-from mamoru.screening.korean import korean_key
 from mamoru.screening.abjad import compound_skeletons, whole_skeleton, word_skeletons
-from mamoru.screening.names import PINYIN, ROMAJI, ZH_FOREIGN, NameForm
+from mamoru.screening.compare import (
+    _KANA_EXONYMS,
+    WEAK_TOKENS,
+    _loose,
+    _weak_skeletons,
+    english_spoken,
+    katakana_letters,
+    katakana_onset,
+)
+from mamoru.screening.korean import korean_key
+from mamoru.screening.names import AS_WRITTEN, PINYIN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, skeleton
 from mamoru.screening.zh_foreign import brand_sounds, given_name_guesses, unsound_r
 
@@ -29,7 +37,10 @@ MAX_PAIR_READINGS = 4  # readings of a katakana word paired with the next word's
 MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for blocking
 
 # key kinds and how much a shared key of that kind says about a candidate
-KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0}
+KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
+               "l": 1.0}
+# bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
+KEYS_VERSION = "2026-11-30.issue10-round3"
 
 
 def key_hash(key: str) -> int:
@@ -39,7 +50,7 @@ def key_hash(key: str) -> int:
 
 
 @lru_cache(maxsize=500_000)
-def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
+def _token_keys(token: str, katakana: bool, spoken: bool = True) -> tuple[tuple[str, str], ...]:
     out = [("t", token)]
     if len(token) >= 3 and not token.isdigit():
         m = metaphone(token)
@@ -54,6 +65,14 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
             quiet = skeleton(unsound_r(token))
             if quiet != sk and len(quiet) >= 2:
                 out.append(("s", quiet))
+        if katakana and katakana_onset(token) != token and len(skeleton(token)) >= 2:  # ウラル: Ural as well
+            out.append(("s", skeleton(token)))
+        if not katakana and spoken:  # as katakana hears English: ノース finds North, センター Center
+            spoken = skeleton(english_spoken(token))
+            if len(spoken) >= 2 and spoken != sk:
+                out.append(("s", spoken))
+    if katakana:  # ピーケーケー spells PKK; オランダ is the Netherlands
+        out.extend(("t", w) for w in (katakana_letters(token), _KANA_EXONYMS.get(token, "")) if w)
     return tuple(out)
 
 
@@ -76,11 +95,31 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     # the katakana words of a mixed name are sounds (研究設計技術局オネガ: Onega), found as such
     from mamoru.screening.kana import katakana_word
 
+    sounds: list[str] = []
     for run in (r for chunk in form.cjk_chunks for r in _KATAKANA_RUN.findall(chunk)):
         word = katakana_word(run)
         if len(word) >= 3 and not _is_weak_katakana(word):
             for kind, value in _token_keys(word, True):
                 keys[f"{kind}:{value}"] = kind
+                if kind == "s" and len(value) >= 3:
+                    keys["d:" + value] = "d"
+            sounds.append(skeleton(katakana_onset(word)))
+            if len(sounds[-1]) <= SHORT_SKELETON:  # 「ソボル」（自称）: Sobol, a name of one short word
+                keys.update(_vowel_keys(word, True))
+    # two katakana words together narrow the field as pairs do in name_keys (アル・ワセル・バーベル総合貿易)
+    head = sorted(set(s for s in sounds[:MAX_PAIR_TOKENS] if len(s) >= 2))
+    for i, a in enumerate(head):
+        for b in head[i + 1 :]:
+            keys[f"p:{a}|{b}"] = "p"
+    # Latin words beside the Japanese ones are the name as written (PSVテクノロジーズ, （KRET）)
+    for reading in form.readings:
+        if reading.method == AS_WRITTEN:
+            for token in reading.tokens:
+                if len(token) >= 2 and token not in WEAK_TOKENS:
+                    for kind, value in _token_keys(token, False):
+                        keys[f"{kind}:{value}"] = kind
+            if len(reading.tokens) == 1:
+                keys["j:" + reading.tokens[0]] = "j"
     return keys
 
 
@@ -120,22 +159,40 @@ _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 
 
 _UNVOICED = str.maketrans("dg", "tk")
+SHORT_SKELETON = 3  # a name of one word of this many sounds or fewer is also keyed with its vowels
+
+
+def _vowel_keys(token: str, katakana: bool) -> dict[str, str]:
+    spellings = [_loose(token, katakana)] + ([] if katakana else [_loose(english_spoken(token), False)])
+    return {"l:" + loose: "l" for loose in spellings}
 
 
 def name_keys(form: NameForm) -> dict[str, str]:
     """All keys of a name, as {key string: kind}."""
     keys: dict[str, str] = {}
     by_sound = form.kind == "person" and any(r.method == ZH_FOREIGN for r in form.readings)
+    # a skeleton among the deletion keys matches a word one sound longer (インターナショナル ntnsnr /
+    # INTERNATIONAL ntrnsnr; シネジス snds / SYNESIS sns): for sounds across scripts, and firm names
+    # (among Latin persons' names it brought namesakes in ahead of the right one)
+    skeleton_deletes = form.katakana or form.kind != "person" or by_sound
     for reading in form.readings:
         if by_sound and reading.method in (PINYIN, ROMAJI):  # 克里斯托弗·卡斯特纳 read ke li si … matches
             continue  # only Chinese names by chance; the same hanzi are found by their characters
         strong = [t for t in reading.tokens if t not in WEAK_TOKENS and len(t) >= 2
-                  and not (form.katakana and _is_weak_katakana(t))] or list(reading.tokens)
+                  and not (form.katakana and _is_weak_katakana(t))]
+        if len(strong) < 2 and form.kind != "person":
+            # a firm named mostly in generic words (International Industrial Development Bank,
+            # AL-BASHAIR TRADING): those words are all there is to find it by, and IDF weighs them
+            strong = [t for t in reading.tokens if len(t) >= 2] or list(reading.tokens)
+        strong = strong or list(reading.tokens)
         sounds: list[str] = []
         for token in strong:
-            token_keys = _token_keys(token, form.katakana)
+            # English as spoken: for names in Latin letters, not for transliterated Arabic or Cyrillic
+            token_keys = _token_keys(token, form.katakana, reading.method != TRANSLIT)
             for kind, value in token_keys:
                 keys[f"{kind}:{value}"] = kind
+                if kind == "s" and len(value) >= 3 and skeleton_deletes:
+                    keys["d:" + value] = "d"
             if reading.method == ZH_FOREIGN:  # China leaves sounds out (Purvis 普维斯 pbs): meet the
                 sk = skeleton(token)  # Latin spelling's deletion neighbours (prbs → pbs)
                 if len(sk) >= 3:
@@ -146,6 +203,9 @@ def name_keys(form: NameForm) -> dict[str, str]:
             # pairs of word skeletons: the same on a katakana and a Latin spelling
             skel = [v for k, v in token_keys if k == "s"]
             sounds.append(skel[0] if skel else token)
+        if len(strong) == 1 and reading.method in (AS_WRITTEN, ROMAJI) and len(sounds[0]) <= SHORT_SKELETON and len(strong[0]) >= 3:
+            # a name of one short word (ロモ / Lomo): its skeleton "rm" is shared by hundreds; its vowels are not
+            keys.update(_vowel_keys(strong[0], form.katakana))
         head = sorted(set(sounds[:MAX_PAIR_TOKENS]))
         for i, a in enumerate(head):
             for b in head[i + 1 :]:
