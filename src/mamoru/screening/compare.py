@@ -374,9 +374,9 @@ def _zh_sim(a: tuple, b: tuple) -> float:
         if word == a[2]:
             return 1.0
         return NICKNAME_SIM if word in names else max(token_sim(n, word) for n in names) if len(word) > 1 else 0.0
-    sim = _phonetic_sim(a[:2], b[:2])
+    sim = _sound_sim(a[:2], b[:2])
     if sim < NICKNAME_SOUND_SIM:  # pinyin d, g are unaspirated t, k: 蒂凡尼 di-fan-ni is Tiffany, 马丁 Martin
-        sim = max(sim, _phonetic_sim(_unvoiced(a[0], a[1]), _unvoiced(b[0], b[1])) * VOICING_DISCOUNT)
+        sim = max(sim, _sound_sim(_unvoiced(a[0], a[1]), _unvoiced(b[0], b[1])) * VOICING_DISCOUNT)
     if sim < NICKNAME_SOUND_SIM and len(word) > 3:  # 鲍勃 (Bob) for Robert: a nickname sounds the same
         from mamoru.screening.zh_foreign import name_variants
 
@@ -764,7 +764,12 @@ def _unit_sim(token: str, sounds: tuple[str, str], how) -> float:
         return 1.0 if glossed(token, how) else 0.0
     if isinstance(how, str):
         return token_sim(token, how)
-    return _phonetic_sim(how, sounds)
+    # one sound (skeleton, loose spelling) or several readings of the word
+    return _phonetic_sim(_readings(how), _readings(sounds))
+
+
+def _readings(sounds: tuple) -> tuple[tuple[str, str], ...]:
+    return (sounds,) if sounds and isinstance(sounds[0], str) else sounds
 
 
 def _with_dots(form: NameForm) -> str:
@@ -985,7 +990,7 @@ def _person_word_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
     """As _phonetic_sim; where the consonants differ, the vowels must agree as well
     (Ruzickova is not ルサノフ Rusanov: one consonant and two vowels apart), and in a word of
     two consonants the vowels weigh more (Seta is not ショウタ Shota)."""
-    sim = _phonetic_sim(a, b)
+    sim = _sound_sim(a[:2], b[:2])
     if 0 < sim < 1 and a[0] != b[0]:
         sim = min(sim, _skeleton_sim(a[0], b[0]) * Levenshtein.normalized_similarity(a[1], b[1]) ** 0.5)
     elif 0 < sim < 1 and len(a[0]) <= 2:  # two consonants: the vowels are half the word (Seta is not ショウタ)
