@@ -65,3 +65,24 @@ def test_pinyin_d_is_heard_as_t():
     # 蒂 di writes "ti" (Tiffany), as 丁 ding writes "tin" (Martin): pinyin d is an unaspirated t
     assert score("托马斯·蒂凡尼", "Thomas Tiffany", "person") >= DEFAULT_THRESHOLDS.possible
     assert score("托马斯·蒂凡尼", "Thomas Tiffany", "person") > score("托马斯·蒂凡尼", "Thomas Stefani", "person")
+
+
+@pytest.mark.parametrize("query, entry, kind", [
+    ("洛克希德·马丁公司", "Lockheed Martin Corporation", "organization"),  # ck-h is k then h, not the Russian kh
+    ("ロッキード", "Lockheed", "organization"),
+    ("克里斯托弗·史密斯", "Christopher Smith", "person"),  # chr is k; a final 弗 is -pher with its r unsounded
+    ("クリストファー・スミス", "Christopher Smith", "person"),
+])
+def test_english_spellings_that_do_not_sound_as_written(query, entry, kind):
+    assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_an_unsounded_r_in_the_whole_name_is_found_among_many_names():
+    # 马可·鲁比奥 is Marco Rubio heard without its r (ma-ke lu-bi-ao): it is found by its whole sound
+    # among many names with words that sound like both of its own
+    given = ["Ali", "Omar", "Said", "Hasan", "Yusuf", "Karim", "Nabil", "Tariq", "Walid", "Zaid", "Fahd", "Jamil",
+             "Khalid", "Majid", "Nasir", "Rashid", "Salim", "Talal", "Adil", "Bilal", "Faris", "Hamza", "Imad", "Jalal"]
+    others = [ListEntry(f"o{i}{j}", f"{g} {m} {r}", "person") for i, g in enumerate(given)
+              for j, (m, r) in enumerate([("Makki", "Rabbo"), ("Maki", "Rabb"), ("Mekki", "Rubba")])]
+    hits = Screener.build(others + [ListEntry("rubio", "Marco Rubio", "person")]).screen(Query("马可·鲁比奥", "person"))
+    assert hits[0].entry.entry_id == "rubio"

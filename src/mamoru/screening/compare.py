@@ -730,7 +730,7 @@ def _merge_skeletons(s: tuple[str, ...], t: tuple[str, ...], words: tuple[str, .
 
 
 _KANA_PARTICLES = frozenset({"abu", "aru", "abudo", "ibun", "bin", "ben", "bun"})
-_LOOSE = (("tsu", "t"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
+_LOOSE = (("tsu", "t"), ("sch", "s"), ("ckh", "k"), ("chr", "kr"), ("chl", "kl"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
           ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"), ("z", "s"), ("j", "d"), ("y", "i"),
           ("e", "i"), ("o", "u"))
 

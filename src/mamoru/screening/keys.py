@@ -158,6 +158,10 @@ def name_keys(form: NameForm) -> dict[str, str]:
             sk = skeleton(katakana_onset(whole) if form.katakana else whole)
             if len(sk) >= 3:
                 keys["k:" + sk] = "k"
+            if not form.katakana and not form.cjk:  # as Chinese hears it, r after a vowel unsounded (马可·鲁比奥
+                quiet = skeleton("".join(unsound_r(t) for t in reading.tokens))  # Marco Rubio mkrb)
+                if quiet != sk and len(quiet) >= 3:
+                    keys.setdefault("k:" + quiet, "k")
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
     if by_sound:  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy
