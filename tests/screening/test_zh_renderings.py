@@ -86,3 +86,14 @@ def test_an_unsounded_r_in_the_whole_name_is_found_among_many_names():
               for j, (m, r) in enumerate([("Makki", "Rabbo"), ("Maki", "Rabb"), ("Mekki", "Rubba")])]
     hits = Screener.build(others + [ListEntry("rubio", "Marco Rubio", "person")]).screen(Query("马可·鲁比奥", "person"))
     assert hits[0].entry.entry_id == "rubio"
+
+
+def test_a_firm_written_wholly_by_sound_is_not_looked_up_by_its_pinyin_syllables():
+    # 埃科达因 (ai-ke-da-yin) is Echodyne, its ch heard as k: Chinese firms romanised with the same
+    # syllables must not crowd it out of the candidates
+    romanised = [f"{a} {b} Trading Co., Ltd." for a in ("Ai", "Ke", "Da", "Yin", "Aike", "Dayin")
+                 for b in ("Ke", "Da", "Yin", "Ai", "Kang", "Hua", "Xin", "Tai", "Long", "Feng", "Sheng")]
+    entries = [ListEntry(f"c{i}", name, "organization") for i, name in enumerate(romanised)]
+    hits = Screener.build(entries + [ListEntry("echodyne", "Echodyne", "organization")]).screen(
+        Query("埃科达因公司", "organization"))
+    assert hits[0].entry.entry_id == "echodyne"

@@ -54,6 +54,9 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
             quiet = skeleton(unsound_r(token))
             if quiet != sk and len(quiet) >= 2:
                 out.append(("s", quiet))
+            hard = skeleton(token.replace("ch", "k"))  # ch as the Greek k China hears (Echodyne 埃科达因 kdn)
+            if hard not in (sk, quiet) and len(hard) >= 2:
+                out.append(("s", hard))
     return tuple(out)
 
 
@@ -125,10 +128,10 @@ _UNVOICED = str.maketrans("dg", "tk")
 def name_keys(form: NameForm) -> dict[str, str]:
     """All keys of a name, as {key string: kind}."""
     keys: dict[str, str] = {}
-    by_sound = form.kind == "person" and any(r.method == ZH_FOREIGN for r in form.readings)
+    by_sound = any(r.method == ZH_FOREIGN for r in form.readings)
     for reading in form.readings:
-        if by_sound and reading.method in (PINYIN, ROMAJI):  # 克里斯托弗·卡斯特纳 read ke li si … matches
-            continue  # only Chinese names by chance; the same hanzi are found by their characters
+        if by_sound and reading.method in (PINYIN, ROMAJI):  # 克里斯托弗·卡斯特纳 read ke li si …, 埃科达因 ai ke
+            continue  # da yin match only Chinese names by chance; the same hanzi are found by their characters
         strong = [t for t in reading.tokens if t not in WEAK_TOKENS and len(t) >= 2
                   and not (form.katakana and _is_weak_katakana(t))] or list(reading.tokens)
         sounds: list[str] = []
@@ -164,7 +167,7 @@ def name_keys(form: NameForm) -> dict[str, str]:
                     keys.setdefault("k:" + quiet, "k")
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
-    if by_sound:  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy
+    if by_sound and form.kind == "person":  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy
         keys.update(("t:" + name, "t") for name in given_name_guesses(form.original))
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
