@@ -247,7 +247,8 @@ def key_words(text: str, max_senses: int) -> frozenset[str]:
     """English words by which a Chinese firm name is looked up: its glosses (plural too), the
     derivations of its words' glosses, and neighbouring words' first senses run together (铁山 →
     ironmountain). A lone character's senses are many and often only its sound (克 gram in
-    阿克西恩特 Axient): it gives no derivations or compounds, except inside a place name."""
+    阿克西恩特 Axient): it gives no derivations or compounds, except inside a place name. Neighbouring
+    first senses also blend (海洋工程 → oceaneering)."""
     data = _data()
     english = _english()
     out: set[str] = set()
@@ -264,4 +265,13 @@ def key_words(text: str, max_senses: int) -> frozenset[str]:
             units.append(first_words(word) if len(word) > 1 else ())
     for a, b in zip(units, units[1:]):
         out.update(x + y for x in a for y in b)
+        out.update(blend for x in a for y in b for blend in _blends(x, y))
     return frozenset(out)
+
+
+def _blends(x: str, y: str) -> list[str]:
+    """A word and the tail of the next after a letter they share (ocean + engineering → oceaneering,
+    as the firm Oceaneering writes 海洋工程), the tail three letters or more."""
+    if len(x) < 3 or len(y) < 6:
+        return []
+    return [x + y[i:] for i in range(1, len(y) - 2) if y[i - 1] == x[-1]]
