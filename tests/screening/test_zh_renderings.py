@@ -22,6 +22,7 @@ def score(a: str, b: str, kind: str) -> float:
     ("迈克尔·卡诺维尔", "Michael J. Carnovale", "person"),  # a middle initial on the English side only
     ("安·伍德", "Ann Wood", "person"),  # 伍 wu keeps its vowel: it is not katakana's silent u
     ("万拓公司", "Vantor", "organization"),
+    ("泰雷兹集团", "Thales Group", "organization"),  # th heard as t, as in 汤普森 Thompson
 ])
 def test_a_foreign_name_in_its_chinese_form_reaches_its_english_spelling(query, entry, kind):
     assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible

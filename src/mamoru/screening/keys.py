@@ -20,7 +20,7 @@ from mamoru.screening.korean import korean_key
 from mamoru.screening.abjad import compound_skeletons, whole_skeleton
 from mamoru.screening.names import PINYIN, ROMAJI, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, skeleton
-from mamoru.screening.zh_foreign import brand_sounds, given_name_guesses, unsound_r
+from mamoru.screening.zh_foreign import brand_sounds, given_name_guesses, hard_h, unsound_r
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -54,7 +54,7 @@ def _token_keys(token: str, katakana: bool) -> tuple[tuple[str, str], ...]:
             quiet = skeleton(unsound_r(token))
             if quiet != sk and len(quiet) >= 2:
                 out.append(("s", quiet))
-            hard = skeleton(token.replace("ch", "k"))  # ch as the Greek k China hears (Echodyne 埃科达因 kdn)
+            hard = skeleton(hard_h(token))  # ch as k, th as t, as China hears them (Echodyne 埃科达因 kdn)
             if hard not in (sk, quiet) and len(hard) >= 2:
                 out.append(("s", hard))
     return tuple(out)

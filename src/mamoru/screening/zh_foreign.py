@@ -158,9 +158,10 @@ _POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|$)")
 @lru_cache(maxsize=50_000)
 def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A Latin name as Chinese may have heard it: an r after a vowel unsounded (Purvis 普维斯,
-    Warden 沃登, Vantor 万拓) and "ch" as k (Echodyne 埃科达因, Michael), besides as written."""
+    Warden 沃登, Vantor 万拓), "ch" as k (Echodyne 埃科达因, Michael) and "th" as t (Thales 泰雷兹),
+    besides as written."""
     out = [tokens]
-    for fold in (unsound_r, _hard_ch, lambda t: _hard_ch(unsound_r(t))):
+    for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t))):
         variant = tuple(fold(t) for t in tokens)
         if variant not in out and all(variant):
             out.append(variant)
@@ -172,8 +173,9 @@ def unsound_r(token: str) -> str:
     return _POSTVOCALIC_R.sub("", token) if len(token) > 3 else token
 
 
-def _hard_ch(token: str) -> str:
-    return token.replace("ch", "k")
+def hard_h(token: str) -> str:
+    """ch as the Greek k (Echodyne 埃科达因, Michael) and th as t (Thales 泰雷兹, Thompson 汤普森)."""
+    return token.replace("ch", "k").replace("th", "t")
 
 
 @lru_cache(maxsize=1)
