@@ -23,6 +23,8 @@ def score(a: str, b: str, kind: str) -> float:
     ("安·伍德", "Ann Wood", "person"),  # 伍 wu keeps its vowel: it is not katakana's silent u
     ("万拓公司", "Vantor", "organization"),
     ("泰雷兹集团", "Thales Group", "organization"),  # th heard as t, as in 汤普森 Thompson
+    ("吉娜·雷蒙多", "Gina Raimondo", "person"),  # g before i, e is pinyin j, soft (Gina) or hard (吉布森 Gibson)
+    ("杰拉尔德·福特", "Gerald Ford", "person"),
 ])
 def test_a_foreign_name_in_its_chinese_form_reaches_its_english_spelling(query, entry, kind):
     assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible

@@ -158,8 +158,8 @@ _POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|$)")
 @lru_cache(maxsize=50_000)
 def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A Latin name as Chinese may have heard it: an r after a vowel unsounded (Purvis 普维斯,
-    Warden 沃登, Vantor 万拓), "ch" as k (Echodyne 埃科达因, Michael) and "th" as t (Thales 泰雷兹),
-    besides as written."""
+    Warden 沃登, Vantor 万拓), "ch" as k (Echodyne 埃科达因, Michael), "th" as t (Thales 泰雷兹) and
+    g before e, i as j (Gina 吉娜), besides as written."""
     out = [tokens]
     for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t))):
         variant = tuple(fold(t) for t in tokens)
@@ -173,9 +173,13 @@ def unsound_r(token: str) -> str:
     return _POSTVOCALIC_R.sub("", token) if len(token) > 3 else token
 
 
+_G_BEFORE_FRONT_VOWEL = re.compile(r"g(?=[eiy])")
+
+
 def hard_h(token: str) -> str:
-    """ch as the Greek k (Echodyne 埃科达因, Michael) and th as t (Thales 泰雷兹, Thompson 汤普森)."""
-    return token.replace("ch", "k").replace("th", "t")
+    """ch as the Greek k (Echodyne 埃科达因, Michael), th as t (Thales 泰雷兹, Thompson 汤普森), and g
+    before e, i, y as pinyin j, which China writes for it soft or hard (吉娜 Gina, 罗杰 Roger, 吉布森 Gibson)."""
+    return _G_BEFORE_FRONT_VOWEL.sub("j", token.replace("ch", "k").replace("th", "t"))
 
 
 @lru_cache(maxsize=1)
