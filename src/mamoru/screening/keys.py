@@ -69,9 +69,12 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     """A Chinese firm name is also found by the English words of its dictionary glosses."""
     if form.script not in ("Han", "Kana") or form.kind == "person" or not form.cjk or form.katakana:
         return {}
-    from mamoru.screening.cedict import key_words
+    from mamoru.screening.cedict import key_word_groups
 
-    keys: dict[str, str] = {"t:" + w: "t" for w in sorted(key_words(form.cjk, MAX_GLOSS_WORDS))}
+    # the senses of one Chinese word are one group: a name matching several (技术: technical,
+    # technology, skill) counts once (index.rank)
+    keys: dict[str, str] = {"t:" + w: "t" if g < 0 else f"t{g}"
+                            for w, g in sorted(key_word_groups(form.cjk, MAX_GLOSS_WORDS).items())}
     if form.script == "Han":  # a brand written by sound before the words by meaning (尼罗斯科技: n-r-s)
         for token in brand_sounds(form.original):
             for kind, value in _token_keys(token, True):
