@@ -104,3 +104,27 @@ def test_a_chinese_firm_name_reaches_an_english_name_made_of_its_words(query, en
 def test_a_run_together_word_must_be_made_of_the_names_own_words():
     assert score("铁山解决方案公司", "Silvermountain Solutions") < DEFAULT_THRESHOLDS.possible
     assert score("美国繁荣联盟", "American Freedom Coalition") < DEFAULT_THRESHOLDS.possible
+
+
+def test_a_firm_whose_name_blends_two_words_is_found_among_many_of_its_generic_words():
+    # Oceaneering is ocean + (engin)eering, written 海洋工程 "ocean engineering": found by the blend,
+    # not crowded out by the many firms called International or Engineering
+    entries = [ListEntry(f"g{i}", f"{w} {g}", "organization") for i, w in enumerate(
+        ["Alpha", "Beta", "Delta", "Gamma", "Omega", "Sigma", "Nova", "Apex", "Atlas", "Orion", "Vega", "Titan",
+         "Zenith", "Polar", "Summit", "Pacific", "Coastal", "Harbor", "Marine", "Delta Sea"])
+        for g in ("International", "Engineering", "Ocean Shipping International")]
+    hits = Screener.build(entries + [ListEntry("o", "Oceaneering International, Inc.", "organization")]).screen(
+        Query("国际海洋工程公司", "organization"))
+    assert hits[0].entry.entry_id == "o"
+
+
+def test_a_name_matching_many_senses_of_one_chinese_word_counts_that_word_once():
+    # 红猫工程: name 0 has three senses of 工程 (engineering, project, undertaking); name 1 has "red" and
+    # "project": two of the Chinese words, so it ranks first
+    import numpy as np
+
+    from mamoru.screening.index import rank
+
+    ids = lambda *n: np.array(n, dtype=np.int64)  # noqa: E731
+    postings = [("t2", ids(0)), ("t2", ids(0, 1)), ("t2", ids(0)), ("t0", ids(1))]  # engineering, project, undertaking, red
+    assert rank(postings, total=100, limit=2) == [1, 0]

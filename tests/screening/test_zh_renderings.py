@@ -22,6 +22,9 @@ def score(a: str, b: str, kind: str) -> float:
     ("迈克尔·卡诺维尔", "Michael J. Carnovale", "person"),  # a middle initial on the English side only
     ("安·伍德", "Ann Wood", "person"),  # 伍 wu keeps its vowel: it is not katakana's silent u
     ("万拓公司", "Vantor", "organization"),
+    ("泰雷兹集团", "Thales Group", "organization"),  # th heard as t, as in 汤普森 Thompson
+    ("吉娜·雷蒙多", "Gina Raimondo", "person"),  # g before i, e is pinyin j, soft (Gina) or hard (吉布森 Gibson)
+    ("杰拉尔德·福特", "Gerald Ford", "person"),
 ])
 def test_a_foreign_name_in_its_chinese_form_reaches_its_english_spelling(query, entry, kind):
     assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible
@@ -65,3 +68,35 @@ def test_pinyin_d_is_heard_as_t():
     # 蒂 di writes "ti" (Tiffany), as 丁 ding writes "tin" (Martin): pinyin d is an unaspirated t
     assert score("托马斯·蒂凡尼", "Thomas Tiffany", "person") >= DEFAULT_THRESHOLDS.possible
     assert score("托马斯·蒂凡尼", "Thomas Tiffany", "person") > score("托马斯·蒂凡尼", "Thomas Stefani", "person")
+
+
+@pytest.mark.parametrize("query, entry, kind", [
+    ("洛克希德·马丁公司", "Lockheed Martin Corporation", "organization"),  # ck-h is k then h, not the Russian kh
+    ("ロッキード", "Lockheed", "organization"),
+    ("克里斯托弗·史密斯", "Christopher Smith", "person"),  # chr is k; a final 弗 is -pher with its r unsounded
+    ("クリストファー・スミス", "Christopher Smith", "person"),
+])
+def test_english_spellings_that_do_not_sound_as_written(query, entry, kind):
+    assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_an_unsounded_r_in_the_whole_name_is_found_among_many_names():
+    # 马可·鲁比奥 is Marco Rubio heard without its r (ma-ke lu-bi-ao): it is found by its whole sound
+    # among many names with words that sound like both of its own
+    given = ["Ali", "Omar", "Said", "Hasan", "Yusuf", "Karim", "Nabil", "Tariq", "Walid", "Zaid", "Fahd", "Jamil",
+             "Khalid", "Majid", "Nasir", "Rashid", "Salim", "Talal", "Adil", "Bilal", "Faris", "Hamza", "Imad", "Jalal"]
+    others = [ListEntry(f"o{i}{j}", f"{g} {m} {r}", "person") for i, g in enumerate(given)
+              for j, (m, r) in enumerate([("Makki", "Rabbo"), ("Maki", "Rabb"), ("Mekki", "Rubba")])]
+    hits = Screener.build(others + [ListEntry("rubio", "Marco Rubio", "person")]).screen(Query("马可·鲁比奥", "person"))
+    assert hits[0].entry.entry_id == "rubio"
+
+
+def test_a_firm_written_wholly_by_sound_is_not_looked_up_by_its_pinyin_syllables():
+    # 埃科达因 (ai-ke-da-yin) is Echodyne, its ch heard as k: Chinese firms romanised with the same
+    # syllables must not crowd it out of the candidates
+    romanised = [f"{a} {b} Trading Co., Ltd." for a in ("Ai", "Ke", "Da", "Yin", "Aike", "Dayin")
+                 for b in ("Ke", "Da", "Yin", "Ai", "Kang", "Hua", "Xin", "Tai", "Long", "Feng", "Sheng")]
+    entries = [ListEntry(f"c{i}", name, "organization") for i, name in enumerate(romanised)]
+    hits = Screener.build(entries + [ListEntry("echodyne", "Echodyne", "organization")]).screen(
+        Query("埃科达因公司", "organization"))
+    assert hits[0].entry.entry_id == "echodyne"

@@ -244,24 +244,43 @@ def _english() -> frozenset[str]:
 
 
 def key_words(text: str, max_senses: int) -> frozenset[str]:
+    """``key_word_groups`` as one set."""
+    return frozenset(key_word_groups(text, max_senses))
+
+
+@lru_cache(maxsize=20_000)
+def key_word_groups(text: str, max_senses: int) -> dict[str, int]:
     """English words by which a Chinese firm name is looked up: its glosses (plural too), the
     derivations of its words' glosses, and neighbouring words' first senses run together (铁山 →
     ironmountain). A lone character's senses are many and often only its sound (克 gram in
-    阿克西恩特 Axient): it gives no derivations or compounds, except inside a place name."""
+    阿克西恩特 Axient): it gives no derivations or compounds, except inside a place name. Neighbouring
+    first senses also blend (海洋工程 → oceaneering). Each word with the number of the Chinese word
+    whose senses it is (-1 for words run together): a Latin name is counted once per Chinese word."""
     data = _data()
     english = _english()
-    out: set[str] = set()
+    out: dict[str, int] = {}
     units: list[tuple[str, ...]] = []
-    for word, words in segments(text):
+    for group, (word, words) in enumerate(segments(text)):
         if len(words) <= max_senses:
-            for w in words:
-                out |= {w, w + "s"}
-                if len(word) > 1:
-                    out |= _forms(w) & english
+            for w in sorted(words):
+                found = {w, w + "s"} | (_forms(w) & english if len(word) > 1 else set())
+                for f in sorted(found):
+                    out.setdefault(f, group)
         if word in data[4]:  # a Chinese place inside a firm name: its characters are words
             units.extend(first_words(ch) for ch in word)
         else:
             units.append(first_words(word) if len(word) > 1 else ())
     for a, b in zip(units, units[1:]):
-        out.update(x + y for x in a for y in b)
-    return frozenset(out)
+        for x in a:
+            for y in b:
+                for joined in [x + y, *_blends(x, y)]:
+                    out.setdefault(joined, -1)
+    return out
+
+
+def _blends(x: str, y: str) -> list[str]:
+    """A word and the tail of the next after a letter they share (ocean + engineering → oceaneering,
+    as the firm Oceaneering writes 海洋工程), the tail three letters or more."""
+    if len(x) < 3 or len(y) < 6:
+        return []
+    return [x + y[i:] for i in range(1, len(y) - 2) if y[i - 1] == x[-1]]

@@ -842,7 +842,9 @@ def _sounds(word: str, katakana: bool) -> tuple[tuple[str, str], ...]:
     if spoken == word:
         return (plain,)
     return (plain, (skeleton(spoken), _loose(spoken, False)))
-_LOOSE = (("tsu", "t"), ("zh", "j"), ("ng", "n"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
+
+
+_LOOSE = (("tsu", "t"), ("sch", "s"), ("ckh", "k"), ("chr", "kr"), ("chl", "kl"), ("zh", "j"), ("ng", "n"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
           ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"), ("z", "s"), ("j", "d"), ("y", "i"),
           ("e", "i"), ("o", "u"))
 

@@ -126,16 +126,29 @@ def rank(postings: list[tuple[str, np.ndarray]], total: int, limit: int, exclude
     total = max(total, 1)
     max_posting = max(MIN_MAX_POSTING, int(total * MAX_POSTING_SHARE))
     chunks, weights, common = [], [], []
+    grouped: dict[str, list[tuple[np.ndarray, float]]] = {}
     for kind, ids in postings:
         df = len(ids)
         if df == 0:
             continue
-        weight = KIND_WEIGHT[kind] * math.log(1 + total / df)
+        weight = KIND_WEIGHT[kind[0]] * math.log(1 + total / df)
         if df > max_posting:
             common.append((df, kind, weight, ids))
             continue
+        if len(kind) > 1:  # "t3": a sense of the query's third Chinese word; its senses count once
+            grouped.setdefault(kind, []).append((ids, weight))
+            continue
         chunks.append(ids)
         weights.append(np.full(df, weight, dtype=np.float64))
+    for _, members in sorted(grouped.items()):  # per name, the best-weighted sense of the word
+        ids = np.concatenate([m[0] for m in members]).astype(np.int64)
+        w = np.concatenate([np.full(len(m[0]), m[1], dtype=np.float64) for m in members])
+        order = np.lexsort((-w, ids))
+        ids, w = ids[order], w[order]
+        first = np.ones(len(ids), dtype=bool)
+        first[1:] = ids[1:] != ids[:-1]
+        chunks.append(ids[first])
+        weights.append(w[first])
     if not chunks and common:  # nothing rare: use the least common key, truncated
         df, _, weight, ids = min(common, key=lambda c: (c[0], c[1], int(c[3][0])))
         chunks.append(ids[:max_posting])

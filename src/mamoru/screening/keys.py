@@ -28,7 +28,7 @@ from mamoru.screening.compare import (
 from mamoru.screening.korean import korean_key
 from mamoru.screening.names import AS_WRITTEN, PINYIN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, skeleton
-from mamoru.screening.zh_foreign import brand_sounds, given_name_guesses, unsound_r
+from mamoru.screening.zh_foreign import brand_sounds, given_name_guesses, hard_h, unsound_r
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -65,6 +65,9 @@ def _token_keys(token: str, katakana: bool, spoken: bool = True) -> tuple[tuple[
             quiet = skeleton(unsound_r(token))
             if quiet != sk and len(quiet) >= 2:
                 out.append(("s", quiet))
+            hard = skeleton(hard_h(token))  # ch as k, th as t, as China hears them (Echodyne 埃科达因 kdn)
+            if hard not in (sk, quiet) and len(hard) >= 2:
+                out.append(("s", hard))
         if katakana and katakana_onset(token) != token and len(skeleton(token)) >= 2:  # ウラル: Ural as well
             out.append(("s", skeleton(token)))
         if not katakana and spoken:  # as katakana hears English: ノース finds North, センター Center
@@ -85,9 +88,12 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     """A Chinese firm name is also found by the English words of its dictionary glosses."""
     if form.script not in ("Han", "Kana") or form.kind == "person" or not form.cjk or form.katakana:
         return {}
-    from mamoru.screening.cedict import key_words
+    from mamoru.screening.cedict import key_word_groups
 
-    keys: dict[str, str] = {"t:" + w: "t" for w in sorted(key_words(form.cjk, MAX_GLOSS_WORDS))}
+    # the senses of one Chinese word are one group: a name matching several (技术: technical,
+    # technology, skill) counts once (index.rank)
+    keys: dict[str, str] = {"t:" + w: "t" if g < 0 else f"t{g}"
+                            for w, g in sorted(key_word_groups(form.cjk, MAX_GLOSS_WORDS).items())}
     if form.script == "Han":  # a brand written by sound before the words by meaning (尼罗斯科技: n-r-s)
         for token in brand_sounds(form.original):
             for kind, value in _token_keys(token, True):
@@ -170,14 +176,14 @@ def _vowel_keys(token: str, katakana: bool) -> dict[str, str]:
 def name_keys(form: NameForm) -> dict[str, str]:
     """All keys of a name, as {key string: kind}."""
     keys: dict[str, str] = {}
-    by_sound = form.kind == "person" and any(r.method == ZH_FOREIGN for r in form.readings)
+    by_sound = any(r.method == ZH_FOREIGN for r in form.readings)  # a name China wrote by its sounds
     # a skeleton among the deletion keys matches a word one sound longer (インターナショナル ntnsnr /
     # INTERNATIONAL ntrnsnr; シネジス snds / SYNESIS sns): for sounds across scripts, and firm names
     # (among Latin persons' names it brought namesakes in ahead of the right one)
     skeleton_deletes = form.katakana or form.kind != "person" or by_sound
     for reading in form.readings:
-        if by_sound and reading.method in (PINYIN, ROMAJI):  # 克里斯托弗·卡斯特纳 read ke li si … matches
-            continue  # only Chinese names by chance; the same hanzi are found by their characters
+        if by_sound and reading.method in (PINYIN, ROMAJI):  # 克里斯托弗·卡斯特纳 read ke li si …, 埃科达因 ai ke
+            continue  # da yin match only Chinese names by chance; the same hanzi are found by their characters
         strong = [t for t in reading.tokens if t not in WEAK_TOKENS and len(t) >= 2
                   and not (form.katakana and _is_weak_katakana(t))]
         if len(strong) < 2 and form.kind != "person":
@@ -218,9 +224,13 @@ def name_keys(form: NameForm) -> dict[str, str]:
             sk = skeleton(katakana_onset(whole) if form.katakana else whole)
             if len(sk) >= 3:
                 keys["k:" + sk] = "k"
+            if not form.katakana and not form.cjk:  # as Chinese hears it, r after a vowel unsounded (马可·鲁比奥
+                quiet = skeleton("".join(unsound_r(t) for t in reading.tokens))  # Marco Rubio mkrb)
+                if quiet != sk and len(quiet) >= 3:
+                    keys.setdefault("k:" + quiet, "k")
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
-    if by_sound:  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy
+    if by_sound and form.kind == "person":  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy
         keys.update(("t:" + name, "t") for name in given_name_guesses(form.original))
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)

@@ -108,7 +108,9 @@ _SKELETON_PAIRS = (
     ("ng", "n"), ("nm", "m"), ("nb", "mb"), ("np", "mp"),
     # -tion, -cia sound "sh" (ミュニションズ / munitions, スペシャル / special); Korean hw is ファ
     ("tion", "sion"), ("cia", "sia"), ("cio", "sio"), ("hw", "f"),
-    ("tch", "t"), ("sch", "s"), ("ch", "t"), ("sh", "s"), ("ts", "t"), ("th", "s"), ("ph", "f"),
+    # ck before h ends one word and h begins the next (Lockheed ロッキード, Blackhawk): not the Russian kh;
+    # ch before r or l is the Greek k (Christopher クリストファー 克里斯托弗, Chloe)
+    ("tch", "t"), ("sch", "s"), ("ckh", "k"), ("chr", "kr"), ("chl", "kl"), ("ch", "t"), ("sh", "s"), ("ts", "t"), ("th", "s"), ("ph", "f"),
     ("ck", "k"), ("dzh", "d"), ("zh", "d"), ("kh", "h"), ("gh", "g"), ("ji", "di"),
     ("j", "d"), ("z", "s"), ("l", "r"), ("v", "b"), ("w", "b"), ("c", "k"), ("q", "k"),
     ("x", "ks"), ("f", "h"), ("y", ""),

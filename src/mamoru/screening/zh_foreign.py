@@ -56,6 +56,28 @@ def looks_transliterated(text: str, kind: str) -> bool:
     return len(han) >= 2 and all(ch in TRANSLIT_CHARS for ch in han)
 
 
+# characters the Xinhua tables use for another sound than their pinyin, at the start of a word: 希 writes
+# hi (希拉里 Hillary, 希尔顿 Hilton), 休 hu (休斯 Hughes), where 西 writes si; within a word 希 is either
+# (洛克希德 Lockheed, 伯克希尔 Berkshire), so there the pinyin stands
+_INITIAL_SOUND_OF = {"希": "hi", "休": "hiu"}
+
+
+def sounds(han: str) -> list[str]:
+    """The syllables of a run of transliteration characters, read as katakana is read (德雷克 du, re, ku).
+
+    A final 弗 writes -pher, -fer with its r unsounded (克里斯托弗 Christopher, 詹妮弗 Jennifer), not the
+    lone f of -ov, -off, which China writes 夫 (拉夫罗夫 Lavrov)."""
+    pys = lazy_pinyin(han)
+    if len(pys) != len(han):  # not one syllable per character: no character to look up
+        return [_syllable(py) for py in pys]
+    out = [_syllable(py) for py in pys]
+    if han[0] in _INITIAL_SOUND_OF:
+        out[0] = _INITIAL_SOUND_OF[han[0]]
+    if han.endswith("弗") and len(out) > 1:
+        out[-1] = "fa"
+    return out
+
+
 def _syllable(py: str) -> str:
     if py in _LONE:
         return _LONE[py]
@@ -101,7 +123,7 @@ def foreign_parts(text: str, kind: str) -> tuple[tuple[str, frozenset[str], str]
         if names:
             out.append((names[0], frozenset(n for name in names for n in name_variants(name)), names[0]))
         else:
-            syllables = [_syllable(s) for s in lazy_pinyin(han)]
+            syllables = sounds(han)
             bare = "".join(s[:-1] if s in _LONE_SOUNDS and len(s) > 1 and s.endswith("u") else s for s in syllables)
             out.append(("".join(syllables), frozenset(), bare))
     return tuple(out)
@@ -136,9 +158,10 @@ _POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|$)")
 @lru_cache(maxsize=50_000)
 def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A Latin name as Chinese may have heard it: an r after a vowel unsounded (Purvis 普维斯,
-    Warden 沃登, Vantor 万拓) and "ch" as k (Echodyne 埃科达因, Michael), besides as written."""
+    Warden 沃登, Vantor 万拓), "ch" as k (Echodyne 埃科达因, Michael), "th" as t (Thales 泰雷兹) and
+    g before e, i as j (Gina 吉娜), besides as written."""
     out = [tokens]
-    for fold in (unsound_r, _hard_ch, lambda t: _hard_ch(unsound_r(t))):
+    for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t))):
         variant = tuple(fold(t) for t in tokens)
         if variant not in out and all(variant):
             out.append(variant)
@@ -150,8 +173,13 @@ def unsound_r(token: str) -> str:
     return _POSTVOCALIC_R.sub("", token) if len(token) > 3 else token
 
 
-def _hard_ch(token: str) -> str:
-    return token.replace("ch", "k")
+_G_BEFORE_FRONT_VOWEL = re.compile(r"g(?=[eiy])")
+
+
+def hard_h(token: str) -> str:
+    """ch as the Greek k (Echodyne 埃科达因, Michael), th as t (Thales 泰雷兹, Thompson 汤普森), and g
+    before e, i, y as pinyin j, which China writes for it soft or hard (吉娜 Gina, 罗杰 Roger, 吉布森 Gibson)."""
+    return _G_BEFORE_FRONT_VOWEL.sub("j", token.replace("ch", "k").replace("th", "t"))
 
 
 @lru_cache(maxsize=1)
@@ -223,7 +251,7 @@ def sound_units(text: str) -> tuple[tuple[str, tuple[str, str]], ...]:
     for part in _DOTS.split(text):
         if len(part) < 2:
             continue
-        syllables = [_syllable(s) for s in lazy_pinyin(part)]
+        syllables = sounds(part)
         token = "".join(syllables)
         bare = "".join(s[:-1] if s in _LONE_SOUNDS and len(s) > 1 and s.endswith("u") else s for s in syllables)
         sk = skeleton(katakana_onset(token))
@@ -252,7 +280,7 @@ def brand_sounds(text: str) -> tuple[str, ...]:
     if len(run) < 2 or len(run) == len(han) or looks_transliterated(text, "organization"):
         return ()
     parts = [p for p in _DOTS.split(run) if p]
-    out = ["".join(_syllable(s) for s in lazy_pinyin(part)) for part in parts[:-1] if len(part) >= 2]
+    out = ["".join(sounds(part)) for part in parts[:-1] if len(part) >= 2]
     last = parts[-1] if parts else ""  # where the sounds end is a guess (科 is a sound and a word): every cut
-    out += ["".join(_syllable(s) for s in lazy_pinyin(last[:cut])) for cut in range(2, len(last) + 1)]
+    out += ["".join(sounds(last[:cut])) for cut in range(2, len(last) + 1)]
     return tuple(out)
