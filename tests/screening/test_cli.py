@@ -48,3 +48,4 @@ def test_import_screen_and_review(cli, watchlists, tmp_path):
     assert confirmed["status"] == "confirmed" and confirmed["event_id"]
     versions = json.loads(cli("--json", "lists", "versions"))
     assert [(v["source"], v["version"], v["status"]) for v in versions] == [("jp_meti_eul", 1, "in_force")]
+    assert "Rewrote the search keys of 0 list version(s)" in cli("lists", "rekey")  # the import wrote current keys

@@ -166,3 +166,32 @@ def test_every_change_is_audited_and_the_chain_verifies(engine, act, simple_list
         verdict = audit.verify(ctx)
     assert {"screening.list_import", "screening.alert", "screening.run", "screening.confirm", "event.record"} <= set(actions)
     assert verdict.ok
+
+
+def test_keys_from_an_older_key_scheme_are_not_used_until_rewritten(engine, act, simple_list):
+    """After an upgrade the key table holds keys an older mamoru wrote: the database backend must not
+    miss candidates because of them, and `rekey` (or the next import) rewrites them, audited."""
+    from mamoru.screening.keys import KEYS_VERSION
+    from mamoru.screening.models import NameKey
+    from mamoru.store.models import AuditEntry
+
+    with act() as ctx:
+        svc.import_list(ctx, simple_list("demo", V1), "simple_csv", rescreen=False)
+    with act() as ctx:  # as an older mamoru left it: other keys, an older scheme
+        version = ctx.session.execute(select(ListVersion)).scalar_one()
+        ctx.session.execute(NameKey.__table__.delete())
+        version.keys_version = "older"
+    with act() as ctx:
+        hits = svc.screen_name(ctx, "ウラジーミル・プーチン", "person", backend="database")
+        assert hits and hits[0][0].entry.entry_id == "demo:e3"  # answered from the embedded index meanwhile
+    with act() as ctx:
+        assert [v.source for v in svc.rekey(ctx)] == ["demo"]
+        assert svc.rekey(ctx) == []  # nothing left to rewrite
+    with act() as ctx:
+        assert ctx.session.execute(select(ListVersion.keys_version)).scalar_one() == KEYS_VERSION
+        assert ctx.session.execute(select(func.count()).select_from(NameKey)).scalar() > 0
+        actions = ctx.session.execute(select(AuditEntry.action)).scalars().all()
+        assert "screening.list_rekey" in actions
+        database = [(h.entry.entry_id, round(h.score, 6)) for h, _ in svc.screen_name(ctx, "Vladimir Putin", "person", backend="database")]
+        embedded = [(h.entry.entry_id, round(h.score, 6)) for h, _ in svc.screen_name(ctx, "Vladimir Putin", "person", backend="embedded")]
+        assert database == embedded and database[0][0] == "demo:e3"

@@ -105,6 +105,18 @@ def lists_versions(source: Optional[str] = typer.Argument(None)) -> None:
     STATE.emit(data, rows_table("lists", ["source", "version", "status", "entries", "names", "file", "imported (UTC)", "by"], rows))
 
 
+@lists_app.command("rekey")
+def lists_rekey() -> None:
+    """Rewrite the search keys of the lists in force after an upgrade (the database backend needs them)."""
+    with STATE.act() as ctx:
+        done = svc.rekey(ctx)
+        data = [{"source": v.source, "version": v.version_no, "keys_version": v.keys_version} for v in done]
+    if STATE.json:
+        STATE.emit(data)
+    else:
+        STATE.console.print(STATE.t("screening.cli.rekeyed", count=len(data)))
+
+
 @lists_app.command("diff")
 def lists_diff(source: str, old: Optional[int] = typer.Option(None, "--from"), new: Optional[int] = typer.Option(None, "--to")) -> None:
     """Entries added, removed and changed between two versions (default: the last two)."""

@@ -5,6 +5,8 @@ process and saved next to the SQLite file, keyed by the fingerprint of the list
 versions. Database: the same blocking keys read from ``screening_name_keys``,
 for installations where many processes or a large PostgreSQL serve screening.
 Both hand their postings to ``index.rank``, so their candidates are identical.
+Keys written by an older key scheme are never used: until they are rewritten,
+the database backend answers from the embedded index.
 """
 
 from __future__ import annotations
@@ -70,9 +72,12 @@ def screener(session: Session, backend: str = "embedded") -> tuple[Screener, rep
     versions = repo.in_force(session)
     fp = repo.fingerprint(versions)
     loaded = repo.load(session, versions)
-    if backend == "database":
+    if backend == "database" and not repo.stale_keys(versions):
         index = DatabaseIndex(session, [v.id for v in versions], loaded.names, loaded.name_ids)
         return Screener(loaded.entries, index), loaded, fp
+    # embedded; also the database backend while a version's keys are from an older key scheme
+    # (until ``rewrite_keys`` runs: the next import, or ``mamoru lists rekey``), so that no
+    # candidate is missed for keys the table does not hold yet
     cached = _CACHE.get(fp)
     if cached is not None:
         _CACHE.move_to_end(fp)

@@ -37,6 +37,9 @@ class ListVersion(Base):
     entry_count: Mapped[int]
     name_count: Mapped[int]
     status: Mapped[str] = mapped_column(String(20), default="in_force", index=True)  # in_force / superseded
+    # the scheme of the blocking keys written for it (keys.KEYS_VERSION): keys written by an older
+    # mamoru are rewritten, and not used for retrieval until they are
+    keys_version: Mapped[str] = mapped_column(String(40), default="", server_default="")
     imported_by: Mapped[str] = mapped_column(String(100))
     imported_at: Mapped[datetime] = mapped_column(default=utcnow)
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 
-from sqlalchemy import insert, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from mamoru.screening.entries import ListEntry, ParsedList
 from mamoru.screening.index import IndexedName, _kind
-from mamoru.screening.keys import key_hash, name_keys
+from mamoru.screening.keys import KEYS_VERSION, key_hash, name_keys
 from mamoru.screening.models import ListEntryRow, ListVersion, NameKey, NameRow
 from mamoru.screening.names import name_form
 from mamoru.screening.text import fold
@@ -96,10 +96,33 @@ def write_version(session: Session, parsed: ParsedList, version: ListVersion) ->
         name_ids = session.execute(
             insert(NameRow).returning(NameRow.id, sort_by_parameter_order=True), name_params
         ).scalars().all()
-        key_params = [
-            {"key_hash": signed64(key_hash(k)), "name_id": nid, "version_id": version.id}
-            for nid, form in zip(name_ids, forms)
-            for k in name_keys(form)
-        ]
-        for k in range(0, len(key_params), BATCH * 4):
-            session.execute(insert(NameKey), key_params[k : k + BATCH * 4])
+        _write_keys(session, version.id, zip(name_ids, forms))
+    version.keys_version = KEYS_VERSION
+
+
+def _write_keys(session: Session, version_id: int, named_forms) -> None:
+    key_params = [
+        {"key_hash": signed64(key_hash(k)), "name_id": nid, "version_id": version_id}
+        for nid, form in named_forms
+        for k in name_keys(form)
+    ]
+    for k in range(0, len(key_params), BATCH * 4):
+        session.execute(insert(NameKey), key_params[k : k + BATCH * 4])
+
+
+def stale_keys(versions: list[ListVersion]) -> list[ListVersion]:
+    """Versions whose blocking keys were written by an older key scheme than this mamoru's."""
+    return [v for v in versions if v.keys_version != KEYS_VERSION]
+
+
+def rewrite_keys(session: Session, version: ListVersion) -> int:
+    """Write a version's blocking keys again with this mamoru's key scheme; the number of names re-keyed."""
+    session.execute(delete(NameKey).where(NameKey.version_id == version.id))
+    names = session.execute(
+        select(NameRow.id, NameRow.text, NameRow.kind).where(NameRow.version_id == version.id).order_by(NameRow.id)
+    ).all()
+    for start in range(0, len(names), BATCH):
+        batch = names[start : start + BATCH]
+        _write_keys(session, version.id, ((nid, name_form(text, _kind(kind))) for nid, text, kind in batch))
+    version.keys_version = KEYS_VERSION
+    return len(names)

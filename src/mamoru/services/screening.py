@@ -78,9 +78,24 @@ def import_list(ctx: Context, path: Path, fmt: str | None = None, source: str | 
         "entries": version.entry_count, "names": version.name_count,
         "added": outcome.added, "removed": outcome.removed, "changed": outcome.changed,
     })
+    rekey(ctx)  # the other lists in force, if an older mamoru wrote their keys
     if rescreen:
         outcome.rescreen = screen_all(ctx, trigger=f"list_version:{version.id}", progress=progress)
     return outcome
+
+
+def rekey(ctx: Context) -> list[ListVersion]:
+    """Rewrite the blocking keys of the list versions in force that an older key scheme wrote (after an
+    upgrade); the versions rewritten. Until then the database backend answers from the embedded index."""
+    ctx.require("import")
+    stale = repo.stale_keys(repo.in_force(ctx.session))
+    for version in stale:
+        before = version.keys_version
+        names = repo.rewrite_keys(ctx.session, version)
+        ctx.audit("screening.list_rekey", "list_version", version.id, {"keys_version": before},
+                  {"keys_version": version.keys_version, "names": names})
+    ctx.session.flush()
+    return stale
 
 
 def main_file(paths: list[Path]) -> Path:
