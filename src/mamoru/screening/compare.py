@@ -25,7 +25,7 @@ from rigour.text.phonetics import metaphone
 from mamoru.screening.korean import korean_key
 from mamoru.screening.name_words import another_name
 from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, PINYIN, ZH_FOREIGN, NameForm, Reading
-from mamoru.screening.translit import skeleton
+from mamoru.screening.translit import skeleton, slavic_fold
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
 LEFTOVER_PENALTY = 0.5  # weight of the longer name's unmatched share
@@ -93,6 +93,8 @@ def token_sim(a: str, b: str) -> float:
         sim *= 0.8  # one letter changes a short word into another word
     if sim >= 0.6 and len(a) > 4 and len(b) > 4 and metaphone(a) == metaphone(b):
         sim = max(sim, 0.85)
+    if sim < 0.9 and len(a) > 3 and len(b) > 3 and slavic_fold(a) == slavic_fold(b):
+        sim = 0.9  # one Slavic name in two transliterations (Wladimir / Vladimir, Sergej / Sergei)
     return sim
 
 
@@ -185,8 +187,8 @@ def _pinyin_u(word: str) -> str:
 def _person_token_sim(a: str, b: str) -> float:
     """As ``token_sim``, but another name is not a typo (Daniel / Manuel, Maeda / Ikeda)."""
     sim = token_sim(a, b)
-    if MIN_TOKEN_SIM <= sim < 1.0 and another_name(a, b):
-        return 0.0
+    if MIN_TOKEN_SIM <= sim < 1.0 and another_name(a, b) and slavic_fold(a) != slavic_fold(b):
+        return 0.0  # (Jewgenij / Yevgeniy is one name in two transliterations, not another name)
     return sim
 
 

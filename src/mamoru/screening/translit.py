@@ -174,3 +174,26 @@ def greek_spoken(text: str) -> str:
     for src, dst in _GREEK_PAIRS:
         out = out.replace(src, dst)
     return ascii_text(out.replace("I", "i"))
+
+
+# Slavic names reach the EU and UK lists in German, French, Polish, Czech and English
+# transliterations of one Cyrillic spelling (Wladimir / Vladimir, Schojgu / Shoygu,
+# Sergej / Sergei, Poutine / Putin, Mihajlyuk / Mikhailiuk, Iwanow / Ivanov). The fold
+# writes each sound one way, so such spellings meet (ж and ш fall together, as German
+# writes both "sch": Prigoschin / Prigozhin); order matters (tsch before sch).
+_SLAVIC_PAIRS = (
+    ("schtsch", "shch"), ("stsch", "shch"), ("szcz", "shch"), ("dsch", "dzh"), ("tsch", "ch"),
+    ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("tch", "ch"), ("kh", "h"), ("zh", "sh"), ("ou", "u"),
+    ("w", "v"), ("j", "y"), ("y", "i"), ("ck", "k"), ("x", "ks"), ("ph", "f"), ("tz", "ts"),
+)
+
+
+@lru_cache(maxsize=200_000)
+def slavic_fold(word: str) -> str:
+    """One spelling for the Latin transliterations of a Slavic name word (lowercase in, lowercase out)."""
+    out = word
+    for src, dst in _SLAVIC_PAIRS:
+        out = out.replace(src, dst)
+    # a doubled letter is one sound (German ss; Dmitrij → dmitrii → dmitri)
+    out = "".join(ch for i, ch in enumerate(out) if i == 0 or ch != out[i - 1])
+    return out
