@@ -47,3 +47,14 @@ def test_the_german_spelling_finds_the_entry_among_others():
     ])
     hits = screener.screen(Query("Sergej Kuschugetowitsch Schojgu", "person"), 3)
     assert hits and hits[0].entry.entry_id == "1"
+
+
+@pytest.mark.parametrize("cyrillic, latin", [
+    ("ООО «Ромашка»", "ROMASHKA LLC"),
+    ("ФГУП «Алмаз»", "FGUP ALMAZ"),                  # Russian state forms as the lists transliterate them
+    ("ФКУ «Упрдор Тамань»", "FKU UPRDOR TAMAN"),
+    ("АНО «Диалог»", "ANO DIALOG"),
+])
+def test_a_cyrillic_firm_with_its_legal_form_finds_the_latin_entry(cyrillic, latin):
+    c = compare_names(name_form(cyrillic, "organization"), name_form(latin, "organization"))
+    assert c.score >= POSSIBLE

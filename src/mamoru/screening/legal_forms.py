@@ -3,7 +3,8 @@
 "株式会社東芝" and "東芝" are the same company, so the legal form must not count
 for or against a match; it is kept for the explanation. Latin forms come from
 rigour's organisation-type database; it has no Japanese, Chinese or Korean forms
-and misses a few everyday English ones, which are listed here.
+and misses a few everyday English ones and the Latin spellings of Russian
+state forms (its Cyrillic ФГУП has no FGUP), which are listed here.
 """
 
 from __future__ import annotations
@@ -37,7 +38,9 @@ CJK_FORMS = tuple(
 _LATIN_EXTRA = re.compile(
     r"(?<!\w)(kabushiki kaisha|kabushiki gaisha|kabushikigaisha|godo kaisha|yugen kaisha|"
     r"k k|kk|g k|corporation|corp|company|co|incorporated|limited|ltd|llc|plc|gmbh|"
-    r"jsc|pjsc|ojsc|cjsc|ooo|oao|zao|pao|sa|ag|bv|nv|srl|spa|sarl|pte|pty|sdn bhd|bhd|tbk)(?!\w)"
+    r"jsc|pjsc|ojsc|cjsc|prjsc|ooo|oao|zao|pao|sa|ag|bv|nv|srl|spa|sarl|pte|pty|sdn bhd|bhd|tbk|"
+    # Russian state and non-commercial forms as the lists transliterate them (ФГУП FGUP, ФКУ FKU, АНО ANO)
+    r"fgup|fgbu|fku|fau|gup|mup|ano)(?!\w)"
 )
 
 
