@@ -58,3 +58,10 @@ def test_the_german_spelling_finds_the_entry_among_others():
 def test_a_cyrillic_firm_with_its_legal_form_finds_the_latin_entry(cyrillic, latin):
     c = compare_names(name_form(cyrillic, "organization"), name_form(latin, "organization"))
     assert c.score >= POSSIBLE
+
+
+def test_private_joint_stock_company_is_a_legal_form_not_a_name_word():
+    # Ukrainian ПрАТ in English: the word "private" must not count against the firm's name
+    c = compare_names(name_form("MAKO HOLDING", "organization"),
+                      name_form("PRIVATE JOINT-STOCK COMPANY MAKO HOLDING", "organization"))
+    assert c.score >= POSSIBLE

@@ -43,6 +43,9 @@ _LATIN_EXTRA = re.compile(
     r"fgup|fgbu|fku|fau|gup|mup|ano)(?!\w)"
 )
 
+# Ukrainian and Russian forms in English: ПрАТ / ПАО as Private / Public Joint-Stock Company
+_QUALIFIED = re.compile(r"(?<!\w)((?:private|public) joint stock company)(?!\w)")
+
 
 @lru_cache(maxsize=200_000)
 def split_legal_form(folded: str) -> tuple[str, tuple[str, ...]]:
@@ -51,8 +54,11 @@ def split_legal_form(folded: str) -> tuple[str, tuple[str, ...]]:
     Brackets are gone after folding, so CJK forms such as (株) are taken out
     before, on the NFKC text, by ``split_cjk_legal_form``.
     """
-    found: list[str] = [form for form, _ in extract_org_types(folded)]
-    rest = remove_org_types(folded) if found else folded
+    # rigour would take "joint stock company" and leave "private" / "public" behind as a name word
+    found: list[str] = _QUALIFIED.findall(folded)
+    text = _QUALIFIED.sub(" ", folded) if found else folded
+    found += [form for form, _ in extract_org_types(text)]
+    rest = remove_org_types(text) if found else text
     extra = _LATIN_EXTRA.findall(rest)
     if extra:
         rest = _LATIN_EXTRA.sub(" ", rest)
