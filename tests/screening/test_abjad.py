@@ -125,6 +125,7 @@ def test_an_entry_with_a_greek_alias_is_found_from_latin_and_from_greek():
     ("محمد کمالی", "KAMEL, Mohamed"),  # Kamali, not Kamel
     ("محمد حمیدی", "MOHAMMAD AHMADI"),  # Hamidi starts with a consonant, Ahmadi with a vowel
     ("محمود زمانی", "Muhammad ZAMAN"),  # Mahmud writes the u that Muhammad lacks
+    ("محمدجواد هومن", "HAMANI, Mohammed"),  # Mohammad-Javad has two consonants more than Mohammed
 ])
 def test_written_long_vowels_keep_ordinary_names_from_alerting(query, entry):
     assert score(query, entry) < DEFAULT_THRESHOLDS.possible
