@@ -239,6 +239,7 @@ def _latin_consonants(word: str) -> int:
     return n
 
 
+@lru_cache(maxsize=200_000)
 def vowels_disagree(arabic: str, latin: str) -> bool:
     """Whether the vowels Arabic writes contradict a Latin spelling with the same consonants:
     محمدی (Mohammadi) is not MUHAMMAD, کمالی not KAMEL, محمود (Mahmud) not MUHAMMAD, حمیدی
