@@ -211,3 +211,27 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
             continue  # held apart: counted, never read
         for a in alerts[:int(os.environ.get("SHOW_ALERTS", "6"))]:
             print("   e.g. " + a)
+
+
+def arabic_negatives(lists: dict[str, list[ListEntry]], shown: int = 0) -> None:
+    """Alerts on every ordinary name written in Arabic script (name only, all lists), split into
+    halves A / B by a CRC of the name: tune on A (its alerts may be printed), report both."""
+    from benchmarks.screening.data import read_csv
+    from mamoru.screening.policy import NONE
+
+    screener = Screener.build([e for v in lists.values() for e in v] + mof_as_list(load_pairs()))
+    names = [r["full_name"] for r in read_csv("opensanctions_fixtures/negatives_global.csv")
+             if any("\u0600" <= ch <= "\u06ff" for ch in r["full_name"])]
+    print(f"\n== false alerts on Arabic-script negatives, name only, all lists ({len(names)} names) ==")
+    print(f"{'half':6} {'n':>6} {'alerts':>6} {'per 1,000':>9}")
+    for half in ("A", "B"):
+        queries = [n for n in names if "AB"[zlib.crc32(n.encode()) % 2] == half]
+        alerts = []
+        for name in queries:
+            hits = [h for h in screener.screen(Query(name, "person"), 3) if h.outcome != NONE]
+            if hits:
+                alerts.append(f"{name} → {hits[0].matched_name} ({hits[0].score:.2f} {hits[0].comparison.path})")
+        print(f"{half:6} {len(queries):6d} {len(alerts):6d} {len(alerts) * 1000 / len(queries):9.2f}")
+        if half == "A":
+            for a in alerts[:shown]:
+                print("   e.g. " + a)

@@ -118,3 +118,30 @@ def test_an_entry_with_a_greek_alias_is_found_from_latin_and_from_greek():
     others = [ListEntry("x1", "Dmitry MEDVEDCHUK", "person"), ListEntry("x2", "Anatoly SERDYUKOV", "person")]
     assert first_hit("Dmitry Medvedev", others + [entry]) == "eu1"
     assert first_hit("Ντμίτρι Μεντβέντεφ", others + [ListEntry("eu1", "Dmitry Anatolyevich MEDVEDEV", "person")]) == "eu1"
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("حسین محمدی", "Hussein MUHAMMAD"),  # Mohammadi: the written ی ends the word with a vowel
+    ("محمد کمالی", "KAMEL, Mohamed"),  # Kamali, not Kamel
+    ("محمد حمیدی", "MOHAMMAD AHMADI"),  # Hamidi starts with a consonant, Ahmadi with a vowel
+    ("محمود زمانی", "Muhammad ZAMAN"),  # Mahmud writes the u that Muhammad lacks
+    ("محمدجواد هومن", "HAMANI, Mohammed"),  # Mohammad-Javad has two consonants more than Mohammed
+])
+def test_written_long_vowels_keep_ordinary_names_from_alerting(query, entry):
+    assert score(query, entry) < DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize("arabic, latin", [
+    ("محمود حمدان", "Mahmoud HAMDAN"),
+    ("محمدی", "MOHAMMADI"),
+    ("ابراهيم علي أبو بكر تنتوش", "IBRAHIM ALI ABU BAKR TANTOUSH"),  # ou before a final sh
+    ("مصطفى حمدان", "Mustafa HAMDAN"),
+    ("حسين عثمان", "Hussein OSMAN"),
+])
+def test_names_whose_written_vowels_agree_still_match(arabic, latin):
+    assert score(arabic, latin) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_mahmud_is_found_before_muhammad():
+    entries = [ListEntry("muhammad", "Muhammad ZAMAN", "person"), ListEntry("mahmud", "Mahmud ZAMAN", "person")]
+    assert first_hit("محمود زمان", entries) == "mahmud"

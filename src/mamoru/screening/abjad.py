@@ -203,3 +203,66 @@ def word_skeletons(text: str) -> tuple[str, ...]:
 def whole_skeleton(text: str) -> str:
     """The skeleton of the whole name run together (a blocking key: ولی جان / WALIJAN)."""
     return finish("".join(c for _, c in abjad_words(text)))
+
+
+# Long vowels are written in Arabic (ا ى ي ی ے, and و), short ones are not: a written long vowel
+# is evidence a Latin spelling must show, and a word written with a consonant first cannot be
+# a Latin spelling that starts with a vowel (Arabic writes an opening vowel with alif or ain).
+_LONG = {"ا": "aeo", "آ": "aeo", "ى": "aeiy", "ي": "iey", "ی": "iey", "ے": "ey", "و": "ouw"}
+_LATIN_VOWELS = "aeiouyw"
+
+
+def _latin_last_gap(word: str) -> str | None:
+    """The vowels before a Latin word's last consonant or cluster (ou in TANTOUSH, a in ABBASS);
+    None when the word ends in a vowel."""
+    if not word or word[-1] in _LATIN_VOWELS or word[-1] == "h" and len(word) > 1 and word[-2] in _LATIN_VOWELS:
+        return None
+    i = len(word)
+    while i > 0 and word[i - 1] not in _LATIN_VOWELS:
+        i -= 1
+    j = i
+    while j > 0 and word[j - 1] in _LATIN_VOWELS:
+        j -= 1
+    return word[j:i]
+
+
+_DIGRAPH_FIRST = frozenset("skctgdzp")
+
+
+def _latin_consonants(word: str) -> int:
+    """Consonant sounds of a Latin spelling: doubled letters and sh, kh, th... count once."""
+    n, prev = 0, ""
+    for ch in word:
+        if ch not in _LATIN_VOWELS and ch != prev and not (ch == "h" and prev in _DIGRAPH_FIRST and prev):
+            n += 1
+        prev = ch
+    return n
+
+
+@lru_cache(maxsize=200_000)
+def vowels_disagree(arabic: str, latin: str) -> bool:
+    """Whether the vowels Arabic writes contradict a Latin spelling with the same consonants:
+    محمدی (Mohammadi) is not MUHAMMAD, کمالی not KAMEL, محمود (Mahmud) not MUHAMMAD, حمیدی
+    (Hamidi) not AHMADI. Only Arabic script (Hebrew ו and י are also consonants)."""
+    letters = [ch for ch in arabic if ch in _ARABIC]
+    if len(letters) < 2 or not latin or not latin.isascii() or not latin.isalpha():
+        return False
+    if letters[-1] in _SILENT_END:
+        letters.pop()
+    first, last = letters[0], letters[-1]
+    # two consonants more than the Latin has: the skeletons agree only because j, z fold into d, s
+    # and doubled sounds merge (محمدجواد, Mohammad-Javad, is not MOHAMMED)
+    if sum(_ARABIC[ch] != VOWEL for ch in letters) >= _latin_consonants(latin) + 2:
+        return True
+    # consonant first in Arabic, vowel first in Latin (not an article: ELSAYED, ASSAYED)
+    if _ARABIC.get(first) != VOWEL and latin[0] in "aeiou" and len(latin) > 2:
+        if latin[1] != "l" and not (latin[1] == latin[2] and latin[1] not in _LATIN_VOWELS):
+            return True
+    # a written long vowel at the end: Latin ends in a vowel too (محمدی / MOHAMMADI)
+    if last in ("ا", "ى", "ي", "ی", "ے") and len(letters) > 2:
+        return latin[-1] not in _LATIN_VOWELS and latin[-1] != "h"
+    # the long vowel written before the last consonant shows in the Latin there (محمود / MAHMOUD)
+    if _ARABIC.get(last) != VOWEL and _ARABIC.get(letters[-2]) == VOWEL and letters[-2] in _LONG:
+        gap = _latin_last_gap(latin)
+        return gap is not None and not any(ch in gap for ch in _LONG[letters[-2]])
+    return False

@@ -630,13 +630,18 @@ def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: boo
                 alts += (abjad_skeleton(w.replace("ch", "sh")),) + ((abjad_skeleton(w.replace("ch", "kh")),) if hebrew else ())
             if hebrew and "w" in w:  # Weiss: against Hebrew, whose ו is also v
                 alts += (skeleton(w),)
-        out.append((sk, alts, frame(w), w in _PARTICLE_WORDS))
+        out.append((sk, alts, frame(w), w in _PARTICLE_WORDS, w if abjad and not hebrew else None, w))
     return tuple(out)
 
 
 def _abjad_token_sim(a, b, context: bool) -> float:
     """Best of the readings; one or two equal consonants count a little when the words' ends agree
     too (طيب / Tayeb), or, for two, when the name's other words vouch for them (قصي / Qusay)."""
+    from mamoru.screening.abjad import vowels_disagree
+
+    if a[4] and b[4] is None and not b[3] and vowels_disagree(a[4], b[5]) or (
+            b[4] and a[4] is None and not a[3] and vowels_disagree(b[4], a[5])):
+        return 0.0
     best = max(_abjad_sim(x, y) for x in a[1] for y in b[1])
     if best:
         return best
