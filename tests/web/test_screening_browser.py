@@ -37,3 +37,25 @@ def test_import_screen_and_confirm_in_the_browser(site, engine, tmp_path):
     assert "保留" in page.locator(".flash").inner_text()
     assert page.locator("#status").inner_text() == "該当と確定"
     page.shot("screening-confirmed")
+
+
+def test_a_korean_name_in_hanja_finds_its_romanised_entry_and_says_how(site, tmp_path):
+    """金正恩 typed in hanja finds KIM JONG UN, and the reason reads in Japanese (hanja read as Korean)."""
+    listed = tmp_path / "dprk.csv"
+    listed.write_text("id,name,type,aliases,countries,birth_dates,identifiers,programme\n"
+                      "KPi.099,KIM JONG UN,person,,KP,1984-01-08,,DPRK\n"
+                      "KPi.100,KIM JONG IL,person,,KP,,,DPRK\n"
+                      "CN.1,WANG ZHIQIANG,person,,CN,,,OTHER\n", encoding="utf-8")
+    page = site("tech_manager")
+    page.goto(page.base + "/screening/import")
+    page.set_input_files("#file", str(listed))
+    page.click("#do-import")
+    page.locator("#import-done").wait_for(timeout=60_000)
+    page.goto(page.base + "/screening/name")
+    page.fill("#q", "金正恩")
+    page.select_option("#type", "person")
+    page.click("#screen-name")
+    hits = page.locator("#hits").inner_text()
+    assert hits.index("KIM JONG UN") < hits.index("KIM JONG IL") if "KIM JONG IL" in hits else "KIM JONG UN" in hits
+    assert "漢字の朝鮮語読み" in hits
+    page.shot("screening-hanja")
