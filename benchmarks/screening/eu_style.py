@@ -16,19 +16,14 @@ from __future__ import annotations
 
 import re
 import zlib
-from collections import defaultdict
 from dataclasses import replace
 
-from mamoru.screening.engine import Query, Screener
+from benchmarks.screening.multiscript import measure
 from mamoru.screening.entries import ListEntry
 from mamoru.screening.text import script_label
 
 _PROGRAMMES = re.compile(r"RUSSIA|UKRAINE|BELARUS", re.I)
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
-
-
-def half(entry_id: str) -> str:
-    return "A" if zlib.crc32(entry_id.encode()) % 2 == 0 else "B"
 
 
 def _chosen(e: ListEntry, label: str):
@@ -55,29 +50,7 @@ def run(lists: dict[str, list[ListEntry]], show_misses: int = 0) -> None:
                 queries.append((len(entries), a.name, kind))
                 e = replace(e, aliases=tuple(x for x in e.aliases if x is not a))
             entries.append(e)
-    screener = Screener.build(entries)
-    stats: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
-    misses = []
-    for number, text, kind in queries:
-        party = screener.parties[number]
-        h = half(entries[number].entry_id)
-        hits = screener.screen(Query(text, kind), 10)
-        first = bool(hits) and hits[0].party == party
-        top10 = any(x.party == party for x in hits)
-        for key in (f"{script_label(text)}/{kind[:3]}", "all"):
-            s = stats[(key, h)]
-            s[0] += 1
-            s[1] += first
-            s[2] += top10
-        if not first and h == "A" and len(misses) < show_misses:
-            got = f"{hits[0].matched_name} ({hits[0].score:.2f} {hits[0].comparison.path})" if hits else "nothing"
-            misses.append(f"{text} → want {entries[number].primary_name} "
-                          f"[{' | '.join(x.name for x in entries[number].aliases[:4])}]; got {got}")
-    print(f"\n== EU/UK-style aliases: Russia/Ukraine/Belarus OFAC-SDN + UN Cyrillic entries, one alias left out "
-          f"→ the entry first ({len(screener.index.names)} names; A = dev, B = held apart) ==")
-    print(f"{'script/kind':14} {'half':>4} {'queries':>7} {'party@1':>8} {'party@10':>8}")
-    for key, h in sorted(stats, key=lambda k: (k[0] == "all", k)):
-        n, a, t = stats[(key, h)]
-        print(f"{key:14} {h:>4} {n:7d} {a / n:8.3f} {t / n:8.3f}")
-    for m in misses:
-        print("   miss (A) " + m)
+    measure(entries, queries,
+            "EU/UK-style aliases: Russia/Ukraine/Belarus OFAC-SDN + UN Cyrillic entries, one alias left out "
+            "→ the entry first (all lists", lambda text, kind: f"{script_label(text)}/{kind[:3]}", show_misses,
+            want=lambda e: f"{e.primary_name} [{' | '.join(x.name for x in e.aliases[:4])}]")

@@ -40,6 +40,15 @@ def run(lists: dict[str, list[ListEntry]], show_misses: int = 0) -> None:
                 queries += [(len(entries), a.name, kind) for a in originals if a.name != e.primary_name]
                 e = replace(e, aliases=tuple(a for a in e.aliases if a.quality != "original_script"))
             entries.append(e)
+    title = ("multi-script aliases: UN NAME_ORIGINAL_SCRIPT → the entry in Latin (original-script aliases "
+             "removed from the index")
+    measure(entries, queries, title, lambda text, kind: script_label(text), show_misses)
+
+
+def measure(entries: list[ListEntry], queries: list[tuple[int, str, str]], title: str, group,
+            show_misses: int = 0, want=lambda e: e.primary_name) -> None:
+    """Screen each (entry number, name, kind) against all ``entries``; print party@1 / party@10 per
+    ``group(name, kind)`` and half (A dev, B held), and half A's misses."""
     screener = Screener.build(entries)
     stats: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
     misses = []
@@ -49,19 +58,18 @@ def run(lists: dict[str, list[ListEntry]], show_misses: int = 0) -> None:
         hits = screener.screen(Query(text, kind), 10)
         first = bool(hits) and hits[0].party == party
         top10 = any(x.party == party for x in hits)
-        for key in (script_label(text), "all"):
+        for key in (group(text, kind), "all"):
             s = stats[(key, h)]
             s[0] += 1
             s[1] += first
             s[2] += top10
         if not first and h == "A" and len(misses) < show_misses:
             got = f"{hits[0].matched_name} ({hits[0].score:.2f} {hits[0].comparison.path})" if hits else "nothing"
-            misses.append(f"{text} → want {entries[number].primary_name}; got {got}")
-    print(f"\n== multi-script aliases: UN NAME_ORIGINAL_SCRIPT → the entry in Latin (original-script aliases "
-          f"removed from the index; {len(screener.index.names)} names; A = dev, B = held apart) ==")
-    print(f"{'script':10} {'half':>4} {'queries':>7} {'party@1':>8} {'party@10':>8}")
+            misses.append(f"{text} → want {want(entries[number])}; got {got}")
+    print(f"\n== {title}; {len(screener.index.names)} names; A = dev, B = held apart) ==")
+    print(f"{'group':14} {'half':>4} {'queries':>7} {'party@1':>8} {'party@10':>8}")
     for key, h in sorted(stats, key=lambda k: (k[0] == "all", k)):
         n, a, t = stats[(key, h)]
-        print(f"{key:10} {h:>4} {n:7d} {a / n:8.3f} {t / n:8.3f}")
+        print(f"{key:14} {h:>4} {n:7d} {a / n:8.3f} {t / n:8.3f}")
     for m in misses:
         print("   miss (A) " + m)
