@@ -100,3 +100,44 @@ def test_a_firm_written_wholly_by_sound_is_not_looked_up_by_its_pinyin_syllables
     hits = Screener.build(entries + [ListEntry("echodyne", "Echodyne", "organization")]).screen(
         Query("埃科达因公司", "organization"))
     assert hits[0].entry.entry_id == "echodyne"
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("乔什·霍利", "Josh Hawley"),  # 什 is shi in names (布什 Bush), and the w of aw is a vowel
+    ("亚历克斯·阿扎尔", "Alex Azar"),  # 亚 writes a bare a; 扎 writes za as well as zha
+    ("威尔伯·罗斯", "Wilbur Ross"),  # 罗斯 is the name Roth to the dictionary, and sounds Ross
+])
+def test_a_character_heard_another_way_than_its_pinyin(query, entry):
+    assert score(query, entry, "person") >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_person_is_found_by_the_other_readings_of_the_characters():
+    # 基思 is ki-su (Keith), not only ji-si: the name is looked up by that reading too
+    others = [ListEntry(f"k{i}", f"{g} {s}", "person") for i, (g, s) in enumerate(
+        [("Dietrich", "Krach"), ("Josef", "Krach"), ("Dietrich", "Keith"), ("Thomas", "Krach")])]
+    hits = Screener.build(others + [ListEntry("keith", "Keith Krach", "person")]).screen(Query("基思·克拉奇", "person"))
+    assert hits[0].entry.entry_id == "keith"
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("雷神导弹与防务公司", "Raytheon Missiles & Defense"),  # 雷神 (god of thunder) is the brand by sound
+    ("菲力尔系统公司", "FLIR Systems, Inc."),
+    ("柯林斯宇航公司", "Collins Aerospace"),  # 宇航 is aerospace in a firm's name
+    ("萨博集团", "Saab AB"),  # 集团 "group" goes untranslated as often as 公司
+    ("通用动力信息技术公司", "General Dynamics Information Technology, Inc."),
+])
+def test_a_brand_by_sound_in_ordinary_characters(query, entry):
+    assert score(query, entry, "organization") >= DEFAULT_THRESHOLDS.possible
+
+
+def test_ordinary_characters_are_heard_as_a_brand_only_when_the_words_by_meaning_agree():
+    # 摇杆 is a joystick, not the sound of GANJ: nothing else of the name vouches for the sound
+    assert score("摇杆舵公司", "GANJ", "organization") < 0.5
+    assert score("摇杆舵公司", "Stick Rudder Enterprises LLC", "organization") > 0.6
+
+
+def test_words_by_meaning_left_unread_by_sound_tell_two_firms_apart():
+    # 系统 (systems) is what tells the subsidiary from the parent
+    query = "诺斯罗普·格鲁曼系统公司"
+    assert score(query, "Northrop Grumman Systems Corporation", "organization") > \
+        score(query, "Northrop Grumman Corporation", "organization")

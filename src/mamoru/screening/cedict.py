@@ -108,8 +108,9 @@ def first_words(word: str) -> tuple[str, ...]:
 
 # function words of firm names ("与" = and, "的" = of): they need no English counterpart
 HAN_PARTICLES = frozenset("与和及的之暨")
-# "company" itself: the English side drops it with the legal forms (IDLEB COMPANY FOR SPINNING)
-HAN_GENERIC = frozenset({"会社", "公司"})
+# "company" itself: the English side drops it with the legal forms (IDLEB COMPANY FOR SPINNING), and
+# "group", which a firm's English name drops as often as it keeps (萨博集团 Saab AB, 泰雷兹集团 Thales Group)
+HAN_GENERIC = frozenset({"会社", "公司", "集团"})
 
 
 def simplified(text: str) -> str:
@@ -147,6 +148,12 @@ def segments(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         out.append((word, glosses.get(word, frozenset())))
         end = start
     return tuple(reversed(out))
+
+
+def starts_with_firm_word(text: str) -> bool:
+    """The name begins with a word of firm names (通用 general, 中国 China, 国际 international)."""
+    segs = segments(text)
+    return bool(segs) and segs[0][0] in _firm_keys()
 
 
 @lru_cache(maxsize=1)

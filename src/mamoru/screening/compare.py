@@ -335,13 +335,16 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     """A foreign name written in hanzi by sound against its Latin spelling, as katakana is compared,
     with what Chinese renderings add: a given name CC-CEDICT knows is that English name (and its
     nicknames), and the Latin name is also heard as China hears it (Purvis without its r)."""
-    from mamoru.screening.zh_foreign import foreign_parts, latin_variants
+    from mamoru.screening.zh_foreign import foreign_parts, latin_variants, unread_share
 
-    parts = foreign_parts(han.original if han.original.isascii() else _nfkc(han.original), han.kind)
+    text = han.original if han.original.isascii() else _nfkc(han.original)
+    parts = foreign_parts(text, han.kind)
     if not parts or not latin.readings:
         return NO_MATCH
-    tq = tuple(t for t, _, _ in parts)
-    pq = tuple((skeleton(t if names else katakana_onset(t)), _loose(bare, False), t, names) for t, names, bare in parts)
+    unread = 1 - LEFTOVER_PENALTY * unread_share(text) if han.kind != "person" else 1.0
+    tq = tuple(t for t, _, _, _ in parts)
+    pq = tuple((skeleton(t if names else katakana_onset(t)), _loose(bare, False), t, names,
+                tuple((skeleton(katakana_onset(h)), _loose(b, False)) for h, b in heard)) for t, names, bare, heard in parts)
     tc0 = latin.readings[0].tokens
     best, best_pairs = -1.0, ()
     for tc in latin_variants(tc0):
@@ -357,10 +360,11 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     uq = tuple(t for i, t in enumerate(tq) if i not in {p[0] for p in best_pairs})
     uc = tuple(t for j, t in enumerate(tc0) if j not in {p[1] for p in best_pairs})
     rq, rc = " ".join(p[0] for p in pq), " ".join(skeleton(t) for t in tc0)
+    best *= PHONETIC_DISCOUNT * unread  # 系统 left unread: the sound-and-meaning comparison judges it
     if swap:
         aligned = tuple((b, a, x) for a, b, x in aligned)
-        return Comparison(best * PHONETIC_DISCOUNT, "katakana_phonetic", aligned, uc, uq, rc, rq, legal)
-    return Comparison(best * PHONETIC_DISCOUNT, "katakana_phonetic", aligned, uq, uc, rq, rc, legal)
+        return Comparison(best, "katakana_phonetic", aligned, uc, uq, rc, rq, legal)
+    return Comparison(best, "katakana_phonetic", aligned, uq, uc, rq, rc, legal)
 
 
 def _nfkc(text: str) -> str:
@@ -372,19 +376,27 @@ def _nfkc(text: str) -> str:
 def _zh_sim(a: tuple, b: tuple) -> float:
     """One part of a hanzi rendering (skeleton, loose, word, English names) against a Latin word."""
     word, names = b[2], a[3]
-    if names:  # 约翰: John, Johan, Johann and their nicknames
+    if names:  # 约翰: John, Johan, Johann and their nicknames; 杰克 writes Jack, and Jake by its sound
         if word == a[2]:
             return 1.0
-        return NICKNAME_SIM if word in names else max(token_sim(n, word) for n in names) if len(word) > 1 else 0.0
-    sim = _sound_sim(a[:2], b[:2])
-    if sim < NICKNAME_SOUND_SIM:  # pinyin d, g are unaspirated t, k: 蒂凡尼 di-fan-ni is Tiffany, 马丁 Martin
-        sim = max(sim, _sound_sim(_unvoiced(a[0], a[1]), _unvoiced(b[0], b[1])) * VOICING_DISCOUNT)
+        named = NICKNAME_SIM if word in names else max(token_sim(n, word) for n in names) if len(word) > 1 else 0.0
+        return max(named, max(_heard_sim(h, b) for h in a[4]) * VARIANT_DISCOUNT if len(word) > 1 else 0.0)
+    sim = max(_heard_sim(h, b) * (1.0 if i == 0 else VARIANT_DISCOUNT) for i, h in enumerate(a[4] or (a[:2],)))
     if sim < NICKNAME_SOUND_SIM and len(word) > 3:  # 鲍勃 (Bob) for Robert: a nickname sounds the same
         from mamoru.screening.zh_foreign import name_variants
 
         if any(skeleton(n) == a[0] and (len(a[0]) >= 2 or Levenshtein.normalized_similarity(_loose(n, False), a[1]) >= 0.7)
                for n in name_variants(word) if n != word):
             return NICKNAME_SOUND_SIM
+    return sim
+
+
+def _heard_sim(a: tuple[str, str], b: tuple) -> float:
+    """One reading of a hanzi part (skeleton, loose) against a Latin word; pinyin d, g are unaspirated
+    t, k: 蒂凡尼 di-fan-ni is Tiffany, 马丁 Martin."""
+    sim = _sound_sim(a, b[:2])
+    if sim < NICKNAME_SOUND_SIM:
+        sim = max(sim, _sound_sim(_unvoiced(a[0], a[1]), _unvoiced(b[0], b[1])) * VOICING_DISCOUNT)
     return sim
 
 
@@ -530,44 +542,61 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     return Comparison(score, "translated", aligned, unmatched_han, unmatched_latin, han_words, " ".join(tokens), legal)
 
 
+BRAND_SOUND_SIM = 0.8  # a brand in ordinary characters must sound close to an English word of the name
+
+
+def _brand_vouched(units, sims, n_sound: int) -> bool:
+    """Characters that are not transliteration characters are read by sound only when they sound
+    close to an English word and a word by meaning matches too (雷神 Raytheon + 导弹 Missiles):
+    otherwise 摇杆 (joystick) would be heard as GANJ."""
+    from mamoru.screening.cedict import HAN_GENERIC
+
+    return (max(sims[:n_sound], default=0.0) >= BRAND_SOUND_SIM
+            and any(x >= MIN_TOKEN_SIM for (w, _), x in zip(units[n_sound:], sims[n_sound:]) if w not in HAN_GENERIC))
+
+
 def _sound_and_meaning(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
     """A Chinese firm name that writes its brand by sound and the rest by meaning: 尼罗斯科技
     (ni-luo-si "Neros" + 科技 technologies), 洛克希德·马丁导弹 (Lockheed Martin + missiles).
 
-    Every way of cutting the name after a run of transliteration characters is tried: the run is
-    compared by sound (each dotted part a word), the rest word by word through the glosses.
+    Every way of cutting the name after a run of transliteration characters, or after its first two
+    to four characters of any kind (雷神 Raytheon, 赛峰 Safran, 菲力尔 FLIR), is tried: the part before
+    the cut is compared by sound (each dotted part a word), the rest word by word through the glosses.
     """
     from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, STOP, gloss_stems, segments
-    from mamoru.screening.zh_foreign import latin_variants, leading_run, sound_units
+    from mamoru.screening.zh_foreign import BRAND_CHARS, latin_variants, leading_run, sound_units
 
     text = "".join(ch for ch in _nfkc(han.original) if _has_han(ch) or ch in "·•・‧")  # dots kept
     run = len(leading_run(text))
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
-    if run < 2 or run == len(text) or not tokens:
+    if run == len(text) or not tokens:
         return NO_MATCH
     heard = tuple(zip(*latin_variants(tokens)))  # each token with the spellings China may have heard
     weights = [token_weight(t) for t in tokens]
     best = NO_MATCH
-    for cut in range(2, run + 1):
+    for cut in range(2, max(run, min(BRAND_CHARS, len(text) - 1)) + 1):
         units: list[tuple[str, object]] = [(p, how) for p, how in sound_units(text[:cut])]
+        n_sound = len(units)
         if not units:
             continue
         rest = "".join(ch for ch in text[cut:] if _has_han(ch))
-        units += [(w, g) for (w, _), g in zip(segments(rest), gloss_stems(rest))
-                  if w not in HAN_PARTICLES and w not in HAN_GENERIC]
+        units += [(w, g) for (w, _), g in zip(segments(rest), gloss_stems(rest)) if w not in HAN_PARTICLES]
         sims = [max(max(_unit_sim(v, (skeleton(v), _loose(v, False)), how) for v in variants) for _, how in units)
                 for variants in heard]
         if sum(1 for x in sims if x >= MIN_TOKEN_SIM) < min(2, len(tokens)):
             continue
-        explained = [any(max(_unit_sim(v, (skeleton(v), _loose(v, False)), how) for v in variants) >= MIN_TOKEN_SIM
-                         for variants in heard) for _, how in units]
+        unit_sims = [max(max(_unit_sim(v, (skeleton(v), _loose(v, False)), how) for v in variants) for variants in heard)
+                     for _, how in units]
+        explained = [x >= MIN_TOKEN_SIM for x in unit_sims]
+        if cut > run and not _brand_vouched(units, unit_sims, n_sound):
+            continue
         latin_cover = sum(w * x for w, x in zip(weights, sims) if x >= MIN_TOKEN_SIM) / sum(weights)
-        size = [len(p) for p, _ in units]
-        han_cover = sum(n for n, e in zip(size, explained) if e) / sum(size)
+        size = [0 if p in HAN_GENERIC else len(p) for p, _ in units]  # 公司, 集团 may go untranslated
+        han_cover = sum(n for n, e in zip(size, explained) if e) / max(1, sum(size))
         score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
         if score > best.score:
             um_latin = tuple(t for t, x in zip(tokens, sims) if x < MIN_TOKEN_SIM)
-            um_han = tuple(p for (p, _), e in zip(units, explained) if not e)
+            um_han = tuple(p for (p, _), e in zip(units, explained) if not e and p not in HAN_GENERIC)
             reading = " ".join(p for p, _ in units)
             best = (Comparison(score, "translated", (), um_latin, um_han, " ".join(tokens), reading, legal) if swap
                     else Comparison(score, "translated", (), um_han, um_latin, reading, " ".join(tokens), legal))

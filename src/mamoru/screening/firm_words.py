@@ -74,6 +74,9 @@ FIRM_WORDS: dict[str, str] = {
     "無人": "unmanned",
     "航空": "aviation aircraft air airlines aerospace aeronautical",
     "航天": "aerospace space",
+    "宇航": "aerospace astronautics space",  # CC-CEDICT: "space flight" only
+    "動力": "dynamics power propulsion",  # 通用动力 General Dynamics
+    "动力": "dynamics power propulsion",
     "電子": "electronic electronics",
     "電気": "electric electrical electronic",
     "機械": "machinery machine mechanical",
@@ -107,6 +110,7 @@ FIRM_WORDS: dict[str, str] = {
     "国際": "international",
     "国际": "international",
     "総合": "general integrated complex",
+    "通用": "general universal",  # CC-CEDICT glosses it "common (use)": 通用电气 General Electric
     "北方": "northern north",
     "南方": "southern south",
     "東方": "eastern east",

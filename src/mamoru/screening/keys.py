@@ -28,7 +28,7 @@ from mamoru.screening.compare import (
 from mamoru.screening.korean import korean_key
 from mamoru.screening.names import AS_WRITTEN, PINYIN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, skeleton
-from mamoru.screening.zh_foreign import brand_sounds, given_name_guesses, hard_h, unsound_r
+from mamoru.screening.zh_foreign import alternative_skeletons, brand_sounds, given_name_guesses, hard_h, unsound_r
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -40,7 +40,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-11-30.issue10-round3"
+KEYS_VERSION = "2026-12-01.issue10-round5"
 
 
 def key_hash(key: str) -> int:
@@ -232,6 +232,9 @@ def name_keys(form: NameForm) -> dict[str, str]:
             keys["j:" + reading.tokens[0]] = "j"
     if by_sound and form.kind == "person":  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy
         keys.update(("t:" + name, "t") for name in given_name_guesses(form.original))
+    if by_sound:  # the other readings of its sounds: 基思 (ki-su) finds Keith, 亚历克斯 (a-ri-ku-su) Alex
+        for sk in alternative_skeletons(form.original, form.kind):
+            keys.setdefault("s:" + sk, "d")  # weighed as a near miss unless a word has it
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
     keys.update(_person_sound_keys(form))

@@ -62,12 +62,24 @@ def looks_transliterated(text: str, kind: str) -> bool:
 _INITIAL_SOUND_OF = {"希": "hi", "休": "hiu"}
 
 
+# a character with several readings whose common one is not the one names use: 什 is shen in 什么 "what",
+# shi in 布什 Bush, 乔什 Josh
+_NAME_READING = {"什": "shi"}
+
+
+def _pinyin(han: str) -> list[str]:
+    pys = lazy_pinyin(han)
+    if len(pys) != len(han):
+        return pys
+    return [_NAME_READING.get(ch, py) for ch, py in zip(han, pys)]
+
+
 def sounds(han: str) -> list[str]:
     """The syllables of a run of transliteration characters, read as katakana is read (德雷克 du, re, ku).
 
     A final 弗 writes -pher, -fer with its r unsounded (克里斯托弗 Christopher, 詹妮弗 Jennifer), not the
     lone f of -ov, -off, which China writes 夫 (拉夫罗夫 Lavrov)."""
-    pys = lazy_pinyin(han)
+    pys = _pinyin(han)
     if len(pys) != len(han):  # not one syllable per character: no character to look up
         return [_syllable(py) for py in pys]
     out = [_syllable(py) for py in pys]
@@ -96,13 +108,14 @@ def _syllable(py: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def foreign_parts(text: str, kind: str) -> tuple[tuple[str, frozenset[str], str], ...]:
+def foreign_parts(text: str, kind: str) -> tuple[tuple[str, frozenset[str], str, tuple[tuple[str, str], ...]], ...]:
     """Each dotted part read as katakana would be read (伍德 wudu), with the English names it writes,
     if any, and spelt with its lone consonants bare and its own vowels kept (伍德 wud).
 
     China writes a foreign given name in a fixed form that CC-CEDICT lists (约翰 John, 迈克尔
     Michael): such a part is read as that name, and also stands for its nicknames and the names
-    it is a nickname of (the ``nicknames`` package: Mike ↔ Michael, Bill ↔ William).
+    it is a nickname of (the ``nicknames`` package: Mike ↔ Michael, Bill ↔ William). Every part
+    also carries how it sounds, in each reading ``sound_readings`` gives: 杰克 writes Jack and Jake.
     """
     if not looks_transliterated(text, kind):
         return ()
@@ -120,13 +133,84 @@ def foreign_parts(text: str, kind: str) -> tuple[tuple[str, frozenset[str], str]
         if not han:
             continue
         names = person_names(han) if kind == "person" or _DOTS.search(text) else ()  # 洛克希德·马丁 Martin
+        heard = tuple(dict.fromkeys(_heard(syllables) for syllables in sound_readings(han)))
         if names:
-            out.append((names[0], frozenset(n for name in names for n in name_variants(name)), names[0]))
+            out.append((names[0], frozenset(n for name in names for n in name_variants(name)), names[0], heard))
         else:
-            syllables = sounds(han)
-            bare = "".join(s[:-1] if s in _LONE_SOUNDS and len(s) > 1 and s.endswith("u") else s for s in syllables)
-            out.append(("".join(syllables), frozenset(), bare))
+            out.append((heard[0][0], frozenset(), heard[0][1], heard))
     return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def unread_share(text: str) -> float:
+    """Share of a firm name's characters that ``foreign_parts`` leaves out: the words by meaning after
+    the sounds (系统 of 诺斯罗普·格鲁曼系统公司), which a comparison by sound alone cannot vouch for."""
+    total = unread = 0
+    for part in _DOTS.split(text):
+        han = "".join(ch for ch in part if "\u4e00" <= ch <= "\u9fff")
+        for tail in _GENERIC_TAIL:
+            if han.endswith(tail) and len(han) > len(tail):
+                han = han[: -len(tail)]
+                break
+        total += len(han)
+        if len(leading_run(han)) >= 2:
+            unread += len(han) - len(leading_run(han))
+    return unread / total if total else 0.0
+
+
+@lru_cache(maxsize=50_000)
+def alternative_skeletons(text: str, kind: str) -> tuple[str, ...]:
+    """Consonant skeletons of the parts' other readings (``sound_readings``), to look the name up by."""
+    from mamoru.screening.compare import katakana_onset
+    from mamoru.screening.translit import skeleton
+
+    import unicodedata
+
+    out = []
+    for _, _, _, heard in foreign_parts(unicodedata.normalize("NFKC", text).strip(), kind):
+        for token, _ in heard[1:]:
+            sk = skeleton(katakana_onset(token))
+            if len(sk) >= 2:
+                out.append(sk)
+    return tuple(dict.fromkeys(out))
+
+
+def _heard(syllables: list[str]) -> tuple[str, str]:
+    """(the syllables run together, the same with the silent u of lone consonants dropped)."""
+    bare = "".join(s[:-1] if s in _LONE_SOUNDS and len(s) > 1 and s.endswith("u") else s for s in syllables)
+    return "".join(syllables), bare
+
+
+# Xinhua's tables write ki, gi, hi with the characters pinyin spells ji, qi, xi (基思 Keith, 基辛格 Kissinger,
+# 克拉奇 Krach, 希尔 Hill), z with zh (阿扎尔 Azar), and a bare vowel with those pinyin spells ya, yi
+# (亚历克斯 Alex, 亚当 Adam): every reading is kept, the pinyin one first
+_VELAR = {"j": "g", "q": "k", "x": "h"}
+
+
+def sound_readings(han: str) -> tuple[list[str], ...]:
+    """The run's syllables as ``sounds`` reads them, then with ji, qi, xi heard as gi, ki, hi, with zh
+    heard as z, and a leading ya, yi, yu, yo as the bare vowel, where those differ."""
+    first = sounds(han)
+    out = [first]
+    pys = _pinyin(han)
+    if len(pys) == len(first):
+        velar = [_syllable(_VELAR[py[0]] + py[1:]) if py[:1] in _VELAR and py[1:2] == "i" else s
+                 for py, s in zip(pys, first)]
+        hissed = [_syllable("z" + py[2:]) if py.startswith("zh") else s for py, s in zip(pys, first)]
+        for alt in (velar, hissed):
+            if alt != first:
+                out.append(alt)
+    for alt in list(out):
+        bare = _bare_vowel_start(alt)
+        if bare and bare not in out:
+            out.append(bare)
+    return tuple(out)
+
+
+def _bare_vowel_start(syllables: list[str]) -> list[str]:
+    if syllables and syllables[0][:1] == "y" and syllables[0][1:2] in ("a", "i", "u", "o"):
+        return [syllables[0][1:]] + syllables[1:]
+    return []
 
 
 _LONE_SOUNDS = frozenset(_LONE.values())
@@ -159,9 +243,9 @@ _POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|$)")
 def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A Latin name as Chinese may have heard it: an r after a vowel unsounded (Purvis 普维斯,
     Warden 沃登, Vantor 万拓), "ch" as k (Echodyne 埃科达因, Michael), "th" as t (Thales 泰雷兹) and
-    g before e, i as j (Gina 吉娜), besides as written."""
+    g before e, i as j (Gina 吉娜) and the w of English aw, ew, ow silent (Hawley 霍利), besides as written."""
     out = [tokens]
-    for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t))):
+    for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w):
         variant = tuple(fold(t) for t in tokens)
         if variant not in out and all(variant):
             out.append(variant)
@@ -171,6 +255,14 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 def unsound_r(token: str) -> str:
     """Warden as 沃登 and ウォーデン have it: an r after a vowel and before a consonant or the end, silent."""
     return _POSTVOCALIC_R.sub("", token) if len(token) > 3 else token
+
+
+_ENGLISH_W = re.compile(r"(?<=[aeo])w(?![aeiou])")
+
+
+def silent_w(token: str) -> str:
+    """Hawley, Bowman, Newton as 霍利, 鲍曼, 牛顿 hear them: the w of aw, ew, ow is a vowel."""
+    return _ENGLISH_W.sub("", token) if len(token) > 3 else token
 
 
 _G_BEFORE_FRONT_VOWEL = re.compile(r"g(?=[eiy])")
@@ -214,7 +306,7 @@ def given_name_guesses(text: str) -> tuple[str, ...]:
 
     parts = foreign_parts(unicodedata.normalize("NFKC", text).strip(), "person")
     out: list[str] = []
-    for token, names, bare in parts[:-1]:
+    for token, names, bare, _ in parts[:-1]:
         if names:
             out.extend(sorted(names))
             continue
@@ -268,6 +360,9 @@ def leading_run(text: str) -> str:
     return text[:run]
 
 
+BRAND_CHARS = 4  # a brand written by sound in characters of any kind: its first two to four are tried
+
+
 @lru_cache(maxsize=50_000)
 def brand_sounds(text: str) -> tuple[str, ...]:
     """The words of a firm name's leading sound rendering, read as katakana is read, when the name goes
@@ -277,8 +372,19 @@ def brand_sounds(text: str) -> tuple[str, ...]:
 
     han = "".join(ch for ch in unicodedata.normalize("NFKC", text) if "\u4e00" <= ch <= "\u9fff" or _DOTS.match(ch))
     run = leading_run(han)
-    if len(run) < 2 or len(run) == len(han) or looks_transliterated(text, "organization"):
+    if len(run) == len(han) or looks_transliterated(text, "organization"):
         return ()
+    if len(run) < 2:  # a brand by sound in other characters (雷神 Raytheon, 赛峰 Safran): the first two to four,
+        from mamoru.screening.cedict import starts_with_firm_word  # unless they are a firm word (通用 general)
+
+        if starts_with_firm_word(han):
+            return ()
+        body = han
+        for tail in _GENERIC_TAIL:
+            if body.endswith(tail):
+                body = body[: -len(tail)]
+                break
+        return tuple("".join(sounds(body[:cut])) for cut in range(2, min(BRAND_CHARS, len(body)) + 1))
     parts = [p for p in _DOTS.split(run) if p]
     out = ["".join(sounds(part)) for part in parts[:-1] if len(part) >= 2]
     last = parts[-1] if parts else ""  # where the sounds end is a guess (科 is a sound and a word): every cut
