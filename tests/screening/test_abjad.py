@@ -145,3 +145,10 @@ def test_names_whose_written_vowels_agree_still_match(arabic, latin):
 def test_mahmud_is_found_before_muhammad():
     entries = [ListEntry("muhammad", "Muhammad ZAMAN", "person"), ListEntry("mahmud", "Mahmud ZAMAN", "person")]
     assert first_hit("محمود زمان", entries) == "mahmud"
+
+
+def test_a_word_of_one_consonant_is_told_by_its_y_and_w():
+    # يحيى is y-h-y, as YAHYA is: its one consonant h alone says nothing, with its semivowels it agrees
+    assert score("يحيى حقانی", "YAHYA HAQQANI") > score("يحيى حقانی", "HAQQANI, Hamid") + 0.1
+    assert first_hit("يحيى حقانی", [ListEntry("hamid", "HAQQANI, Hamid", "person"),
+                                      ListEntry("yahya", "YAHYA HAQQANI", "person")]) == "yahya"

@@ -15,6 +15,7 @@ skeletons together make one word of the other side.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -266,3 +267,24 @@ def vowels_disagree(arabic: str, latin: str) -> bool:
         gap = _latin_last_gap(latin)
         return gap is not None and not any(ch in gap for ch in _LONG[letters[-2]])
     return False
+
+
+_SEMIVOWELS = {"ي": "y", "ی": "y", "و": "w"}
+
+
+@lru_cache(maxsize=100_000)
+def semivowel_frame(word: str) -> str:
+    """The consonants with y and w kept (يحيى / YAHYA: y-h-y), for a word of one consonant, which
+    its consonant alone cannot tell from any other (h); a final ي or و is a vowel, and is dropped."""
+    from mamoru.screening.translit import consonants
+
+    if word[:1] in LETTERS:
+        letters = [ch for ch in word if ch in LETTERS]
+        out = [_SEMIVOWELS.get(ch, LETTERS[ch]) if i < len(letters) - 1 else LETTERS[ch] for i, ch in enumerate(letters)]
+    else:
+        pieces = re.split(r"([yw])", word.lower())
+        out = [piece if piece in ("y", "w") else consonants(piece) for piece in pieces]
+        if word.lower().endswith(("y", "w")):  # a final y or w is a vowel (Hamdy, Ashraw)
+            out = out[:-2]
+    joined = "".join(out)
+    return "".join(ch for i, ch in enumerate(joined) if i == 0 or ch != joined[i - 1])

@@ -681,6 +681,12 @@ def _abjad_token_sim(a, b, context: bool) -> float:
     same = max((x for x in a[1] if x in b[1]), key=len, default="")
     if len(same) == 2 and (context or a[2] == b[2]):
         return SHORT_ABJAD_SIM
+    if len(same) == 1 and a[2] == b[2]:  # one consonant: y and w as consonants decide (يحيى / YAHYA y-h-y)
+        from mamoru.screening.abjad import semivowel_frame
+
+        frame_a = semivowel_frame(a[5])
+        if len(frame_a) >= 3 and frame_a == semivowel_frame(b[5]) and frame_a != same:
+            return SHORT_ABJAD_SIM
     if len(same) == 1 and context and a[2] == b[2]:
         return SHORT_ABJAD_SIM
     return 0.0
