@@ -56,3 +56,17 @@ def test_every_hit_explains_itself(screener):
     explanation = screener.screen(Query("Amroggang Development Bank"))[0].explanation()
     assert set(explanation) >= {"path", "matched_name", "tokens_aligned", "legal_forms_ignored", "adjustments"}
     assert ["amroggang", "amroggang", 1.0] in explanation["tokens_aligned"]
+
+
+def test_names_tied_for_the_last_candidate_place_are_chosen_by_what_they_are_not_by_import_order():
+    from mamoru.screening.entries import ListEntry
+    from mamoru.screening.names import name_form
+
+    # sixty ships called Thales and one firm: every one shares the query's keys alike
+    people = [ListEntry(f"p{i:02}", f"THALES {chr(65 + i % 26)}{chr(65 + i // 26)}", "vessel") for i in range(60)]
+    firm = ListEntry("firm", "Thales Group", "organization")
+    first, last = Screener.build(people + [firm]), Screener.build([firm] + people)
+    query = name_form("泰雷兹集团", "organization")
+    firm_of = lambda s: [s.entries[s.index.names[n].entry].entry_id for n in s.index.candidates(query, 8)]  # noqa: E731
+    assert "firm" in firm_of(first)  # imported last, still a candidate: an organisation for an organisation
+    assert sorted(firm_of(first)) == sorted(firm_of(last))  # the same candidates whichever list came first

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from mamoru.errors import InvalidInput
 from mamoru.screening import repository as repo
 from mamoru.screening.engine import Screener
-from mamoru.screening.index import CandidateIndex, IndexedName, rank
+from mamoru.screening.index import CandidateIndex, IndexedName, boundary_order, rank
 from mamoru.screening.keys import key_hash, name_keys
 from mamoru.screening.models import NameKey
 
@@ -52,9 +52,9 @@ class DatabaseIndex:
         for h, name_id in rows:
             grouped.setdefault(h, []).append(self.number_of[name_id])
         postings = [(by_hash[h], np.array(sorted(ids), dtype=np.int64)) for h, ids in grouped.items()]
-        # the embedded index visits keys in key order; so must we (ties are then broken alike)
+        # the embedded index visits keys in key order; so must we (sums then round alike)
         postings.sort(key=lambda p: (p[0], p[1].tolist()))
-        return rank(postings, len(self.names), limit, exclude)
+        return rank(postings, len(self.names), limit, exclude, boundary_order(self.names, form.kind))
 
 
 def index_path(session: Session) -> Path | None:

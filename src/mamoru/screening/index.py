@@ -89,7 +89,7 @@ class CandidateIndex:
         postings = [
             (kinds[i], self.ids[self.offsets[pos[i]] : self.offsets[pos[i] + 1]]) for i in np.nonzero(found)[0]
         ]
-        return rank(postings, len(self.names), limit, exclude)
+        return rank(postings, len(self.names), limit, exclude, boundary_order(self.names, form.kind))
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: Path, fingerprint: str) -> None:
@@ -117,11 +117,27 @@ class CandidateIndex:
             return cls(names, data["keys"], data["offsets"], data["ids"]), fingerprint
 
 
-def rank(postings: list[tuple[str, np.ndarray]], total: int, limit: int, exclude: frozenset[int] = frozenset()) -> list[int]:
-    """Add up key weights per name and keep the best ``limit``; ties go to the lower number.
+def boundary_order(names: Sequence[IndexedName], kind: str):
+    """How names tied at the last place of the candidate list are chosen: by what they are, not by
+    when their list was imported. An entry of the query's kind first (for an organisation,
+    organisations before people), then the shorter name (fewer words the query has not matched),
+    then a hash of the name, the same in every installation."""
+    def order(numbers: np.ndarray) -> list[int]:
+        def key(n: int) -> tuple[int, int, int]:
+            item = names[n]
+            other_kind = kind != "unknown" and item.kind not in (kind, "unknown")
+            return (int(other_kind), len(item.text), key_hash(item.text))
+        return sorted((int(n) for n in numbers), key=key)
+    return order
 
-    Shared by the embedded and the database backends, so both rank alike.
-    ``postings`` holds (key kind, name numbers sorted ascending) per query key found.
+
+def rank(postings: list[tuple[str, np.ndarray]], total: int, limit: int, exclude: frozenset[int] = frozenset(),
+         tied=None) -> list[int]:
+    """Add up key weights per name and keep the best ``limit``.
+
+    Shared by the embedded and the database backends, so both rank alike. ``postings`` holds
+    (key kind, name numbers sorted ascending) per query key found; ``tied`` (``boundary_order``)
+    picks among the names tied at the last place; without it, the lower numbers do.
     """
     total = max(total, 1)
     max_posting = max(MIN_MAX_POSTING, int(total * MAX_POSTING_SHARE))
@@ -169,6 +185,10 @@ def rank(postings: list[tuple[str, np.ndarray]], total: int, limit: int, exclude
         kth = np.partition(sums, len(sums) - limit)[len(sums) - limit]
         keep = sums >= kth
         uniq, sums = uniq[keep], sums[keep]
+        if tied is not None and len(uniq) > limit:  # more names tie at the last place than it has room for
+            better = sums > kth
+            above = uniq[better][np.lexsort((uniq[better], -sums[better]))]
+            return [int(x) for x in above] + tied(uniq[~better])[: limit - len(above)]
     order = np.lexsort((uniq, -sums))[:limit]
     return [int(x) for x in uniq[order]]
 
