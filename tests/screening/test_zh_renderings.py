@@ -70,6 +70,11 @@ def test_pinyin_d_is_heard_as_t():
     assert score("托马斯·蒂凡尼", "Thomas Tiffany", "person") > score("托马斯·蒂凡尼", "Thomas Stefani", "person")
 
 
+def test_pinyin_b_is_heard_as_p():
+    # 彼 bi writes "pi" (彼得 Peter, 卡特彼勒 Caterpillar): pinyin b is an unaspirated p
+    assert score("卡特彼勒公司", "Caterpillar Inc.", "organization") > 0.75
+
+
 @pytest.mark.parametrize("query, entry, kind", [
     ("洛克希德·马丁公司", "Lockheed Martin Corporation", "organization"),  # ck-h is k then h, not the Russian kh
     ("ロッキード", "Lockheed", "organization"),

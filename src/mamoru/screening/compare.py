@@ -401,7 +401,7 @@ def _heard_sim(a: tuple[str, str], b: tuple) -> float:
 
 
 VOICING_DISCOUNT = 0.95
-_UNVOICED = str.maketrans("dg", "tk")
+_UNVOICED = str.maketrans("dgb", "tkp")
 
 
 def _unvoiced(skel: str, loose: str) -> tuple[str, str]:

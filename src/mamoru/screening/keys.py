@@ -164,7 +164,7 @@ def _person_sound_keys(form: NameForm) -> dict[str, str]:
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 
 
-_UNVOICED = str.maketrans("dg", "tk")
+_UNVOICED = str.maketrans("dgb", "tkp")
 SHORT_SKELETON = 3  # a name of one word of this many sounds or fewer is also keyed with its vowels
 
 
@@ -203,7 +203,7 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 sk = skeleton(token)  # Latin spelling's deletion neighbours (prbs → pbs)
                 if len(sk) >= 3:
                     keys.setdefault("d:" + sk, "d")
-                hard = sk.translate(_UNVOICED)  # pinyin d, g are unaspirated t, k: 亨廷顿 hntndn, Huntington hntntn
+                hard = sk.translate(_UNVOICED)  # pinyin d, g, b are unaspirated t, k, p: 亨廷顿 hntndn, Huntington hntntn
                 if hard != sk and len(hard) >= 3:
                     keys.setdefault("s:" + hard, "d")  # weighed as a near miss unless a word has it
             # pairs of word skeletons: the same on a katakana and a Latin spelling
