@@ -54,7 +54,7 @@ class DatabaseIndex:
         postings = [(by_hash[h], np.array(sorted(ids), dtype=np.int64)) for h, ids in grouped.items()]
         # the embedded index visits keys in key order; so must we (sums then round alike)
         postings.sort(key=lambda p: (p[0], p[1].tolist()))
-        return rank(postings, len(self.names), limit, exclude, boundary_order(self.names, form.kind))
+        return rank(postings, len(self.names), limit, exclude, boundary_order(self.names, form))
 
 
 def index_path(session: Session) -> Path | None:

@@ -267,6 +267,10 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
     elif _translatable(c, q):
         best = _better(best, _translated(c, q, legal, swap=True))
         best = _better(best, _sound_and_meaning(c, q, legal, swap=True))
+    if _both_latin_firms(q, c):  # UGOLNYE TEKHNOLOGII / COAL TECHNOLOGIES
+        from mamoru.screening.russian_words import compare_translated
+
+        best = _better(best, compare_translated(q, c, legal))
     if q.script in _ABJADS and _abjad_partner(c):
         best = _better(best, _abjad(q, c, legal))
     elif c.script in _ABJADS and _abjad_partner(q):
@@ -490,6 +494,11 @@ TRANSLATION_DISCOUNT = 0.9  # a dictionary gloss is a guess at the firm's own En
 # notes the Japanese list adds in brackets, which the English name leaves out or puts apart:
 # 「ドンバス人民軍」（自称） is the self-proclaimed Donbass People's Militia
 JP_NOTES = frozenset({"自称"})
+
+
+def _both_latin_firms(q: NameForm, c: NameForm) -> bool:
+    return ("organization" in (q.kind, c.kind) and "person" not in (q.kind, c.kind) and not q.cjk and not c.cjk
+            and q.script in ("Latin", "Common") and c.script in ("Latin", "Common") and bool(q.readings) and bool(c.readings))
 
 
 def _translatable(han: NameForm, latin: NameForm) -> bool:

@@ -89,7 +89,7 @@ class CandidateIndex:
         postings = [
             (kinds[i], self.ids[self.offsets[pos[i]] : self.offsets[pos[i] + 1]]) for i in np.nonzero(found)[0]
         ]
-        return rank(postings, len(self.names), limit, exclude, boundary_order(self.names, form.kind))
+        return rank(postings, len(self.names), limit, exclude, boundary_order(self.names, form))
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: Path, fingerprint: str) -> None:
@@ -117,16 +117,23 @@ class CandidateIndex:
             return cls(names, data["keys"], data["offsets"], data["ids"]), fingerprint
 
 
-def boundary_order(names: Sequence[IndexedName], kind: str):
+def boundary_order(names: Sequence[IndexedName], form):
     """How names tied at the last place of the candidate list are chosen: by what they are, not by
     when their list was imported. An entry of the query's kind first (for an organisation,
-    organisations before people), then the shorter name (fewer words the query has not matched),
-    then a hash of the name, the same in every installation."""
+    organisations before people), then the name spelt most like the query's first reading (a
+    quick edit-distance look before the real comparison), then a hash of the name, the same in
+    every installation."""
+    from rapidfuzz import fuzz, utils
+
+    kind = form.kind
+    heard = " ".join(form.readings[0].tokens) if form.readings else form.original
+
     def order(numbers: np.ndarray) -> list[int]:
-        def key(n: int) -> tuple[int, int, int]:
+        def key(n: int) -> tuple[int, float, int]:
             item = names[n]
             other_kind = kind != "unknown" and item.kind not in (kind, "unknown")
-            return (int(other_kind), len(item.text), key_hash(item.text))
+            return (int(other_kind), -fuzz.token_sort_ratio(heard, item.text, processor=utils.default_process),
+                    key_hash(item.text))
         return sorted((int(n) for n in numbers), key=key)
     return order
 

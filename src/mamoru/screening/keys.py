@@ -28,6 +28,7 @@ from mamoru.screening.compare import (
 from mamoru.screening.korean import korean_key
 from mamoru.screening.names import AS_WRITTEN, PINYIN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, skeleton
+from mamoru.screening.russian_words import russian_sense_keys
 from mamoru.screening.zh_foreign import alternative_skeletons, brand_sounds, given_name_guesses, hard_h, unsound_r
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
@@ -237,6 +238,8 @@ def name_keys(form: NameForm) -> dict[str, str]:
             keys.setdefault("s:" + sk, "d")  # weighed as a near miss unless a word has it
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
+    if form.kind != "person" and not form.cjk and form.readings:  # UGOLNYE TEKHNOLOGII: t:coal, t:technologies
+        keys.update(russian_sense_keys(form.readings[0].tokens))
     keys.update(_person_sound_keys(form))
     korean = korean_key(form)
     if korean:  # a Korean person's name: the same key in katakana, Hangul, hanja and any romanisation
