@@ -32,6 +32,7 @@ def score(a: str, b: str, kind: str = "person") -> float:
         ("小红 张", "ZHANG, Xiaoming"),  # xiao-hong is not xiao-ming
         ("亮 宁 张", "ZHANG, Jiang Ping"),  # liang ning is not jiang ping
         ("萍 建国 张", "ZHANG, Jiang Ping"),  # jian-guo is not jiang
+        ("博文 麗卿 鄧", "KYO, Hirofumi"),  # 麗卿 read a character at a time (rei kyo): kyo is half a name
     ],
 )
 def test_an_ordinary_name_does_not_alert_against_a_similar_entry(query, entry):
@@ -44,6 +45,7 @@ def test_an_ordinary_name_does_not_alert_against_a_similar_entry(query, entry):
         ("王 志强", "WANG Zhi-qiang"),  # the same syllables, hyphenated
         ("习近平", "Xi Jinping"),
         ("吕 文", "LYU, Wen"),  # ü written yu
+        ("山田 麗卿", "YAMADA, Reikyo"),  # the same characters' words, joined as the Latin name writes them
         ("Olaf Schulze", "Olaf Scholz"),  # a typo that sounds alike
         ("Michel Obama", "Michelle Obama"),
         ("Katherine Smith", "Catherine Smith"),  # one letter apart: spelling, not another name

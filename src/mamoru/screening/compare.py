@@ -24,8 +24,8 @@ from rigour.text.phonetics import metaphone
 
 from mamoru.screening.korean import korean_key
 from mamoru.screening.name_words import another_name
-from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, PINYIN, ZH_FOREIGN, NameForm, Reading
-from mamoru.screening.translit import skeleton, slavic_fold
+from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, PINYIN, ROMAJI, ZH_FOREIGN, NameForm, Reading
+from mamoru.screening.translit import romaji, skeleton, slavic_fold
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
 LEFTOVER_PENALTY = 0.5  # weight of the longer name's unmatched share
@@ -253,6 +253,9 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin", "hanja"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
+                if found.path == ROMAJI and (_part_of_a_name(q, rq, found.unmatched_query)
+                                             or _part_of_a_name(c, rc, found.unmatched_candidate)):
+                    found = _discounted(found, PART_OF_A_NAME_DISCOUNT)
             left = max(_left_by_latin_part(q, rq), _left_by_latin_part(c, rc))
             if left:
                 found = _discounted(found, 1 - SINGLE_WORD_LEFTOVER_PENALTY * left)
@@ -284,6 +287,22 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
     elif c.script == "Han" and _phonetic_partner(q) and _foreign(c):
         best = _better(best, _zh_phonetic(c, q, legal, swap=True))
     return best
+
+
+# A kanji name read one character at a time, found by some of its characters only: half a given name
+PART_OF_A_NAME_DISCOUNT = 0.85
+
+
+def _part_of_a_name(form: NameForm, reading: Reading, unmatched: tuple[str, ...]) -> bool:
+    """A name in kanji that the reader knew only character by character (麗卿 → rei kyo), found by one
+    of its characters: KYO, Hirofumi is not 博文 麗卿 鄧, whose 卿 alone reads kyo. A Latin spelling of
+    the whole name (Reikyo) joins the characters' words before they are compared (``_merged``)."""
+    if reading.method != ROMAJI or form.script != "Han" or not unmatched or len(form.cjk_chunks) < 2:
+        return False
+    words = [romaji(chunk) for chunk in form.cjk_chunks]
+    if sum(words, ()) != reading.tokens:
+        return False
+    return any(len(w) > 1 and any(t in unmatched for t in w) and any(t not in unmatched for t in w) for w in words)
 
 
 KOREAN_SCORE = 0.92  # one Korean name in two spellings: the syllables agree, the spelling system is a guess
