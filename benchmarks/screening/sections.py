@@ -137,6 +137,28 @@ def alias_recall(lists: dict[str, list[ListEntry]], sample: int | None) -> None:
           "found through its other names (a much harder test; cross-script aliases often have no other bridge).")
 
 
+def alias_alerts(lists: dict[str, list[ListEntry]]) -> None:
+    """Each Latin name of a person entry against the entry's other Latin names, on the name alone:
+    does it alert through one of them? What a rule that scores namesakes lower costs the lists'
+    own variants (a middle name used alone, a second surname dropped)."""
+    pairs = alerting = names = through_other = 0
+    for entries in lists.values():
+        for entry in entries:
+            if entry.entity_type != "person":
+                continue
+            latin = list(dict.fromkeys(n for n, script in entry.names() if script == "Latin" and n.strip()))
+            for a in latin:
+                scores = [compare_names(name_form(a, "person"), name_form(b, "person")).score for b in latin if b != a]
+                if not scores:
+                    continue
+                found = [s >= DEFAULT_THRESHOLDS.possible for s in scores]
+                pairs, alerting = pairs + len(scores), alerting + sum(found)
+                names, through_other = names + 1, through_other + any(found)
+    print("\n== the lists' own person aliases, name only: alerts against the entry's other Latin names ==")
+    print(f"names {names}, alerting through another name of their entry {through_other}; "
+          f"pairs {pairs}, alerting {alerting}")
+
+
 def false_alerts(screener: Screener, limit: int | None) -> None:
     rows = read_csv("opensanctions_fixtures/negatives_global.csv")
     if limit and limit < len(rows):
