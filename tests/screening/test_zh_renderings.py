@@ -146,3 +146,11 @@ def test_words_by_meaning_left_unread_by_sound_tell_two_firms_apart():
     query = "诺斯罗普·格鲁曼系统公司"
     assert score(query, "Northrop Grumman Systems Corporation", "organization") > \
         score(query, "Northrop Grumman Corporation", "organization")
+
+
+def test_a_middle_name_china_leaves_out_costs_little():
+    # 克里斯托弗·卡斯特纳 has no Douglas: a middle name left over weighs a third, so the alert is raised
+    for entry in ("Christopher Douglas Kastner", "KASTNER, Christopher Douglas"):
+        assert score("克里斯托弗·卡斯特纳", entry, "person") >= DEFAULT_THRESHOLDS.possible
+    # a first name or a surname left over is not a middle name
+    assert score("克里斯托弗·卡斯特纳", "Christopher Douglas", "person") < 0.5

@@ -119,14 +119,15 @@ def align(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim):
     return out
 
 
-def score_tokens(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim, weights_from=None):
-    """Score two token sequences; returns (score, aligned pairs, unmatched a, unmatched b)."""
+def score_tokens(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim, weights_from=None, light_b=frozenset()):
+    """Score two token sequences; returns (score, aligned pairs, unmatched a, unmatched b).
+    ``light_b``: positions of b whose words weigh a third when left over (a middle name)."""
     if not a or not b:
         return 0.0, (), a, b
     wa_src = weights_from[0] if weights_from else a
     wb_src = weights_from[1] if weights_from else b
     wa = [token_weight(t) for t in wa_src]
-    wb = [token_weight(t) for t in wb_src]
+    wb = [token_weight(t) / (3 if j in light_b else 1) for j, t in enumerate(wb_src)]
     pairs = align(a, b, sim)
     got_a = sum(wa[i] * s for i, _, s in pairs)
     got_b = sum(wb[j] * s for _, j, s in pairs)
@@ -370,11 +371,13 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
                 tuple((skeleton(katakana_onset(h)), _loose(b, False)) for h, b in heard)) for t, names, bare, heard in parts)
     tc0 = latin.readings[0].tokens
     best, best_pairs = -1.0, ()
+    middle = _middle_names(latin) if han.kind == "person" and len(parts) >= 2 else frozenset()
     for tc in latin_variants(tc0):
         pc = tuple((skeleton(t), _loose(t, False), t) for t in tc)
         if not all(p[0] for p in pq) or not all(p[0] for p in pc):
             continue
-        score, _, _, _ = score_tokens(pq, pc, sim=_zh_sim, weights_from=(_as_weak(tq, tuple(p[0] for p in pq)), tc0))
+        score, _, _, _ = score_tokens(pq, pc, sim=_zh_sim, weights_from=(_as_weak(tq, tuple(p[0] for p in pq)), tc0),
+                                      light_b=middle)
         if score > best:
             best, best_pairs = score, align(pq, pc, _zh_sim)
     if best <= 0:
@@ -388,6 +391,19 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
         aligned = tuple((b, a, x) for a, b, x in aligned)
         return Comparison(best, "katakana_phonetic", aligned, uc, uq, rc, rq, legal)
     return Comparison(best, "katakana_phonetic", aligned, uq, uc, rq, rc, legal)
+
+
+def _middle_names(latin: NameForm) -> frozenset[int]:
+    """Positions of a Latin person name's middle names: between the first given name and the surname
+    (Christopher Douglas Kastner; KASTNER, Christopher Douglas). Chinese renderings leave them out
+    (克里斯托弗·卡斯特纳), so one left over weighs a third."""
+    tokens = latin.readings[0].tokens if latin.readings else ()
+    if len(tokens) < 3:
+        return frozenset()
+    if "," in latin.original:
+        surname = len(_nfkc(latin.original).split(",")[0].split())
+        return frozenset(range(surname + 1, len(tokens)))
+    return frozenset(range(1, len(tokens) - 1))
 
 
 def _nfkc(text: str) -> str:
