@@ -181,15 +181,11 @@ def _is_russian(token: str) -> bool:
 
 
 def compare_translated(q, c, legal):
-    """A firm name with Russian words against an English one, word by word through their senses.
-
-    Either side may be the Russian one; the words of the Russian name that the table does not know
-    (MYTISHCHINSKI, TAMAN) stand for themselves. Scored like a Chinese name against its English
-    translation: the English name's share explained, less half the Russian name's share left over.
-    """
-    from mamoru.screening.cedict import STOP, glossed, stem
-    from mamoru.screening.compare import (LEFTOVER_PENALTY, MIN_TOKEN_SIM, NO_MATCH, TRANSLATION_DISCOUNT,
-                                          Comparison, token_sim, token_weight)
+    """A firm name with Russian words against an English one, word by word through their senses
+    (``senses.by_senses``). Either side may be the Russian one: the one with more Russian words."""
+    from mamoru.screening.cedict import stem
+    from mamoru.screening.compare import NO_MATCH
+    from mamoru.screening.senses import by_senses
 
     tq, tc = q.readings[0].tokens, c.readings[0].tokens
     nq, nc = sum(map(_is_russian, tq)), sum(map(_is_russian, tc))
@@ -197,30 +193,8 @@ def compare_translated(q, c, legal):
         return NO_MATCH  # neither name is Russian, or both alike (CENTRAL looks Russian too): spelling compares them
     swap = nc > nq
     russian, english = (tc, tq) if swap else (tq, tc)
-    english = tuple(t for t in english if t not in STOP)
-    if not english:
-        return NO_MATCH
     senses = [frozenset(stem(w) for w in english_of(t)) if _is_russian(t) else frozenset() for t in russian]
-
-    def sim(e: str, r: str, s: frozenset[str]) -> float:
-        return 1.0 if s and glossed(e, s) else token_sim(e, r)
-
-    best = [max(((sim(e, r, s), i) for i, (r, s) in enumerate(zip(russian, senses))), default=(0.0, -1)) for e in english]
-    weights = [token_weight(e) for e in english]
-    matched = [x >= MIN_TOKEN_SIM for x, _ in best]
-    if sum(matched) < min(2, len(english)):
-        return NO_MATCH
-    english_cover = sum(w * x for w, (x, _), m in zip(weights, best, matched) if m) / sum(weights)
-    used = {i for (x, i), m in zip(best, matched) if m}
-    russian_cover = len(used) / len(russian)
-    score = english_cover * (1 - LEFTOVER_PENALTY * (1 - russian_cover)) * TRANSLATION_DISCOUNT
-    aligned = tuple((russian[i], e, round(x, 3)) for e, (x, i), m in zip(english, best, matched) if m)
-    left_ru = tuple(r for i, r in enumerate(russian) if i not in used)
-    left_en = tuple(e for e, m in zip(english, matched) if not m)
-    if swap:
-        return Comparison(score, "translated_ru", tuple((e, r, x) for r, e, x in aligned), left_en, left_ru,
-                          " ".join(english), " ".join(russian), legal)
-    return Comparison(score, "translated_ru", aligned, left_ru, left_en, " ".join(russian), " ".join(english), legal)
+    return by_senses(russian, senses, english, legal, "translated_ru", swap)
 
 
 MIN_RUSSIAN_WORDS = 1  # one Russian word of a firm name (ZAVOD, TEKHNOLOGII) is enough to try its senses
