@@ -279,6 +279,13 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         best = _better(best, _abjad(q, c, legal))
     elif c.script in _ABJADS and _abjad_partner(q):
         best = _better(best, _abjad(q, c, legal))
+    if "person" not in (q.kind, c.kind) and "Arabic" in (q.script, c.script):  # الجهاد الاسلامي المصري
+        from mamoru.screening.arabic_words import compare_translated as arabic_translated  # EGYPTIAN ISLAMIC JIHAD
+
+        if q.script == "Arabic" and _abjad_partner(c):
+            best = _better(best, arabic_translated(q, c, legal))
+        elif c.script == "Arabic" and _abjad_partner(q):
+            best = _better(best, arabic_translated(c, q, legal, swap=True))
     if _KOREAN_SCRIPTS & {q.script, c.script} or q.katakana or c.katakana:
         best = _better(best, _korean(q, c, legal))
     if q.katakana != c.katakana and (q.katakana and _phonetic_partner(c) or c.katakana and _phonetic_partner(q)):

@@ -16,6 +16,7 @@ from functools import lru_cache
 from rigour.text.phonetics import metaphone
 
 from mamoru.screening.abjad import compound_skeletons, whole_skeleton, word_skeletons
+from mamoru.screening.arabic_words import arabic_sense_keys
 from mamoru.screening.compare import (
     _KANA_EXONYMS,
     WEAK_TOKENS,
@@ -240,6 +241,8 @@ def name_keys(form: NameForm) -> dict[str, str]:
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
     if form.kind != "person" and not form.cjk and form.readings:  # UGOLNYE TEKHNOLOGII: t:coal, t:technologies
         keys.update(russian_sense_keys(form.readings[0].tokens))
+    if form.kind != "person" and form.script == "Arabic":  # الجهاد الاسلامي: t:jihad, t:islamic
+        keys.update(arabic_sense_keys(form.original))
     keys.update(_person_sound_keys(form))
     korean = korean_key(form)
     if korean:  # a Korean person's name: the same key in katakana, Hangul, hanja and any romanisation

@@ -1,0 +1,45 @@
+"""An Arabic organisation name and its English translation are one body (issue 10, multi-script aliases)."""
+
+from __future__ import annotations
+
+import pytest
+
+from mamoru.screening.arabic_words import english_of
+from mamoru.screening.compare import compare_names
+from mamoru.screening.engine import Query, Screener
+from mamoru.screening.entries import ListEntry
+from mamoru.screening.names import name_form
+from mamoru.screening.policy import DEFAULT_THRESHOLDS
+
+
+def score(a: str, b: str) -> float:
+    return compare_names(name_form(a, "organization"), name_form(b, "organization")).score
+
+
+@pytest.mark.parametrize("arabic, english", [
+    ("الجهاد الاسلامي المصري", "EGYPTIAN ISLAMIC JIHAD"),
+    ("الجماعة الاسلامية المقاتلة الليبية", "LIBYAN ISLAMIC FIGHTING GROUP"),
+    ("الدولة الإسلامية في العراق والشام - ليبيا", "ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA"),
+])
+def test_an_arabic_body_name_reaches_its_english_translation(arabic, english):
+    assert score(arabic, english) >= DEFAULT_THRESHOLDS.possible
+    assert score(english, arabic) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_the_article_and_attached_words_are_taken_off():
+    assert english_of("والشام") == english_of("الشام") == english_of("شام")
+    assert english_of("الإسلامية") == english_of("الاسلامية") == ("islamic",)
+
+
+def test_another_branch_of_the_same_body_is_not_the_same():
+    # ISIL in Libya is not ISIL in Yemen: the country left over tells them apart
+    query = "الدولة الإسلامية في العراق والشام - ليبيا"
+    assert score(query, "ISLAMIC STATE IN IRAQ AND THE LEVANT - YEMEN") < DEFAULT_THRESHOLDS.possible
+    entries = [ListEntry("yemen", "ISLAMIC STATE IN IRAQ AND THE LEVANT - YEMEN", "organization"),
+               ListEntry("libya", "ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA", "organization")]
+    assert Screener.build(entries).screen(Query(query, "organization"))[0].entry.entry_id == "libya"
+
+
+def test_a_person_is_not_read_by_the_words_of_body_names():
+    # جهاد is also a man's name (Jihad): a person's name is compared by its letters only
+    assert compare_names(name_form("جهاد المصري", "person"), name_form("EGYPTIAN JIHAD", "person")).path != "translated_ar"
