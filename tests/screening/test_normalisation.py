@@ -83,3 +83,11 @@ def test_main_script(text, script):
 def test_katakana_and_latin_meet_in_a_consonant_skeleton():
     assert skeleton("puchin") == skeleton("putin")
     assert name_form("ウラジーミル・プーチン", "person").katakana
+
+
+def test_a_leading_word_rigour_takes_for_a_legal_form_is_kept_when_nothing_else_names_the_firm():
+    from mamoru.screening.legal_forms import split_legal_form
+
+    # STG is Stroytransgaz: without it, "holding" would be all that is left
+    assert split_legal_form("stg holding limited") == ("stg holding", ("limited",))
+    assert split_legal_form("cjsc zest") == ("zest", ("cjsc",))  # an everyday form still goes

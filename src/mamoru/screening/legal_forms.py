@@ -66,7 +66,19 @@ def split_legal_form(folded: str) -> tuple[str, tuple[str, ...]]:
     rest = " ".join(rest.split())
     if not rest:  # a name that is nothing but a legal form stays as it is
         return folded, ()
+    first = folded.split()[0]
+    if first not in rest.split() and not _LATIN_EXTRA.fullmatch(first) and _only_generic(rest):
+        # STG HOLDING LIMITED: rigour reads STG as a legal form, but then nothing is left to tell the
+        # firm by; a leading form that is not one of the everyday ones is the firm's own word
+        found = [f for f in found if f != first]
+        rest = f"{first} {rest}"
     return rest, tuple(found)
+
+
+def _only_generic(rest: str) -> bool:
+    from mamoru.screening.compare import WEAK_TOKENS
+
+    return all(word in WEAK_TOKENS for word in rest.split())
 
 
 @lru_cache(maxsize=200_000)
