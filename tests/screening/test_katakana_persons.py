@@ -81,3 +81,11 @@ def test_a_name_of_unknown_kind_is_read_as_a_person_against_a_person():
 
 def test_a_japanese_name_in_katakana_does_not_alert_on_a_foreign_name_of_the_same_consonants():
     assert score("アベ・ショウタ", "Abu Seta") < DEFAULT_THRESHOLDS.possible  # Abe Shota
+
+
+def test_katakana_ji_is_not_a_latin_d():
+    # katakana writes a Latin d before i as ディ: フジイ (Fujii) is not Fady, ファディ is
+    assert score("フジイ サクラ", "SAKR, Fady") < DEFAULT_THRESHOLDS.possible
+    assert score("ファディ・サクル", "SAKR, Fady") >= DEFAULT_THRESHOLDS.possible
+    assert score("ジャミール", "JAMIL") >= DEFAULT_THRESHOLDS.possible  # ジ is j where the Latin has j
+    assert score("ジアド・ハサン", "ZIAD HASAN") >= DEFAULT_THRESHOLDS.possible  # and z

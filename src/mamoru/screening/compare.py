@@ -1000,7 +1000,7 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
     if _foreign_person(q, c):  # a person's name: every reading of its ambiguous sounds (person_sounds)
         pq = tuple((t, person_sounds(t, q.katakana, t in _long_ended(q))) for t in tq)
         pc = tuple((t, person_sounds(t, c.katakana, t in _long_ended(c))) for t in tc)
-        sim = _person_sim
+        sim = _kana_person_sim if q.katakana else _person_kana_sim
         wq, wc = _as_weak(tq, sq), _as_weak(tc, sc)
     else:  # a firm's or body's name: its words as katakana hears English (_word_sounds)
         pq = tuple(_word_sounds(s, t, q.katakana and t not in _written(q)) for s, t in zip(sq, tq))
@@ -1079,6 +1079,25 @@ def _person_sim(a: tuple[str, tuple], b: tuple[str, tuple]) -> float:
                 sim *= VARIANT_DISCOUNT
             best = max(best, sim)
     return best
+
+
+JI_FOR_D = 0.85  # katakana writes a Latin d before i as ディ: ジ against a d is another sound
+
+
+def _ji_against_d(kana: str, word: str) -> bool:
+    """ジ (ji) on the katakana side where the Latin word has a d and no j, g or z sound
+    (フジイ Fujii is not FADI; ジャミール Jamil, ジアド Ziad, ジョコ Djoko keep theirs)."""
+    return "j" in kana and "d" in word and not any(x in word for x in ("j", "g", "z"))
+
+
+def _kana_person_sim(a, b) -> float:
+    sim = _person_sim(a, b)
+    return sim * JI_FOR_D if sim and _ji_against_d(a[0], b[0]) else sim
+
+
+def _person_kana_sim(a, b) -> float:
+    sim = _person_sim(a, b)
+    return sim * JI_FOR_D if sim and _ji_against_d(b[0], a[0]) else sim
 
 
 def _person_word_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
