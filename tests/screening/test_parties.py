@@ -157,3 +157,23 @@ def test_one_list_naming_one_regime_for_two_entries_says_nothing():
     a = ListEntry("us_ofac_sdn:1", "KAZIM, Rashid Taan", "person", programmes=("IRAQ2",))
     b = ListEntry("us_ofac_sdn:2", "KATHIM, Rashid Taan", "person", programmes=("IRAQ2",))
     assert len(set(group_parties([a, b]))) == 2
+
+
+def test_one_body_spelt_a_little_apart_on_two_lists_is_one_party():
+    un = ListEntry("un_sc:1", "JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN (JNIM)", "organization")
+    ofac = ListEntry("us_ofac_sdn:2", "JAMA'AT NUSRAT AL-ISLAM WAL-MUSLIMIN", "organization")
+    assert len(set(group_parties([un, ofac]))) == 1
+
+
+def test_bodies_alike_but_not_the_same_stay_apart():
+    # one list listing two similar names apart meant them apart; two words by sound are too few;
+    # a name that cites another entry's UN reference names that entry, not itself
+    same_list = [ListEntry("us_ofac_sdn:1", "KOREA SAMJONG SHIPPING", "organization"),
+                 ListEntry("us_ofac_sdn:2", "KOREA SAMJONG SHIPPING CO", "organization")]
+    short = [ListEntry("un_sc:3", "AL-AQSA FOUNDATION", "organization"),
+             ListEntry("us_ofac_sdn:4", "AL-AQSA FOUNDATIONS", "organization")]
+    cites = [ListEntry("un_sc:5", "ACADEMY OF NATIONAL DEFENSE SCIENCE", "organization",
+                       aliases=(Alias("SECOND ACADEMY OF NATURAL SCIENCES (KPE.018)"),)),
+             ListEntry("us_ofac_sdn:6", "SECOND ACADEMY OF NATURAL SCIENCES", "organization")]
+    for pair in (same_list, short, cites):
+        assert len(set(group_parties(pair))) == 2

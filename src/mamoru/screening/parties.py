@@ -24,6 +24,8 @@ rare word by sound (or any word, with the same day of birth). Persons with three
 words by sound are one party, without dates, when two lists name the same regime
 for them (the UN's "Iraq", OFAC's IRAQ2: Rashid Taan Kathim / KAZIM, Rashid Taan).
 
+Organisations on two lists whose names of three words or more by sound differ by a letter or
+two (≥ 0.95) are one party too (JAMA'A / JAMA'AT NUSRAT AL-ISLAM ...).
 The screener counts a hit on any member as a hit on the party and shows every
 membership.
 """
@@ -47,7 +49,8 @@ ID_MIN_CHARS = 6  # a shorter number is shared by chance
 MAX_ID_HOLDERS = 3  # a number on more entries is a common one (a shared registry, a placeholder)
 MAX_NAMESAKES = 8  # a name on more entries than this is a common name, not one party
 # particles that one list writes and another drops (AL-NAYEF / Nayef)
-_PARTICLES = frozenset("al el ul ad ar as ash at az an bin ibn ben bint de del la le van von da di do dos das du".split())
+_PARTICLES = frozenset("al el ul ad ar as ash at az an bin ibn ben bint de del la le van von da di do dos das du "
+                       "wa wal".split())  # wa, wal-: "and", "and the" (WA AL-MUSLIMIN / WAL-MUSLIMIN)
 _TITLES = frozenset("sheikh shaykh shaikh alhaj alhajj haji hajji qari mullah mulla maulavi maulvi mawlawi molvi mufti "
                     "dr general colonel".split())  # not words of the name when counting them
 SOUND_MIN_LETTERS = 10  # a shorter name sounds like too many others (Ali Hasan)
@@ -276,7 +279,50 @@ def group_parties(entries: Sequence[ListEntry]) -> list[int]:
             for y, text_y in items[i + 1 :]:
                 if find(x) != find(y) and same_by_sound(entries[x], entries[y], text_x, text_y, rare):
                     union(x, y)
+    for x, y in _organisations_alike(entries):
+        if find(x) != find(y):
+            union(x, y)
     return [find(i) for i in range(len(entries))]
+
+
+# "SECOND ACADEMY OF NATURAL SCIENCES (KPE.018)" on another entry names that entry, it is not an alias
+_REFERENCE_IN_BRACKETS = re.compile(r"\([A-Za-z]{2}[ieIE]\.\d{3}\)")
+ORG_ALIKE = 0.95  # two lists' names of one body, spelt a little apart (JAMA'A / JAMA'AT NUSRAT AL-ISLAM ...)
+ORG_MIN_WORDS = 3  # words by sound: fewer, and two bodies share them by chance (AL-AQSA FOUNDATION)
+ORG_BLOCK = 20  # a word on more organisations than this is not looked at to find such pairs
+
+
+def _organisations_alike(entries: Sequence[ListEntry]):
+    """Pairs of organisations on different lists whose names have three words or more by sound and
+    differ by a letter or two (the UN's JAMA'A NUSRAT UL-ISLAM WA AL-MUSLIMIN, OFAC's JAMA'AT NUSRAT
+    AL-ISLAM WAL-MUSLIMIN), with nothing they publish contradicting it. Found through a word they
+    share that at most ``ORG_BLOCK`` organisations have."""
+    names: dict[int, list[tuple[str, ...]]] = {}
+    by_word: dict[str, set[int]] = defaultdict(set)
+    for i, entry in enumerate(entries):
+        if entry.entity_type != "organization":
+            continue
+        forms = [w for text, _ in entry.names() if _alphabetic(text) and not _REFERENCE_IN_BRACKETS.search(text)
+                 for w in {_sound_words(form) for form in _name_forms(text)} if len(w) >= ORG_MIN_WORDS]
+        if forms:
+            names[i] = forms
+            for words in forms:
+                for word in words:
+                    if len(word) >= 4:
+                        by_word[skeleton(word)].add(i)
+    seen: set[tuple[int, int]] = set()
+    for holders in by_word.values():
+        if not 2 <= len(holders) <= ORG_BLOCK:
+            continue
+        ordered = sorted(holders)
+        for i, x in enumerate(ordered):
+            for y in ordered[i + 1 :]:
+                if (x, y) in seen or entries[x].entry_id.split(":")[0] == entries[y].entry_id.split(":")[0]:
+                    continue
+                seen.add((x, y))
+                if compatible(entries[x], entries[y]) and any(
+                        score_tokens(a, b)[0] >= ORG_ALIKE for a in names[x] for b in names[y]):
+                    yield x, y
 
 
 def members(parties: Sequence[int]) -> dict[int, list[int]]:
