@@ -12,6 +12,7 @@ from __future__ import annotations
 from benchmarks.screening.data import load_lists
 from mamoru.screening.engine import Query, Screener
 from mamoru.screening.entries import ListEntry
+from mamoru.screening.policy import DEFAULT_THRESHOLDS
 
 PAIRS = (
     ("洛克希德·马丁公司", "Lockheed Martin Corporation", "organization"),
@@ -113,6 +114,21 @@ SECOND = (
     ("戴维·史迪威", "David Stilwell", "person"),
 )
 
+# A third set, written after the fifth round's changes: US officials and defence executives, with the
+# middle initials the lists write and Chinese renderings leave out (all 19 first hits at once; 15 scored
+# an alert, ≥ 0.8, before the rendering comparison set vowel initials and Jr./III aside). Lloyd J. Austin
+# III was dropped from it: the first set has him as Lloyd Austin, a second entry for one man
+THIRD = tuple((zh, en, "person") for zh, en in (
+    ("格雷戈里·海耶斯", "Gregory J. Hayes"), ("戴维·卡尔霍恩", "David L. Calhoun"), ("詹姆斯·泰克莱特", "James D. Taiclet"),
+    ("菲比·诺瓦科维奇", "Phebe N. Novakovic"), ("克里斯托弗·库巴西克", "Christopher E. Kubasik"),
+    ("罗伯特·奥特伯格", "Robert K. Ortberg"), ("罗伊·阿泽维多", "Roy Azevedo"), ("特德·科尔伯特", "Ted Colbert"),
+    ("帕尔默·卢基", "Palmer Luckey"), ("布赖恩·希姆普夫", "Brian Schimpf"), ("威廉·伯恩斯", "William J. Burns"),
+    ("琳达·托马斯-格林菲尔德", "Linda Thomas-Greenfield"), ("马克·米利", "Mark A. Milley"),
+    ("约翰·阿奎利诺", "John C. Aquilino"), ("萨曼莎·鲍尔", "Samantha Power"),
+    ("凯瑟琳·戴", "Kathleen Day"), ("斯蒂芬·比根", "Stephen E. Biegun"), ("纳迪娅·乔普拉", "Nadia Chopra"),
+    ("理查德·阿米蒂奇", "Richard L. Armitage"),
+))
+
 
 def _independent(pairs) -> list:
     """The pairs whose English name is not in the development file (compared without case or punctuation)."""
@@ -130,12 +146,18 @@ def _independent(pairs) -> list:
 def main() -> None:
     lists = load_lists()
     second = _independent(SECOND)
-    pairs = list(PAIRS) + second
+    third = _independent(THIRD)
+    pairs = list(PAIRS) + second + third
     extra = [ListEntry(f"zhcheck{i}", en, kind) for i, (_, en, kind) in enumerate(pairs)]
     screener = Screener.build([e for v in lists.values() for e in v] + extra)
     first = {"organization": [0, 0], "person": [0, 0]}
+    alerted = 0
     for i, (zh, en, kind) in enumerate(pairs):
+        if i == len(PAIRS) + len(second):
+            print(f"second set: {sum(a for a, _ in first.values()) - first_set}/{len(second)}; third set "
+                  f"({len(THIRD) - len(third)} of {len(THIRD)} left out):")
         if i == len(PAIRS):
+            first_set = sum(a for a, _ in first.values())
             print(f"first set: {sum(a for a, _ in first.values())}/{len(PAIRS)}; second set "
                   f"({len(SECOND) - len(second)} of {len(SECOND)} left out as they are in the development file):")
         hits = screener.screen(Query(zh, kind), 3)
@@ -143,8 +165,10 @@ def main() -> None:
         first[kind][0] += good
         first[kind][1] += 1
         got = f"{hits[0].matched_name} ({hits[0].score:.2f})" if hits else "nothing"
+        alerted += good and hits[0].score >= DEFAULT_THRESHOLDS.possible and i >= len(PAIRS) + len(second)
         print(f"{'ok  ' if good else 'MISS'} {zh} → {en}: got {got}")
     total = sum(a for a, _ in first.values()), sum(n for _, n in first.values())
+    print(f"third set scored an alert (≥ {DEFAULT_THRESHOLDS.possible}) on the right entry: {alerted}/{len(third)}")
     print("first hit right: " + ", ".join(f"{k} {a}/{n}" for k, (a, n) in first.items()) + f", all {total[0]}/{total[1]}")
 
 

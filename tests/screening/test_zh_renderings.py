@@ -154,3 +154,12 @@ def test_a_middle_name_china_leaves_out_costs_little():
         assert score("克里斯托弗·卡斯特纳", entry, "person") >= DEFAULT_THRESHOLDS.possible
     # a first name or a surname left over is not a middle name
     assert score("克里斯托弗·卡斯特纳", "Christopher Douglas", "person") < 0.5
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("克里斯托弗·库巴西克", "Christopher E. Kubasik"),  # a vowel initial has no consonant to compare
+    ("马克·米利", "Mark A. Milley"),
+    ("洛伊德·奥斯汀", "Lloyd J. Austin III"),  # nor does a generation: China writes neither
+])
+def test_initials_and_generations_a_chinese_rendering_leaves_out(query, entry):
+    assert score(query, entry, "person") >= DEFAULT_THRESHOLDS.possible

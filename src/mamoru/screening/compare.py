@@ -376,9 +376,9 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     tq = tuple(t for t, _, _, _ in parts)
     pq = tuple((skeleton(t if names else katakana_onset(t)), _loose(bare, False), t, names,
                 tuple((skeleton(katakana_onset(h)), _loose(b, False)) for h, b in heard)) for t, names, bare, heard in parts)
-    tc0 = latin.readings[0].tokens
+    tc0 = tuple(t for t in latin.readings[0].tokens if not _unsounded_tag(t)) or latin.readings[0].tokens
     best, best_pairs = -1.0, ()
-    middle = _middle_names(latin) if han.kind == "person" and len(parts) >= 2 else frozenset()
+    middle = _middle_names(latin, tc0) if han.kind == "person" and len(parts) >= 2 else frozenset()
     for tc in latin_variants(tc0):
         pc = tuple((skeleton(t), _loose(t, False), t) for t in tc)
         if not all(p[0] for p in pq) or not all(p[0] for p in pc):
@@ -400,11 +400,19 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     return Comparison(best, "katakana_phonetic", aligned, uq, uc, rq, rc, legal)
 
 
-def _middle_names(latin: NameForm) -> frozenset[int]:
-    """Positions of a Latin person name's middle names: between the first given name and the surname
-    (Christopher Douglas Kastner; KASTNER, Christopher Douglas). Chinese renderings leave them out
-    (克里斯托弗·卡斯特纳), so one left over weighs a third."""
-    tokens = latin.readings[0].tokens if latin.readings else ()
+_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def _unsounded_tag(token: str) -> bool:
+    """A word a Chinese rendering never writes: a generation (Jr., III) or a vowel initial (Mark A.
+    Milley), which has no consonant to compare either."""
+    return token in _GENERATIONS or len(token) == 1 and token in "aeiou"
+
+
+def _middle_names(latin: NameForm, tokens: tuple[str, ...]) -> frozenset[int]:
+    """Positions among ``tokens`` (the Latin name's words) of its middle names: between the first
+    given name and the surname (Christopher Douglas Kastner; KASTNER, Christopher Douglas). Chinese
+    renderings leave them out (克里斯托弗·卡斯特纳), so one left over weighs a third."""
     if len(tokens) < 3:
         return frozenset()
     if "," in latin.original:
