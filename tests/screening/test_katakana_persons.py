@@ -89,3 +89,11 @@ def test_katakana_ji_is_not_a_latin_d():
     assert score("ファディ・サクル", "SAKR, Fady") >= DEFAULT_THRESHOLDS.possible
     assert score("ジャミール", "JAMIL") >= DEFAULT_THRESHOLDS.possible  # ジ is j where the Latin has j
     assert score("ジアド・ハサン", "ZIAD HASAN") >= DEFAULT_THRESHOLDS.possible  # and z
+
+
+def test_english_names_as_katakana_writes_them():
+    # マーク is Mark: an English r before a consonant is not heard; A. is an initial katakana never writes
+    assert score("マーク・ミリー", "Mark A. Milley") >= DEFAULT_THRESHOLDS.possible
+    assert score("ロイド・オースティン", "Lloyd J. Austin III") >= DEFAULT_THRESHOLDS.possible  # nor a generation
+    # a vowel without a full stop is a syllable of a Korean name, not an initial
+    assert score("キム・チョル", "KIM, Chol U") < DEFAULT_THRESHOLDS.possible

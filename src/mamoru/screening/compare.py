@@ -376,7 +376,7 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     tq = tuple(t for t, _, _, _ in parts)
     pq = tuple((skeleton(t if names else katakana_onset(t)), _loose(bare, False), t, names,
                 tuple((skeleton(katakana_onset(h)), _loose(b, False)) for h, b in heard)) for t, names, bare, heard in parts)
-    tc0 = tuple(t for t in latin.readings[0].tokens if not _unsounded_tag(t)) or latin.readings[0].tokens
+    tc0 = tuple(t for t in latin.readings[0].tokens if not _unsounded_tag(t, latin.original)) or latin.readings[0].tokens
     best, best_pairs = -1.0, ()
     middle = _middle_names(latin, tc0) if han.kind == "person" and len(parts) >= 2 else frozenset()
     for tc in latin_variants(tc0):
@@ -403,10 +403,13 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
 _GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
-def _unsounded_tag(token: str) -> bool:
-    """A word a Chinese rendering never writes: a generation (Jr., III) or a vowel initial (Mark A.
-    Milley), which has no consonant to compare either."""
-    return token in _GENERATIONS or len(token) == 1 and token in "aeiou"
+def _unsounded_tag(token: str, original: str) -> bool:
+    """A word a Chinese or katakana rendering never writes: a generation (Jr., III) or a vowel
+    initial written with its full stop (Mark A. Milley), which has no consonant to compare either.
+    A vowel without one is a syllable of the name (KIM, Chol U)."""
+    if token in _GENERATIONS:
+        return True
+    return len(token) == 1 and token in "aeiou" and re.search(rf"(?<![^\W\d_]){token}\.", original, re.I) is not None
 
 
 def _middle_names(latin: NameForm, tokens: tuple[str, ...]) -> frozenset[int]:
@@ -994,6 +997,9 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
     if _foreign_person(q, c) and _bracketed(q if q.katakana else c):
         return _phonetic_either(q, c, legal)
     tq, tc = q.readings[0].tokens, c.readings[0].tokens
+    if _foreign_person(q, c):  # katakana writes no vowel initial nor generation (Mark A. Milley, Austin III)
+        tq = tuple(t for t in tq if q.katakana or not _unsounded_tag(t, q.original)) or tq
+        tc = tuple(t for t in tc if c.katakana or not _unsounded_tag(t, c.original)) or tc
     sq = tuple(skeleton(katakana_onset(t) if q.katakana else t) for t in tq)
     sc = tuple(skeleton(katakana_onset(t) if c.katakana else t) for t in tc)
     if not all(sq) or not all(sc):
@@ -1165,7 +1171,11 @@ def _latin_spellings(word: str) -> tuple[str, ...]:
     if len(french) > 3 and french[-1] in "sdtxz" and french[-2] in "aeiour":
         french = french[:-1]
     english = _ENGLISH_W.sub("u", t[:-1] if len(t) > 3 and t[-1] == "r" and t[-2] in "aeiou" else t)
+    english = _R_BEFORE_CONSONANT.sub("", english) if len(english) > 3 else english  # MARK マーク, CHARLES チャールズ
     return tuple(dict.fromkeys((word, french, english)))
+
+
+_R_BEFORE_CONSONANT = re.compile(r"(?<=[aeiou])r(?=[bcdfghjklmnpqstvwxz])")
 
 
 def _collapsed(word: str) -> str:
