@@ -152,3 +152,8 @@ def test_a_word_of_one_consonant_is_told_by_its_y_and_w():
     assert score("يحيى حقانی", "YAHYA HAQQANI") > score("يحيى حقانی", "HAQQANI, Hamid") + 0.1
     assert first_hit("يحيى حقانی", [ListEntry("hamid", "HAQQANI, Hamid", "person"),
                                       ListEntry("yahya", "YAHYA HAQQANI", "person")]) == "yahya"
+
+
+def test_a_german_style_ch_may_write_arabic_kh():
+    # بريخ is written BARICH as well as BARIKH
+    assert score("محمد نعيم بريخ خدايداد", "MOHAMMAD NAIM BARICH KHUDAIDAD") > score("محمد نعيم بريخ خدايداد", "MOHAMMAD NAIM BARIS KHUDAIDAD")

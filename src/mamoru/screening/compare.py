@@ -717,8 +717,8 @@ def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: boo
             alts = readings(w) if sk == readings(w)[0] else (sk,)
         else:
             alts = (sk,)
-            if "ch" in w:  # French spelling of Maghrebi names: Akkacha, Alouche (ش); Hebrew Baruch (kh)
-                alts += (abjad_skeleton(w.replace("ch", "sh")),) + ((abjad_skeleton(w.replace("ch", "kh")),) if hebrew else ())
+            if "ch" in w:  # French spelling of Maghrebi names: Akkacha, Alouche (ش); German-style kh: Baruch, BARICH (خ)
+                alts += (abjad_skeleton(w.replace("ch", "sh")), abjad_skeleton(w.replace("ch", "kh")))
             if hebrew and "w" in w:  # Weiss: against Hebrew, whose ו is also v
                 alts += (skeleton(w),)
         out.append((sk, alts, frame(w), w in _PARTICLE_WORDS, w if abjad and not hebrew else None, w))
