@@ -123,11 +123,7 @@ def foreign_parts(text: str, kind: str) -> tuple[tuple[str, frozenset[str], str,
 
     out = []
     for part in _DOTS.split(text):
-        han = "".join(ch for ch in part if "\u4e00" <= ch <= "\u9fff")
-        for tail in _GENERIC_TAIL:
-            if han.endswith(tail) and len(han) > len(tail):
-                han = han[: -len(tail)]
-                break
+        han = _part_han(part)
         if kind != "person" and len(leading_run(han)) >= 2:  # 英格尔斯工业: the sounds, not the words after them
             han = leading_run(han)
         if not han:
@@ -141,17 +137,22 @@ def foreign_parts(text: str, kind: str) -> tuple[tuple[str, frozenset[str], str,
     return tuple(out)
 
 
+def _part_han(part: str) -> str:
+    """The Han characters of one dotted part of a name, a generic tail (公司, 集团) taken off."""
+    han = "".join(ch for ch in part if "\u4e00" <= ch <= "\u9fff")
+    for tail in _GENERIC_TAIL:
+        if han.endswith(tail) and len(han) > len(tail):
+            return han[: -len(tail)]
+    return han
+
+
 @lru_cache(maxsize=50_000)
 def unread_share(text: str) -> float:
     """Share of a firm name's characters that ``foreign_parts`` leaves out: the words by meaning after
     the sounds (系统 of 诺斯罗普·格鲁曼系统公司), which a comparison by sound alone cannot vouch for."""
     total = unread = 0
     for part in _DOTS.split(text):
-        han = "".join(ch for ch in part if "\u4e00" <= ch <= "\u9fff")
-        for tail in _GENERIC_TAIL:
-            if han.endswith(tail) and len(han) > len(tail):
-                han = han[: -len(tail)]
-                break
+        han = _part_han(part)
         total += len(han)
         if len(leading_run(han)) >= 2:
             unread += len(han) - len(leading_run(han))
@@ -379,11 +380,7 @@ def brand_sounds(text: str) -> tuple[str, ...]:
 
         if starts_with_firm_word(han):
             return ()
-        body = han
-        for tail in _GENERIC_TAIL:
-            if body.endswith(tail):
-                body = body[: -len(tail)]
-                break
+        body = _part_han(han)
         return tuple("".join(sounds(body[:cut])) for cut in range(2, min(BRAND_CHARS, len(body)) + 1))
     parts = [p for p in _DOTS.split(run) if p]
     out = ["".join(sounds(part)) for part in parts[:-1] if len(part) >= 2]
