@@ -1014,7 +1014,7 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
     if _foreign_person(q, c):  # a person's name: every reading of its ambiguous sounds (person_sounds)
         pq = tuple((t, person_sounds(t, q.katakana, t in _long_ended(q))) for t in tq)
         pc = tuple((t, person_sounds(t, c.katakana, t in _long_ended(c))) for t in tc)
-        sim = _kana_person_sim if q.katakana else _person_kana_sim
+        sim = _kana_person_sim if q.katakana else (lambda a, b: _kana_person_sim(b, a))
         wq, wc = _as_weak(tq, sq), _as_weak(tc, sc)
     else:  # a firm's or body's name: its words as katakana hears English (_word_sounds)
         pq = tuple(_word_sounds(s, t, q.katakana and t not in _written(q)) for s, t in zip(sq, tq))
@@ -1104,14 +1104,10 @@ def _ji_against_d(kana: str, word: str) -> bool:
     return "j" in kana and "d" in word and not any(x in word for x in ("j", "g", "z"))
 
 
-def _kana_person_sim(a, b) -> float:
-    sim = _person_sim(a, b)
-    return sim * JI_FOR_D if sim and _ji_against_d(a[0], b[0]) else sim
-
-
-def _person_kana_sim(a, b) -> float:
-    sim = _person_sim(a, b)
-    return sim * JI_FOR_D if sim and _ji_against_d(b[0], a[0]) else sim
+def _kana_person_sim(kana, latin) -> float:
+    """``_person_sim`` (which is symmetric), a ジ against a Latin d discounted."""
+    sim = _person_sim(kana, latin)
+    return sim * JI_FOR_D if sim and _ji_against_d(kana[0], latin[0]) else sim
 
 
 def _person_word_sim(a: tuple[str, str], b: tuple[str, str]) -> float:

@@ -258,11 +258,11 @@ def unsound_r(token: str) -> str:
     return _POSTVOCALIC_R.sub("", token) if len(token) > 3 else token
 
 
-_ENGLISH_W = re.compile(r"(?<=[aeo])w(?![aeiou])")
-
-
 def silent_w(token: str) -> str:
-    """Hawley, Bowman, Newton as 霍利, 鲍曼, 牛顿 hear them: the w of aw, ew, ow is a vowel."""
+    """Hawley, Bowman, Newton as 霍利, 鲍曼, 牛顿 hear them: the w of aw, ew, ow is a vowel
+    (the pattern katakana persons use, ``compare._ENGLISH_W``)."""
+    from mamoru.screening.compare import _ENGLISH_W
+
     return _ENGLISH_W.sub("", token) if len(token) > 3 else token
 
 
