@@ -81,3 +81,32 @@ def test_demo_command_runs_and_catches_the_tampered_copy(tmp_path):
     assert "intact = ✓" in result.stdout
     assert "caught: #" in result.stdout and "edited" in result.stdout
     assert (tmp_path / "demo.sqlite").exists()
+
+
+def test_the_server_the_demo_starts_answers_on_loopback(tmp_path):
+    # the demo starts the web application from Python, not through the command line: it must get
+    # plain settings (the command's own defaults are typer's option objects; uvicorn failed on them)
+    import socket
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {**os.environ, "MAMORU_HOME": str(tmp_path), "MAMORU_ADMIN_PASSWORD": "a-long-test-passphrase-9"}
+    code = ("from mamoru.cli.state import STATE; from mamoru.cli.serve import run; "
+            f"STATE.db = {str(tmp_path / 'web.sqlite')!r}; run(host='127.0.0.1', port={port}, workers=1)")
+    server = subprocess.Popen([sys.executable, "-c", code], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        status, deadline = None, time.monotonic() + 60
+        while status is None and time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=2) as response:
+                    status = response.status
+            except OSError:
+                time.sleep(0.3)
+        assert server.poll() is None, server.communicate()[1][-2000:]
+        assert status == 200
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

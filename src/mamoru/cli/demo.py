@@ -77,7 +77,7 @@ def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file f
     if serve:
         import os
 
-        from mamoru.cli.serve import serve as run_server
+        from mamoru.cli.serve import run as run_server
 
         console.rule(f"[bold]{STATE.t('demo.web')}")
         console.print(STATE.t("demo.url", url=f"http://127.0.0.1:{port}/"))

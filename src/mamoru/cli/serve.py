@@ -61,6 +61,13 @@ def serve(host: str = typer.Option("127.0.0.1", help="Address to bind (loopback 
               None, "--forwarded-allow-ips",
               help="Comma-separated proxy addresses whose forwarded headers are trusted (default 127.0.0.1).")) -> None:
     """Run the web application and REST API (/api/v1)."""
+    run(host, port, workers, proxy_headers, forwarded_allow_ips)
+
+
+def run(host: str = "127.0.0.1", port: int = 8000, workers: int = 1, proxy_headers: bool = False,
+        forwarded_allow_ips: str | None = None) -> None:
+    """``serve`` with plain arguments, for callers in Python (the demo): the command's own defaults
+    are typer's option objects, which are not values."""
     import uvicorn
 
     url = database_url(STATE.db)
