@@ -285,3 +285,17 @@ def test_audit_verify_on_the_command_line_names_a_deleted_tail_with_the_head_res
     assert [p["kind"] for p in json.loads(bad.stdout)["problems"]] == ["behind_anchor"]
     human = mamoru("audit", "verify")
     assert human.returncode == 1 and "shorter than the anchor" in human.stdout
+
+
+def test_a_sqlite_file_rebuilt_in_place_starts_a_new_anchor_and_keeps_the_old(tmp_path, audit_anchor):
+    # the demo rebuilds its database on every run: the second run's chain is not the first one tampered with
+    from mamoru.services.database import recreate_sqlite
+
+    path = tmp_path / "demo.sqlite"
+    for _run in range(2):
+        engine = recreate_sqlite(path)
+        append_many(engine, 3)
+        assert verify(engine).ok
+        engine.dispose()
+    names = sorted(p.name for p in audit_anchor.iterdir())
+    assert len(names) == 2 and ".retired-" in names[1]  # the first run's anchor, set aside, not deleted

@@ -53,7 +53,7 @@ def _identity(conn) -> str:
     if url.get_backend_name() == "sqlite":
         if url.database in (None, "", ":memory:") or "mode=memory" in str(url):
             return ""
-        return "sqlite:" + str(Path(url.database).expanduser().resolve())
+        return sqlite_identity(Path(url.database))
     database, schema = conn.execute(text("SELECT current_database(), current_schema()")).one()
     return f"{url.get_backend_name()}://{url.host or 'local'}:{url.port or 5432}/{database}/{schema}"
 
@@ -78,6 +78,25 @@ def write(ident: str, seq: int, digest: str) -> Path:
         os.close(fd)
     log.info("audit head %s seq=%d hash=%s", ident, seq, digest)
     return path
+
+
+def sqlite_identity(path: Path) -> str:
+    """The identity of a SQLite file's database, as ``identity`` names it once it is open."""
+    return "sqlite:" + str(Path(path).expanduser().resolve())
+
+
+def retire(ident: str) -> Path | None:
+    """Set a database's anchor file aside when the database itself is replaced by a new one (the
+    demo's file, rebuilt on every run): the new chain starts a new file, the old one is kept,
+    renamed ``….retired-<UTC time>``, as the witness of what was there. None: there was none."""
+    path = path_for(ident)
+    if not path.exists():
+        return None
+    stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
+    retired = path.with_name(f"{path.name}.retired-{stamp}")
+    path.rename(retired)
+    log.info("audit anchor %s retired to %s: its database was replaced", ident, retired)
+    return retired
 
 
 @dataclass(frozen=True)

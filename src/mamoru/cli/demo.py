@@ -27,9 +27,7 @@ def demo(path: Optional[Path] = typer.Option(None, "--path", help="SQLite file f
          port: int = typer.Option(8000)) -> None:
     """Create the demo company in a fresh SQLite database and play out the guidance's three cases."""
     path = (path or data_dir() / "demo.sqlite").resolve()
-    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-        leftover.unlink(missing_ok=True)
-    engine = database.fresh(f"sqlite:///{path}")
+    engine = database.recreate_sqlite(path)
     console, lang = STATE.console, STATE.language
     console.rule(f"[bold]{STATE.t('demo.title')}")
     console.print(STATE.t("demo.database", path=path))

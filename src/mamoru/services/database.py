@@ -6,8 +6,11 @@ place they get an engine (migrated) from.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy import Engine
 
+from mamoru.audit import anchor
 from mamoru.store import db
 
 
@@ -21,3 +24,14 @@ def fresh(url: str) -> Engine:
     engine = db.make_engine(url)
     db.migrate(engine)
     return engine
+
+
+def recreate_sqlite(path: Path) -> Engine:
+    """A new, migrated SQLite database in place of the file at ``path`` (the demo's, rebuilt on every
+    run): the old file goes, and so does its audit anchor, set aside (``anchor.retire``), since a
+    new chain in the same file would otherwise read as the old one tampered with."""
+    path = Path(path).resolve()
+    for leftover in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        leftover.unlink(missing_ok=True)
+    anchor.retire(anchor.sqlite_identity(path))
+    return fresh(f"sqlite:///{path}")
