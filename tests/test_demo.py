@@ -9,8 +9,12 @@ import sys
 from mamoru.demo import company, story
 
 
-def test_demo_story(engine, tmp_path):
+def test_demo_story(engine, tmp_path, monkeypatch):
+    here = tmp_path / "working-directory"  # where a developer runs the tests: a checkout
+    here.mkdir()
+    monkeypatch.chdir(here)
     out = story.run(engine, lambda key, payload: None, guard_dir=tmp_path)
+    assert list(here.iterdir()) == []  # its files (list excerpt, self-check report) go elsewhere
     d = out.decisions
     assert d["core"].outcome == "deny"
     assert d["unassessed"].outcome == "deny" and d["expired"].outcome == "deny"

@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from mamoru.demo.files import folder_for
+
 from mamoru.services import disclosures, partners, reads, screening
 from mamoru.services.uow import read_only, unit_of_work
 
@@ -53,7 +55,7 @@ def run(engine: Engine, policy, at, day, say) -> dict[str, Any]:
         partners.assess(ctx, PROSPECT["code"], {"business_overlap": "medium", "financial_condition": "low",
                                                 "leadership_attitude": "low", "board_foreign_duty": "medium",
                                                 "reputation": "low"})
-    folder = Path(engine.url.database).parent if engine.url.database else Path(".")
+    folder = folder_for(engine)
     path = write_list(folder / "meti_end_user_list_excerpt.xlsx")
     with unit_of_work(engine, "suzuki", policy=policy, now=at("2026-07-22")) as ctx:
         imported = screening.import_list(ctx, path)

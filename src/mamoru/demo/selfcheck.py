@@ -4,10 +4,11 @@ writes the report an auditor will read."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine
+
+from mamoru.demo.files import folder_for
 
 from mamoru.services import selfcheck, selfcheck_report
 from mamoru.services.uow import read_only, unit_of_work
@@ -30,7 +31,7 @@ def run(engine: Engine, policy, at, day, say) -> dict[str, Any]:
             selfcheck.answer(ctx, check_id, question, level, note)
         check = selfcheck.finalise(ctx, check_id)
         scores = dict(check.scores)
-    folder = Path(engine.url.database).parent if engine.url.database else Path(".")
+    folder = folder_for(engine)
     path = folder / f"selfcheck-{check_id}.xlsx"
     with read_only(engine, policy=policy, now=at("2026-09-30")) as ctx:
         selfcheck_report.write_xlsx(ctx, check_id, path)
