@@ -19,6 +19,7 @@ from mamoru.screening.abjad import compound_skeletons, whole_skeleton, word_skel
 from mamoru.screening.arabic_words import arabic_sense_keys
 from mamoru.screening.compare import (
     _KANA_EXONYMS,
+    _UNVOICED,
     WEAK_TOKENS,
     _loose,
     _weak_skeletons,
@@ -166,7 +167,6 @@ def _person_sound_keys(form: NameForm) -> dict[str, str]:
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 
 
-_UNVOICED = str.maketrans("dgb", "tkp")
 SHORT_SKELETON = 3  # a name of one word of this many sounds or fewer is also keyed with its vowels
 
 

@@ -344,9 +344,7 @@ def sound_units(text: str) -> tuple[tuple[str, tuple[str, str]], ...]:
     for part in _DOTS.split(text):
         if len(part) < 2:
             continue
-        syllables = sounds(part)
-        token = "".join(syllables)
-        bare = "".join(s[:-1] if s in _LONE_SOUNDS and len(s) > 1 and s.endswith("u") else s for s in syllables)
+        token, bare = _heard(sounds(part))
         sk = skeleton(katakana_onset(token))
         if len(sk) >= 2:
             out.append((part, (sk, _loose(bare, False))))
