@@ -130,6 +130,41 @@ THIRD = tuple((zh, en, "person") for zh, en in (
 ))
 
 
+# A fourth set, written at the start of the sixth round (2026-12-01) before any change: Japanese people and
+# firms as Chinese announcements write them, in simplified characters (稻田, 重工业, 制作所, 株式会社). The
+# development file says MOFCOM names Japanese parties too; the earlier sets are American and European.
+FOURTH = (
+    ("石平", "Seki Hei", "person"),
+    ("岩崎茂", "Shigeru Iwasaki", "person"),
+    ("古屋圭司", "Keiji Furuya", "person"),
+    ("高市早苗", "Sanae Takaichi", "person"),
+    ("萩生田光一", "Koichi Hagiuda", "person"),
+    ("稻田朋美", "Tomomi Inada", "person"),
+    ("山谷绘里子", "Eriko Yamatani", "person"),
+    ("北村滋", "Shigeru Kitamura", "person"),
+    ("佐藤正久", "Masahisa Sato", "person"),
+    ("小野寺五典", "Itsunori Onodera", "person"),
+    ("木原稔", "Minoru Kihara", "person"),
+    ("岸信夫", "Nobuo Kishi", "person"),
+    ("卫藤征士郎", "Seishiro Eto", "person"),
+    ("三菱重工业株式会社", "Mitsubishi Heavy Industries, Ltd.", "organization"),
+    ("川崎重工业株式会社", "Kawasaki Heavy Industries, Ltd.", "organization"),
+    ("富士通株式会社", "Fujitsu Limited", "organization"),
+    ("三菱电机株式会社", "Mitsubishi Electric Corporation", "organization"),
+    ("东芝株式会社", "Toshiba Corporation", "organization"),
+    ("日立制作所", "Hitachi, Ltd.", "organization"),
+    ("住友重机械工业株式会社", "Sumitomo Heavy Industries, Ltd.", "organization"),
+    ("日本制钢所", "The Japan Steel Works, Ltd.", "organization"),
+    ("小松制作所", "Komatsu Ltd.", "organization"),
+    ("三菱造船株式会社", "Mitsubishi Shipbuilding Co., Ltd.", "organization"),
+    ("东京计器株式会社", "Tokyo Keiki Inc.", "organization"),
+    ("斯巴鲁株式会社", "Subaru Corporation", "organization"),
+    ("雅马哈发动机株式会社", "Yamaha Motor Co., Ltd.", "organization"),
+    ("日本航空电子工业株式会社", "Japan Aviation Electronics Industry, Limited", "organization"),
+    ("新明和工业株式会社", "ShinMaywa Industries, Ltd.", "organization"),
+)
+
+
 def _independent(pairs) -> list:
     """The pairs whose English name is not in the development file (compared without case or punctuation)."""
     import csv
@@ -145,30 +180,30 @@ def _independent(pairs) -> list:
 
 def main() -> None:
     lists = load_lists()
-    second = _independent(SECOND)
-    third = _independent(THIRD)
-    pairs = list(PAIRS) + second + third
+    sets = [("first", list(PAIRS), 0), ("second", _independent(SECOND), len(SECOND)),
+            ("third", _independent(THIRD), len(THIRD)), ("fourth", _independent(FOURTH), len(FOURTH))]
+    pairs = [p for _, chosen, _ in sets for p in chosen]
     extra = [ListEntry(f"zhcheck{i}", en, kind) for i, (_, en, kind) in enumerate(pairs)]
     screener = Screener.build([e for v in lists.values() for e in v] + extra)
     first = {"organization": [0, 0], "person": [0, 0]}
-    alerted = 0
-    for i, (zh, en, kind) in enumerate(pairs):
-        if i == len(PAIRS) + len(second):
-            print(f"second set: {sum(a for a, _ in first.values()) - first_set}/{len(second)}; third set "
-                  f"({len(THIRD) - len(third)} of {len(THIRD)} left out):")
-        if i == len(PAIRS):
-            first_set = sum(a for a, _ in first.values())
-            print(f"first set: {sum(a for a, _ in first.values())}/{len(PAIRS)}; second set "
-                  f"({len(SECOND) - len(second)} of {len(SECOND)} left out as they are in the development file):")
-        hits = screener.screen(Query(zh, kind), 3)
-        good = bool(hits) and hits[0].entry.entry_id == f"zhcheck{i}"
-        first[kind][0] += good
-        first[kind][1] += 1
-        got = f"{hits[0].matched_name} ({hits[0].score:.2f})" if hits else "nothing"
-        alerted += good and hits[0].score >= DEFAULT_THRESHOLDS.possible and i >= len(PAIRS) + len(second)
-        print(f"{'ok  ' if good else 'MISS'} {zh} → {en}: got {got}")
+    i = 0
+    for label, chosen, written in sets:
+        left_out = f" ({written - len(chosen)} of {written} left out as they are in the development file)" if written else ""
+        print(f"{label} set{left_out}:")
+        good_here = alerted = 0
+        for zh, en, kind in chosen:
+            hits = screener.screen(Query(zh, kind), 3)
+            good = bool(hits) and hits[0].entry.entry_id == f"zhcheck{i}"
+            first[kind][0] += good
+            first[kind][1] += 1
+            good_here += good
+            alerted += good and hits[0].score >= DEFAULT_THRESHOLDS.possible
+            got = f"{hits[0].matched_name} ({hits[0].score:.2f})" if hits else "nothing"
+            print(f"{'ok  ' if good else 'MISS'} {zh} → {en}: got {got}")
+            i += 1
+        print(f"{label} set: first hit {good_here}/{len(chosen)}, scored an alert (≥ {DEFAULT_THRESHOLDS.possible}) "
+              f"on the right entry {alerted}/{len(chosen)}")
     total = sum(a for a, _ in first.values()), sum(n for _, n in first.values())
-    print(f"third set scored an alert (≥ {DEFAULT_THRESHOLDS.possible}) on the right entry: {alerted}/{len(third)}")
     print("first hit right: " + ", ".join(f"{k} {a}/{n}" for k, (a, n) in first.items()) + f", all {total[0]}/{total[1]}")
 
 

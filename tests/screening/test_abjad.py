@@ -157,3 +157,9 @@ def test_a_word_of_one_consonant_is_told_by_its_y_and_w():
 def test_a_german_style_ch_may_write_arabic_kh():
     # بريخ is written BARICH as well as BARIKH
     assert score("محمد نعيم بريخ خدايداد", "MOHAMMAD NAIM BARICH KHUDAIDAD") > score("محمد نعيم بريخ خدايداد", "MOHAMMAD NAIM BARIS KHUDAIDAD")
+
+
+
+def test_a_short_word_after_a_name_joins_it_where_the_latin_spelling_writes_one_word():
+    # صدیق مل is SIDDIQMAL: five consonants together, the second word of two
+    assert score("محمد سرور صدیق مل محمد مسعود", "MOHAMMAD SARWAR SIDDIQMAL MOHAMMAD MASOOD") >= DEFAULT_THRESHOLDS.possible

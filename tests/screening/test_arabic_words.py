@@ -43,3 +43,10 @@ def test_another_branch_of_the_same_body_is_not_the_same():
 def test_a_person_is_not_read_by_the_words_of_body_names():
     # جهاد is also a man's name (Jihad): a person's name is compared by its letters only
     assert compare_names(name_form("جهاد المصري", "person"), name_form("EGYPTIAN JIHAD", "person")).path != "translated_ar"
+
+
+def test_limited_written_in_arabic_letters_is_a_legal_form():
+    # Pakistani firms write "Limited" in Urdu letters: راحت لمتد is RAHAT LTD., not a second name word
+    assert name_form("راحت لمتد", "organization").legal_forms == ("لمتد",)
+    assert score("راحت لمتد", "RAHAT LTD.") >= DEFAULT_THRESHOLDS.possible
+    assert score("راحت لمتد", "RAHAT LTD.") > score("راحت لمتد", "RAHA TRADING LTD.")

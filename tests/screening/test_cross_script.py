@@ -123,3 +123,17 @@ def test_names_below_the_threshold_still_find_their_entry_first(query, kind):
                ListEntry("n3", "Nathan Yahoo", "person"), ListEntry("n4", "Movement for Islamic Reform", "organization")]
     hits = Screener.build(entries).screen(Query(query, kind))
     assert hits[0].entry.entry_id in ("t1", "t2")
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("佐藤正久", "Masahisa Sato"),  # the general reader says Tadahisa; the dictionary of names says Masahisa
+    ("小野寺五典", "Itsunori Onodera"),
+])
+def test_a_japanese_given_name_is_read_as_a_name(query, entry):
+    assert score(query, entry) >= DEFAULT_THRESHOLDS.possible
+    assert score(entry, query) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_word_that_is_no_name_gives_no_name_reading():
+    # 偉 read as the adjective "era" is not how anyone writes Zhang Wei's name in Latin letters
+    assert score("張 偉", "CHO ERA") < DEFAULT_THRESHOLDS.possible

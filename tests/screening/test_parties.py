@@ -96,8 +96,9 @@ def test_titles_do_not_make_a_name_long():
     # two words and two titles, none of them rare: different countries still keep them apart
     a = ListEntry("a", "Sheikh Qari Ayub Bashar", "person", countries=("UZ",), birth_dates=("1966",))
     b = ListEntry("b", "BASHAR, Sheikh Qari Ayub", "person", countries=("PK",), birth_dates=("1966",))
-    others = [ListEntry(f"o{i}", f"Bashar {s}", "person") for i, s in enumerate(("Hamza", "Khan", "Ali", "Said"))]
-    assert len(set(group_parties([a, b, *others]))) == 6
+    others = [ListEntry(f"o{i}", f"{n} {s}", "person") for i, (n, s) in enumerate(
+        (n, s) for n in ("Bashar", "Ayub") for s in ("Hamza", "Khan", "Ali", "Said"))]
+    assert len(set(group_parties([a, b, *others]))) == 10
 
 
 def test_an_acronym_in_brackets_or_after_a_slash_does_not_keep_one_group_apart():
@@ -177,3 +178,65 @@ def test_bodies_alike_but_not_the_same_stay_apart():
              ListEntry("us_ofac_sdn:6", "SECOND ACADEMY OF NATURAL SCIENCES", "organization")]
     for pair in (same_list, short, cites):
         assert len(set(group_parties(pair))) == 2
+
+
+def test_a_body_listed_with_and_without_its_legal_form_on_two_lists_is_one_party():
+    un = ListEntry("un_sc:1", "IRANO HIND SHIPPING COMPANY", "organization", countries=("IR",))
+    ofac = ListEntry("us_ofac_sdn:2", "IRANO HIND SHIPPING COMPANY LTD", "organization", countries=("IR",))
+    meti = ListEntry("jp_meti_eul:3", "Andisheh Zolal Co.", "organization", countries=("IR",))
+    ofac_az = ListEntry("us_ofac_sdn:4", "ANDISHEH ZOLAL", "organization", countries=("IR",))
+    parties = group_parties([un, ofac, meti, ofac_az])
+    assert parties[0] == parties[1] and parties[2] == parties[3] and parties[0] != parties[2]
+
+
+def test_one_list_naming_two_bodies_apart_by_their_legal_forms_keeps_them_apart():
+    # OFAC lists the Peruvian airline and its US company as two entries: so they are two parties
+    a = ListEntry("us_ofac_sdn:1", "AERO CONTINENTE S.A.", "organization", countries=("PE",))
+    b = ListEntry("us_ofac_sdn:2", "AERO CONTINENTE (USA) INC.", "organization", countries=("PE",))
+    c = ListEntry("jp_meti_eul:3", "Aero Continente", "organization", countries=("PE",))
+    assert len(set(group_parties([a, b, c]))) == 3
+
+
+def test_an_exclusive_name_with_years_a_little_apart_is_one_party_whatever_the_countries():
+    # the UN gives nationality, OFAC an address; lists disagree on a year of birth by one or two
+    un = ListEntry("un_sc:1", "Yasin Ali Baynah", "person", countries=("SO",), birth_dates=("1965-12-24",))
+    ofac = ListEntry("us_ofac_sdn:2", "BAYNAH, Yasin Ali", "person", countries=("SE",), birth_dates=("1966",))
+    un_gul = ListEntry("un_sc:3", "BAKHT GUL", "person", countries=("AF",), birth_dates=("1980",))
+    ofac_gul = ListEntry("us_ofac_sdn:4", "GUL, Bakht", "person", countries=("PK",), birth_dates=("1980",))
+    parties = group_parties([un, ofac, un_gul, ofac_gul])
+    assert parties[0] == parties[1] and parties[2] == parties[3]
+
+
+def test_a_published_span_of_years_counts_every_year_in_it():
+    un = ListEntry("un_sc:1", "TOREK AGHA", "person", birth_dates=("1960", "1962"))
+    ofac = ListEntry("us_ofac_sdn:2", "AGHA, Torek", "person", countries=("PK",), birth_dates=("1955-01-01", "1966-12-31"))
+    assert len(set(group_parties([un, ofac]))) == 1
+
+
+def test_common_two_word_names_years_apart_stay_apart():
+    # "Abd Al-Hadi" is one of a man's aliases; OFAC's HADI, Abdul born two years later is somebody else
+    un = ListEntry("un_sc:1", "GUN GUN RUSMAN GUNAWAN", "person", birth_dates=("1977-07-06",),
+                   aliases=(Alias("Abd Al-Hadi", "Latin", "aka"),))
+    ofac = ListEntry("us_ofac_sdn:2", "HADI, Abdul", "person", birth_dates=("1979-10-01",))
+    others = [ListEntry(f"o{i}", f"HADI, {g}", "person") for i, g in enumerate(("Ali", "Omar", "Said", "Karim", "Samir"))]
+    far = ListEntry("us_ofac_sdn:9", "BAKHT GUL", "person", birth_dates=("1990",))
+    near = ListEntry("un_sc:8", "BAKHT GUL", "person", birth_dates=("1980",))
+    parties = group_parties([un, ofac, *others, far, near])
+    assert parties[0] != parties[1] and parties[-1] != parties[-2]
+
+
+def test_one_body_named_in_two_languages_with_the_same_acronym_is_one_party():
+    # the UN writes the acronym after the French name, OFAC gives it as a weak alias in its remarks
+    un = ListEntry("un_sc:1", "MOUVEMENT POUR L'UNIFICATION ET LE JIHAD EN AFRIQUE DE L'OUEST (MUJAO)",
+                   "organization", countries=("ML", "DZ"))
+    ofac = ListEntry("us_ofac_sdn:2", "MOVEMENT FOR UNITY AND JIHAD IN WEST AFRICA", "organization",
+                     countries=("ML",), remarks="a.k.a. 'MUJWA'; a.k.a. 'MUJAO'; a.k.a. 'TWJWA'.")
+    assert len(set(group_parties([un, ofac]))) == 1
+
+
+def test_an_acronym_inside_a_name_names_its_parent_not_the_body():
+    meti = ListEntry("jp_meti_eul:1", "Beijing Aeronautical Manufacturing Technology Research Institute", "organization",
+                     aliases=(Alias("Aviation Industry Corporation of China's (AVIC) Institute 625"),))
+    ofac = ListEntry("us_ofac_cons:2", "AVIATION INDUSTRY CORPORATION OF CHINA, LTD.", "organization",
+                     remarks="a.k.a. 'AVIC'.")
+    assert len(set(group_parties([meti, ofac]))) == 2

@@ -25,6 +25,8 @@ def score(a: str, b: str, kind: str) -> float:
     ("泰雷兹集团", "Thales Group", "organization"),  # th heard as t, as in 汤普森 Thompson
     ("吉娜·雷蒙多", "Gina Raimondo", "person"),  # g before i, e is pinyin j, soft (Gina) or hard (吉布森 Gibson)
     ("杰拉尔德·福特", "Gerald Ford", "person"),
+    ("莱尔·洛维特", "Lyle Lovett", "person"),  # a y between consonants is said, and written, ai
+    ("布莱恩·海德", "Brian Hyde", "person"),
 ])
 def test_a_foreign_name_in_its_chinese_form_reaches_its_english_spelling(query, entry, kind):
     assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible
@@ -163,3 +165,39 @@ def test_a_middle_name_china_leaves_out_costs_little():
 ])
 def test_initials_and_generations_a_chinese_rendering_leaves_out(query, entry):
     assert score(query, entry, "person") >= DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize("query, entry, kind", [
+    ("山谷绘里子", "Eriko Yamatani", "person"),  # 绘 is Japan's 絵 (e)
+    ("卫藤征士郎", "Seishiro Eto", "person"),  # 卫 is 衛 (e)
+    ("东京计器株式会社", "Tokyo Keiki Inc.", "organization"),  # 东 计 are 東 計
+])
+def test_a_japanese_name_in_simplified_characters_is_read_the_japanese_way(query, entry, kind):
+    assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_reading_that_skips_characters_is_not_a_reading():
+    # pykakasi gives 德 no reading and drops the 明 after it: 段德明 is not "DAN"
+    assert score("段德明", "DAN", "person") < DEFAULT_THRESHOLDS.possible
+
+
+def test_a_brand_by_sound_is_found_among_chinese_names_sharing_its_characters():
+    # 卡特 is in many Chinese names: their characters outweigh the one sound 卡特彼勒 shares with
+    # Caterpillar (ktpr, pinyin b as p), so the sounds get a list of candidates of their own
+    tails = "兰林罗尔森伦比拉利斯纳诺莎娜丽琳蒙丹博贝登顿维沃瓦温文万汉华辉宏"
+    chinese = [ListEntry(f"c{i}", f"卡特{a}{b}有限公司", "organization")
+               for i, (a, b) in enumerate((a, b) for a in tails for b in tails[:4])]
+    entries = chinese + [ListEntry("cat", "Caterpillar Inc.", "organization")]
+    hits = Screener.build(entries).screen(Query("卡特彼勒公司", "organization"))
+    assert hits[0].entry.entry_id == "cat"
+
+
+def test_a_person_is_found_by_pairs_of_the_other_readings_of_the_characters():
+    # 基思·克拉奇 is Keith Krach only through ji heard as ki and pinyin's unaspirated g, d: names that
+    # sound like its pinyin (Diaz Claude) crowd the candidates; the pair of its other readings does not
+    given = ["Diaz", "Dias", "Dees", "Doss", "Dase", "Deas", "Dis", "Diez", "Dosi", "Duse"]
+    family = ["Claude", "Kurd", "Creed", "Crowd", "Corradi", "Kroeti", "Krudo", "Kraid", "Crude", "Kreda"]
+    others = [ListEntry(f"o{i}{j}", f"{g} {f}", "person") for i, g in enumerate(given) for j, f in enumerate(family)]
+    hits = Screener.build(others + [ListEntry("krach", "Keith Krach", "person")]).screen(Query("基思·克拉奇", "person"), 500)
+    krach = [h for h in hits if h.entry.entry_id == "krach"]  # retrieved and scored, whatever its rank
+    assert krach and krach[0].score >= 0.75

@@ -151,6 +151,11 @@ def _joinable(words: list[str]) -> bool:
     return len(words) == 2 and words[0] in _ABD
 
 
+# a word and a short one after it (two consonants at most) whose consonants together, five or more, are the
+# other side's one word: صدیق مل SIDDIQMAL
+LONG_JOIN = 5
+
+
 def merge_compounds(words: tuple[str, ...], cons: tuple[str, ...], other: frozenset[str]):
     """Join two or three neighbouring words whose consonants together are one word of ``other``.
 
@@ -161,7 +166,9 @@ def merge_compounds(words: tuple[str, ...], cons: tuple[str, ...], other: frozen
     i = 0
     while i < len(cs) - 1:
         for n in (3, 2):
-            if i + n <= len(cs) and all(cs[i : i + n]) and _joinable(ws[i : i + n]):
+            if i + n <= len(cs) and all(cs[i : i + n]) and (
+                    _joinable(ws[i : i + n]) or n == 2 and len(finish("".join(cs[i : i + n]))) >= LONG_JOIN
+                    and len(finish(cs[i + 1])) <= 2):
                 run = cs[i : i + n]
                 # the article before a "sun letter" is not heard: سعد الدين is Saad-ud-Din, SADUDDIN
                 kept = [c for c, w in zip(run, ws[i : i + n]) if w not in ARTICLES]

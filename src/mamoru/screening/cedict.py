@@ -110,13 +110,54 @@ def first_words(word: str) -> tuple[str, ...]:
 HAN_PARTICLES = frozenset("与和及的之暨")
 # "company" itself: the English side drops it with the legal forms (IDLEB COMPANY FOR SPINNING), and
 # "group", which a firm's English name drops as often as it keeps (萨博集团 Saab AB, 泰雷兹集团 Thales Group)
-HAN_GENERIC = frozenset({"会社", "公司", "集团"})
+# and Japan's 製作所 ("works"), which Hitachi, Komatsu and Shimadzu leave out of their English names
+HAN_GENERIC = frozenset({"会社", "公司", "集团", "制作所", "製作所"})
 
 
 def simplified(text: str) -> str:
     """Traditional characters as simplified ones (鴨綠江開發銀行 → 鸭绿江开发银行)."""
     table = _data()[1]
     return "".join(table.get(ch, ch) for ch in text)
+
+
+def _jis_code(ch: str) -> int | None:
+    try:
+        return int.from_bytes(ch.encode("cp932"), "big")
+    except UnicodeEncodeError:
+        return None
+
+
+@lru_cache(maxsize=1)
+def _japanese_twins() -> dict[str, str]:
+    """Simplified character → the Japanese character it simplifies (绘 → 繪, 钢 → 鋼, 卫 → 衛, 德 → 徳): of
+    several, the first in JIS order, where the everyday characters (level 1, shinjitai) come first (发 → 発)."""
+    twins: dict[str, str] = {}
+    for trad, simp in _data()[1].items():
+        code = _jis_code(trad)
+        if code is None:
+            continue
+        if simp not in twins or code < (_jis_code(twins[simp]) or 0):
+            twins[simp] = trad
+    return twins
+
+
+def japanese_twin(ch: str) -> str:
+    """The Japanese character a Chinese one stands for (德 → 徳), or the character itself."""
+    return _japanese_twins().get(ch, ch)
+
+
+def japanese_form(text: str) -> str | None:
+    """A Japanese name as China writes it, back in Japanese characters (山谷绘里子 → 山谷繪里子), so it
+    can be read the Japanese way (Yamatani Eriko); None when a character has no Japanese twin."""
+    twins = _japanese_twins()
+    out = []
+    for ch in text:
+        if _jis_code(ch) is None:
+            ch = twins.get(ch, "")
+            if not ch:
+                return None
+        out.append(ch)
+    return "".join(out)
 
 
 @lru_cache(maxsize=100_000)

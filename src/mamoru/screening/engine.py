@@ -12,7 +12,7 @@ from typing import Sequence
 
 from mamoru.screening.compare import Comparison, compare_names
 from mamoru.screening.entries import ListEntry
-from mamoru.screening.keys import gloss_keys
+from mamoru.screening.keys import gloss_keys, sound_keys
 from mamoru.screening.index import CandidateIndex, IndexedName, Retriever
 from mamoru.screening.names import name_form
 from mamoru.screening.text import is_cjk_char
@@ -103,6 +103,10 @@ class Screener:
             # among names not written in Han or kana (those share gloss words by the dozen and have keys of their own)
             english = self.index.candidates(qform, RETRIEVE, exclude | self._cjk_names(), keys=glosses)
             numbers = list(dict.fromkeys(numbers + english))
+        sounds = sound_keys(qform)
+        if sounds:  # a foreign name China wrote by sound: its sounds among the names in other scripts
+            heard = self.index.candidates(qform, RETRIEVE, exclude | self._cjk_names(), keys=sounds)
+            numbers = list(dict.fromkeys(numbers + heard))
         for number in numbers:
             hit = self._score(query, qform, self.index.names[number])
             if hit.score < min_score:

@@ -147,4 +147,14 @@ FIRM_WORDS.update({
     "空軍": "air force",
     "陸軍": "army",
     "名称": "named name",
+    # Japanese industry words, as Japanese firms translate them (日本製鋼所 The Japan Steel Works)
+    "製鋼所": "steel works",
+    "製鉄所": "steel works ironworks",
+    "重工業": "heavy industries",
+    "工業": "industries industry industrial",
+    "造船": "shipbuilding",
+    "電機": "electric machinery",
+    "発動機": "motor engine",
+    "計器": "instruments",
+    "精機": "precision machinery",
 })

@@ -31,7 +31,8 @@ from mamoru.screening.korean import korean_key
 from mamoru.screening.names import AS_WRITTEN, PINYIN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, skeleton
 from mamoru.screening.russian_words import russian_sense_keys
-from mamoru.screening.zh_foreign import alternative_skeletons, brand_sounds, given_name_guesses, hard_h, unsound_r
+from mamoru.screening.zh_foreign import (alternative_skeletons, brand_sounds, given_name_guesses, hard_h, part_skeletons,
+                                         unsound_r)
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -43,7 +44,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-01.issue10-round5"
+KEYS_VERSION = "2026-12-01.issue10-round6"
 
 
 def key_hash(key: str) -> int:
@@ -175,6 +176,18 @@ def _vowel_keys(token: str, katakana: bool) -> dict[str, str]:
     return {"l:" + loose: "l" for loose in spellings}
 
 
+def sound_keys(form: NameForm) -> dict[str, str]:
+    """A name China wrote by its sounds, keyed by those only: its characters' keys (卡特 is in
+    hundreds of Chinese names) outweigh a sound shared with the English spelling (ktpr, Caterpillar)
+    and crowd it out of one list of candidates, so the sounds (and the senses of the words) get a
+    list of their own."""
+    if not any(r.method == ZH_FOREIGN for r in form.readings):
+        return {}
+    keys = {k: v for k, v in name_keys(form).items() if not k.startswith(("b:", "c:"))}
+    keys.update(gloss_keys(form))  # with what its words mean: 泰雷兹 trs is common, trs with 集团 group is not
+    return keys
+
+
 def name_keys(form: NameForm) -> dict[str, str]:
     """All keys of a name, as {key string: kind}."""
     keys: dict[str, str] = {}
@@ -208,6 +221,7 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 hard = sk.translate(_UNVOICED)  # pinyin d, g, b are unaspirated t, k, p: 亨廷顿 hntndn, Huntington hntntn
                 if hard != sk and len(hard) >= 3:
                     keys.setdefault("s:" + hard, "d")  # weighed as a near miss unless a word has it
+                    keys.setdefault("d:" + hard, "d")  # 卡特彼勒 ktpr, Caterpillar ktrpr less its r
             # pairs of word skeletons: the same on a katakana and a Latin spelling
             skel = [v for k, v in token_keys if k == "s"]
             sounds.append(skel[0] if skel else token)
@@ -237,6 +251,15 @@ def name_keys(form: NameForm) -> dict[str, str]:
     if by_sound:  # the other readings of its sounds: 基思 (ki-su) finds Keith, 亚历克斯 (a-ri-ku-su) Alex
         for sk in alternative_skeletons(form.original, form.kind):
             keys.setdefault("s:" + sk, "d")  # weighed as a near miss unless a word has it
+    if by_sound and form.kind == "person":  # and pairs of them: 基思·克拉奇 (gs|krk, ks|krt) finds Keith Krach,
+        parts = part_skeletons(form.original, form.kind)[:MAX_PAIR_TOKENS]  # whose words alone are common
+        for i, a_sounds in enumerate(parts):
+            for b_sounds in parts[i + 1 :]:
+                for a in a_sounds:
+                    for b in b_sounds:
+                        if a != b:
+                            x, y = sorted((a, b))
+                            keys.setdefault(f"p:{x}|{y}", "p")
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
     if form.kind != "person" and not form.cjk and form.readings:  # UGOLNYE TEKHNOLOGII: t:coal, t:technologies

@@ -40,7 +40,9 @@ _LATIN_EXTRA = re.compile(
     r"k k|kk|g k|corporation|corp|company|co|incorporated|limited|ltd|llc|plc|gmbh|"
     r"jsc|pjsc|ojsc|cjsc|prjsc|ooo|oao|zao|pao|sa|ag|bv|nv|srl|spa|sarl|pte|pty|sdn bhd|bhd|tbk|"
     # Russian state and non-commercial forms as the lists transliterate them (ФГУП FGUP, ФКУ FKU, АНО ANO)
-    r"fgup|fgbu|fku|fau|gup|mup|ano)(?!\w)"
+    r"fgup|fgbu|fku|fau|gup|mup|ano|"
+    # "Limited" and "Private" written in Arabic letters, as Pakistani and Gulf firms do (راحت لمتد RAHAT LTD.)
+    r"لمتد|لميتد|ليمتد|ليميتد|لمیٹڈ|لیمیٹڈ|لمیتد|لیمیتد|پرائیویٹ|پرائیوٹ|برايفت)(?!\w)"
 )
 
 # Ukrainian and Russian forms in English: ПрАТ / ПАО as Private / Public Joint-Stock Company

@@ -11,12 +11,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from mamoru.screening.cedict import japanese_form
 from mamoru.screening.hangul import hangul_reading
 from mamoru.screening.hanja import korean_reading
 from mamoru.screening.kana import katakana_reading
 from mamoru.screening.legal_forms import split_cjk_legal_form, split_legal_form
 from mamoru.screening.text import fold, is_cjk_char, main_script
-from mamoru.screening.translit import greek_spoken, latin, looks_chinese, pinyin, romaji, skeleton
+from mamoru.screening.translit import greek_spoken, latin, looks_chinese, name_romaji, pinyin, romaji, skeleton
 from mamoru.screening.zh_foreign import foreign_tokens
 
 # Readings, in the order they are tried; the first is the name's own spelling.
@@ -105,8 +106,16 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
             readings.append(Reading(katakana_reading(cjk_text), ROMAJI))
         elif script == "Kana" or not looks_chinese(cjk_text):
             readings.append(Reading(romaji(cjk_text), ROMAJI))
+            if kind == "person" and script == "Han":  # names have readings a general reader misses
+                readings.append(Reading(name_romaji(cjk_text), ROMAJI))
         if script == "Han":
             readings.append(Reading(pinyin(cjk_text), PINYIN))
+            if looks_chinese(cjk_text):  # a Japanese name as China writes it (山谷绘里子): read the Japanese way too
+                japanese = japanese_form(cjk_text)
+                if japanese:
+                    readings.append(Reading(romaji(japanese), ROMAJI))
+                    if kind == "person":
+                        readings.append(Reading(name_romaji(japanese), ROMAJI))
             hangul = korean_reading(chunks) if kind != "organization" else ""
             if hangul:  # a name of the Korean shape may be Korean: its Korean reading too
                 readings.append(Reading(hangul_reading(hangul, True), HANJA))

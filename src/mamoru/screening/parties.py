@@ -39,6 +39,7 @@ from typing import Sequence
 
 from mamoru.screening.compare import _PATRONYMIC_ENDINGS, score_tokens
 from mamoru.screening.entries import ListEntry
+from mamoru.screening.legal_forms import split_legal_form
 from mamoru.screening.text import fold
 from mamoru.screening.translit import latin, skeleton
 
@@ -68,9 +69,19 @@ def un_references(entry: ListEntry) -> set[str]:
 def _name_forms(text: str) -> set[str]:
     """The name as written, without what it adds in brackets, and each side of a slash: the UN writes
     "AL-ITIHAAD AL-ISLAMIYA / AIAI" and "Jaysh al-Muhajirin wal-Ansar (JAMWA)" where OFAC lists the
-    name and the acronym apart."""
+    name and the acronym apart, and OFAC "MAKHTAB AL-KHIDAMAT/AL KIFAH" where the UN has the first."""
     bare = " ".join(_BRACKETS.sub(" ", text).split())
-    return {text, bare, *(part.strip() for part in bare.split(" / "))} - {""}
+    return {text, bare, *(part.strip() for part in _SLASH.split(bare))} - {""}
+
+
+_SLASH = re.compile(r"\s*/\s*")
+
+
+def _without_legal_form(text: str) -> str:
+    """An organisation's name without its legal form: the UN's "IRANO HIND SHIPPING COMPANY" is
+    OFAC's "IRANO HIND SHIPPING COMPANY LTD", METI's "Andisheh Zolal Co." OFAC's "ANDISHEH ZOLAL".
+    Only across lists: within one, the forms tell group members apart (AERO CONTINENTE S.A / INC.)."""
+    return split_legal_form(fold(text))[0]
 
 
 def identifier_keys(entry: ListEntry) -> set[str]:
@@ -145,6 +156,35 @@ def compatible(a: ListEntry, b: ListEntry) -> bool:
     if ca and cb and not ca & cb:
         return False
     return True
+
+
+_GENERIC_PARTS = frozenset("abd abdul abdel abu umm".split())  # Abd Al-Hadi is two words: "Abd" is a part of Hadi
+NEAR_YEARS = 2  # lists disagree on a year of birth by a year or two (Yasin Ali Baynah: 1965-12-24 / 1966)
+
+
+def _year_span(entry: ListEntry) -> set[int]:
+    """Years of birth, with the years between the two ends of a published span (OFAC's "1964 to
+    1966" arrives as 1964-01-01 and 1966-12-31)."""
+    years = {int(y) for y in _years(entry)}
+    starts = {int(d[:4]) for d in entry.birth_dates if d[4:10] == "-01-01"}
+    ends = {int(d[:4]) for d in entry.birth_dates if d[4:10] == "-12-31"}
+    if len(starts) == 1 and len(ends) == 1 and min(starts) < max(ends):
+        years |= set(range(min(starts), max(ends) + 1))
+    return years
+
+
+def _years_near(a: ListEntry, b: ListEntry, key: str, rare) -> bool:
+    """The only two entries on any list with this very name, on two lists, whose years of birth are
+    within ``NEAR_YEARS``: one person, whatever the countries say (the UN gives nationality, OFAC an
+    address: BAKHT GUL, Afghanistan / Pakistan, both born 1980). A name of two words needs a rare
+    word: two Abdul Hadis born two years apart are two men."""
+    if a.entity_type != "person" or b.entity_type != "person" or a.entry_id.split(":")[0] == b.entry_id.split(":")[0]:
+        return False
+    words = [w for w in key.split() if w not in _PARTICLES and w not in _TITLES and w not in _GENERIC_PARTS]
+    if len(words) < 3 and not any(rare(w) for w in words):
+        return False
+    ya, yb = _year_span(a), _year_span(b)
+    return any(abs(x - y) <= NEAR_YEARS for x in ya for y in yb)
 
 
 def _regimes(entry: ListEntry) -> set[str]:
@@ -230,12 +270,21 @@ def group_parties(entries: Sequence[ListEntry]) -> list[int]:
     by_name: dict[str, list[int]] = defaultdict(list)
     by_sound: dict[str, dict[int, str]] = defaultdict(dict)
     by_id: dict[str, list[int]] = defaultdict(list)
+    by_bare_name: dict[str, list[int]] = defaultdict(list)  # organisations' names without legal forms
+    person_word_entries: dict[str, int] = defaultdict(int)
     for i, entry in enumerate(entries):
         for ref in un_references(entry):
             by_ref[ref].append(i)
         texts = [text for text, _ in entry.names()]
-        for key in {_name_key(form) for text in texts for form in _name_forms(text)} - {""}:
+        keys = {_name_key(form) for text in texts for form in _name_forms(text)} - {""}
+        for key in keys:
             by_name[key].append(i)
+        if entry.entity_type == "organization":
+            for key in {_name_key(_without_legal_form(form)) for text in texts for form in _name_forms(text)} - keys - {""}:
+                by_bare_name[key].append(i)
+        elif entry.entity_type == "person":
+            for word in {w for key in keys for w in key.split()}:
+                person_word_entries[word] += 1
         for key in identifier_keys(entry):
             by_id[key].append(i)
         if entry.entity_type == "person":
@@ -246,9 +295,19 @@ def group_parties(entries: Sequence[ListEntry]) -> list[int]:
     for members in by_ref.values():
         for m in members[1:]:
             union(members[0], m)
-    for members in by_name.values():
+    for key, members in by_name.items():
         if len(members) < 2 or len(members) > MAX_NAMESAKES:
             continue
+        for i, x in enumerate(members):
+            for y in members[i + 1 :]:
+                if compatible(entries[x], entries[y]) or len(members) == 2 and _years_near(
+                        entries[x], entries[y], key, lambda w: person_word_entries[w] <= RARE_WORD_ENTRIES):
+                    union(x, y)
+    for key, members in by_bare_name.items():
+        members = sorted(set(members) | set(by_name.get(key, ())))
+        lists = [entries[m].entry_id.split(":")[0] for m in members]
+        if len(set(lists)) < len(lists) or len(members) > MAX_NAMESAKES:
+            continue  # one list names them apart: MELLI BANK PLC is not BANK MELLI IRAN
         for i, x in enumerate(members):
             for y in members[i + 1 :]:
                 if compatible(entries[x], entries[y]):
@@ -279,6 +338,9 @@ def group_parties(entries: Sequence[ListEntry]) -> list[int]:
             for y, text_y in items[i + 1 :]:
                 if find(x) != find(y) and same_by_sound(entries[x], entries[y], text_x, text_y, rare):
                     union(x, y)
+    for x, y in _same_acronym(entries):
+        if find(x) != find(y):
+            union(x, y)
     for x, y in _organisations_alike(entries):
         if find(x) != find(y):
             union(x, y)
@@ -323,6 +385,35 @@ def _organisations_alike(entries: Sequence[ListEntry]):
                 if compatible(entries[x], entries[y]) and any(
                         score_tokens(a, b)[0] >= ORG_ALIKE for a in names[x] for b in names[y]):
                     yield x, y
+
+
+# the name's own acronym closes it; one inside ("… China's (AVIC) Institute 625") names a parent
+_ACRONYM_IN_BRACKETS = re.compile(r"\(([A-Z]{4,10})\)\s*$")
+_WEAK_AKA = re.compile(r"a\.k\.a\.\s*'([A-Z]{4,10})'")  # OFAC's weak aliases, in its remarks
+
+
+def _same_acronym(entries: Sequence[ListEntry]):
+    """Organisations on two lists where one writes an acronym after its name in brackets and the other
+    gives the same acronym as an alias, and no other entry has it: the UN's MOUVEMENT POUR L'UNIFICATION
+    ET LE JIHAD EN AFRIQUE DE L'OUEST (MUJAO) is OFAC's MOVEMENT FOR UNITY AND JIHAD IN WEST AFRICA,
+    a.k.a. 'MUJAO' — one body named in French and in English."""
+    bracketed: dict[str, set[int]] = defaultdict(set)
+    held: dict[str, set[int]] = defaultdict(set)
+    for i, entry in enumerate(entries):
+        if entry.entity_type != "organization":
+            continue
+        for text, _ in entry.names():
+            for acronym in _ACRONYM_IN_BRACKETS.findall(text.strip()):
+                bracketed[acronym].add(i)
+                held[acronym].add(i)
+        for acronym in _WEAK_AKA.findall(entry.remarks or ""):
+            held[acronym].add(i)
+    for acronym, holders in held.items():
+        if len(holders) != 2 or not bracketed.get(acronym):
+            continue
+        x, y = sorted(holders)
+        if entries[x].entry_id.split(":")[0] != entries[y].entry_id.split(":")[0] and compatible(entries[x], entries[y]):
+            yield x, y
 
 
 def members(parties: Sequence[int]) -> dict[int, list[int]]:

@@ -23,13 +23,50 @@ _KAKASI = pykakasi.kakasi()
 @lru_cache(maxsize=200_000)
 def romaji(text: str) -> tuple[str, ...]:
     """Hepburn words for Japanese text (kana and kanji), one per pykakasi chunk."""
+    chunks = _KAKASI.convert(text)
+    if not _read_whole(text, chunks):  # 段德明 → "dan": read 德 as its Japanese twin 徳, or not at all
+        from mamoru.screening.cedict import japanese_twin
+
+        unread = {ch for c in chunks if not c["hepburn"].strip() for ch in c["orig"]}
+        text = "".join(japanese_twin(ch) if ch in unread else ch for ch in text)
+        chunks = _KAKASI.convert(text)
+        if not _read_whole(text, chunks):
+            return ()
     words: list[str] = []
-    for chunk in _KAKASI.convert(text):
+    for chunk in chunks:
         for word in chunk["hepburn"].split():
             word = "".join(ch for ch in word if ch.isascii() and ch.isalnum())
             if word:
                 words.append(_short_vowels(word))
     return tuple(words)
+
+
+@lru_cache(maxsize=200_000)
+def name_romaji(text: str) -> tuple[str, ...]:
+    """Hepburn words of a Japanese personal name as Sudachi's dictionary of names reads it, one per
+    name: 佐藤正久 is Sato Masahisa, where pykakasi's general reading says Tadahisa; 五典 Itsunori.
+    Empty unless every part is a name in the dictionary: otherwise its reading is a guess again."""
+    from mamoru.watch.tokenize import _sudachi
+    from sudachipy import SplitMode
+
+    tokenizer, _ = _sudachi()
+    words: list[str] = []
+    for chunk in text.split():
+        for m in tokenizer.tokenize(chunk, SplitMode.C):
+            reading = m.reading_form()
+            if m.is_oov() or m.part_of_speech()[2] != "人名" or any(not ("\u30a0" <= ch <= "\u30ff") for ch in reading):
+                return ()  # every part a name the dictionary knows (偉 as the adjective "era" is no name)
+            word = "".join(ch for ch in "".join(c["hepburn"] for c in _KAKASI.convert(reading)) if ch.isascii() and ch.isalnum())
+            if word:
+                words.append(_short_vowels(word))
+    return tuple(words)
+
+
+def _read_whole(text: str, chunks: list[dict]) -> bool:
+    """Whether pykakasi read every character: it gives 德 no reading and swallows the 明 after it."""
+    if "".join("".join(c["orig"].split()) for c in chunks) != "".join(text.split()):
+        return False
+    return all(c["hepburn"].strip() or not any(is_cjk_char(ch) for ch in c["orig"]) for c in chunks)
 
 
 def _short_vowels(word: str) -> str:

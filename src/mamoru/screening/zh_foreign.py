@@ -176,6 +176,22 @@ def alternative_skeletons(text: str, kind: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))
 
 
+def part_skeletons(text: str, kind: str) -> tuple[frozenset[str], ...]:
+    """Every skeleton each part may stand for: its reading, its other readings, and each of those with
+    pinyin's unaspirated d, g, b as t, k, p (基思 dz, gs, ks: Keith). Pairs of them look a person up."""
+    from mamoru.screening.compare import _UNVOICED, katakana_onset
+    from mamoru.screening.translit import skeleton
+
+    import unicodedata
+
+    out = []
+    for token, names, _, heard in foreign_parts(unicodedata.normalize("NFKC", text).strip(), kind):
+        found = {skeleton(token if names else katakana_onset(token))} | {skeleton(katakana_onset(h)) for h, _ in heard}
+        found |= {sk.translate(_UNVOICED) for sk in found}
+        out.append(frozenset(sk for sk in found if len(sk) >= 2))
+    return tuple(out)
+
+
 def _heard(syllables: list[str]) -> tuple[str, str]:
     """(the syllables run together, the same with the silent u of lone consonants dropped)."""
     bare = "".join(s[:-1] if s in _LONE_SOUNDS and len(s) > 1 and s.endswith("u") else s for s in syllables)
@@ -184,13 +200,13 @@ def _heard(syllables: list[str]) -> tuple[str, str]:
 
 # Xinhua's tables write ki, gi, hi with the characters pinyin spells ji, qi, xi (基思 Keith, 基辛格 Kissinger,
 # 克拉奇 Krach, 希尔 Hill), z with zh (阿扎尔 Azar), and a bare vowel with those pinyin spells ya, yi
-# (亚历克斯 Alex, 亚当 Adam): every reading is kept, the pinyin one first
+# (亚历克斯 Alex, 亚当 Adam), and an E with ai (埃里克 Eric): every reading is kept, the pinyin one first
 _VELAR = {"j": "g", "q": "k", "x": "h"}
 
 
 def sound_readings(han: str) -> tuple[list[str], ...]:
     """The run's syllables as ``sounds`` reads them, then with ji, qi, xi heard as gi, ki, hi, with zh
-    heard as z, and a leading ya, yi, yu, yo as the bare vowel, where those differ."""
+    heard as z, a leading ya, yi, yu, yo as the bare vowel and a leading ai as e, where those differ."""
     first = sounds(han)
     out = [first]
     pys = _pinyin(han)
@@ -211,6 +227,8 @@ def sound_readings(han: str) -> tuple[list[str], ...]:
 def _bare_vowel_start(syllables: list[str]) -> list[str]:
     if syllables and syllables[0][:1] == "y" and syllables[0][1:2] in ("a", "i", "u", "o"):
         return [syllables[0][1:]] + syllables[1:]
+    if syllables and syllables[0] == "ai" and len(syllables) > 1:  # 埃 for a leading E (埃里克 Eric, 埃科达因 Echodyne)
+        return ["e"] + syllables[1:]
     return []
 
 
@@ -244,13 +262,22 @@ _POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|$)")
 def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A Latin name as Chinese may have heard it: an r after a vowel unsounded (Purvis 普维斯,
     Warden 沃登, Vantor 万拓), "ch" as k (Echodyne 埃科达因, Michael), "th" as t (Thales 泰雷兹) and
-    g before e, i as j (Gina 吉娜) and the w of English aw, ew, ow silent (Hawley 霍利), besides as written."""
+    g before e, i as j (Gina 吉娜), the w of English aw, ew, ow silent (Hawley 霍利) and a y between
+    consonants as ai (Tyson 泰森), besides as written."""
     out = [tokens]
-    for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w):
+    for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w, lambda t: long_y(hard_h(t))):
         variant = tuple(fold(t) for t in tokens)
         if variant not in out and all(variant):
             out.append(variant)
     return tuple(out)
+
+
+_CONSONANT_Y_CONSONANT = re.compile(r"(?<=[bcdfghklmnprstvz])y(?=[bcdfghklmnprstvz])")
+
+
+def long_y(token: str) -> str:
+    """English y between consonants, said "ai" and so written (泰森 Tyson, 达因 -dyne, 凯尔 Kyle)."""
+    return _CONSONANT_Y_CONSONANT.sub("ai", token)
 
 
 def unsound_r(token: str) -> str:
