@@ -20,9 +20,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from benchmarks.screening.data import WATCHLISTS
-from mamoru.screening.engine import RETRIEVE, RETRIEVE_CROSS_SCRIPT, Query, Screener
+from mamoru.screening.engine import Query, Screener
 from mamoru.screening.entries import ListEntry
-from mamoru.screening.keys import gloss_keys
 from mamoru.screening.names import name_form
 from mamoru.screening.parsers._common import alias, bracket_variants, organisation_variants
 from mamoru.screening.policy import DEFAULT_THRESHOLDS
@@ -100,9 +99,7 @@ def evaluate(screener: Screener, pairs: list[Pair], numbers: dict[str, int], nam
         # candidate recall: among pairs whose expected entry scoring would accept, is it a candidate?
         own = [screener._score(q, qform, screener.index.names[n]) for n in names_of[number]]
         accepted = any(h.score >= DEFAULT_THRESHOLDS.possible for h in own)
-        cands = set(screener.index.candidates(qform, RETRIEVE_CROSS_SCRIPT)) if accepted else set()
-        if accepted and gloss_keys(qform):
-            cands |= set(screener.index.candidates(qform, RETRIEVE, screener._cjk_names(), keys=gloss_keys(qform)))
+        cands = set(screener.candidates(qform)) if accepted else set()
         found = accepted and any(n in cands for n in names_of[number])
         keys = [(p.source, p.kind, p.half), (p.source, "all", p.half), (p.source, p.kind, "all"), (p.source, "all", "all")]
         if p.kind == "person" and "dprk" in p.regime:  # North Koreans (a few Chinese among them)

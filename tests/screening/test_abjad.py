@@ -160,6 +160,9 @@ def test_a_german_style_ch_may_write_arabic_kh():
 
 
 
-def test_a_short_word_after_a_name_joins_it_where_the_latin_spelling_writes_one_word():
-    # صدیق مل is SIDDIQMAL: five consonants together, the second word of two
-    assert score("محمد سرور صدیق مل محمد مسعود", "MOHAMMAD SARWAR SIDDIQMAL MOHAMMAD MASOOD") >= DEFAULT_THRESHOLDS.possible
+@pytest.mark.parametrize("arabic, latin", [
+    ("محمد سرور صدیق مل محمد مسعود", "MOHAMMAD SARWAR SIDDIQMAL MOHAMMAD MASOOD"),  # صدیق مل is SIDDIQMAL
+    ("رمزي محمد عبد الله بن الشيبة", "RAMZI MOHAMED ABDULLAH BINALSHIBH"),  # بن الشيبة is BINALSHIBH
+])
+def test_a_word_of_two_letters_joins_its_neighbour_where_the_latin_spelling_writes_one_word(arabic, latin):
+    assert score(arabic, latin) >= DEFAULT_THRESHOLDS.possible

@@ -240,3 +240,9 @@ def test_an_acronym_inside_a_name_names_its_parent_not_the_body():
     ofac = ListEntry("us_ofac_cons:2", "AVIATION INDUSTRY CORPORATION OF CHINA, LTD.", "organization",
                      remarks="a.k.a. 'AVIC'.")
     assert len(set(group_parties([meti, ofac]))) == 2
+
+
+def test_an_acronym_in_full_width_brackets_does_not_keep_one_body_apart():
+    meti = ListEntry("jp_meti_eul:1", "Federal Security Service（FSB）", "organization", countries=("RU",))
+    ofac = ListEntry("us_ofac_sdn:2", "FEDERAL SECURITY SERVICE", "organization", countries=("RU",))
+    assert len(set(group_parties([meti, ofac]))) == 1

@@ -65,3 +65,47 @@ def test_private_joint_stock_company_is_a_legal_form_not_a_name_word():
     c = compare_names(name_form("MAKO HOLDING", "organization"),
                       name_form("PRIVATE JOINT-STOCK COMPANY MAKO HOLDING", "organization"))
     assert c.score >= POSSIBLE
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("NAUMOV, Vladimir Vladimirovich", "NAUMAU, Uladzimir Uladzimiravich"),  # Belarusian u for v, dz, -au
+    ("Sergei Ivanov", "Siarhei Ivanou"),                                   # Belarusian ia for e, h for g
+    ("GUBAREV, Pavel", "HUBARYEV, Pavlo"),                                 # Ukrainian h for g, ye
+    ("Konstantin Petrov", "Kanstantsin Pyatrou"),
+])
+def test_the_belarusian_or_ukrainian_form_of_a_russian_name_matches(query, entry):
+    assert score(query, entry) >= POSSIBLE
+    assert score(entry, query) >= POSSIBLE
+
+
+def test_the_belarusian_form_is_found_among_other_vladimirs():
+    others = [ListEntry(f"v{i}", f"{s}, Vladimir Vladimirovich", "person") for i, s in enumerate(
+        ["NEMTSEV", "NOVIKOV", "NAZAROV", "NIKOLAEV", "NESTEROV", "NIKITIN", "NOSOV", "NAUMENKO", "NABOKOV",
+         "ORLOV", "PETROV", "SIDOROV", "SMIRNOV", "VOLKOV", "ZAITSEV", "POPOV", "LEBEDEV", "KOZLOV", "MOROZOV",
+         "SOKOLOV", "PAVLOV", "SEMENOV", "GOLUBEV", "VINOGRADOV", "BOGDANOV", "VOROBYOV", "FEDOROV", "MIKHAILOV",
+         "BELYAEV", "TARASOV", "BELOV", "KOMAROV", "ORLOV", "KISELEV", "MAKAROV", "ANDREEV", "KOVALEV", "ILYIN"])]
+    screener = Screener.build(others + [ListEntry("by", "NAUMAU, Uladzimir Uladzimiravich", "person")])
+    assert screener.screen(Query("Vladimir Vladimirovich NAUMOV", "person"), 3)[0].entry.entry_id == "by"
+
+
+@pytest.mark.parametrize("a, b", [("Omar Hassan", "Amar Hassan"), ("Maria Lopez", "Mare Lopez")])
+def test_names_without_a_belarusian_or_ukrainian_mark_are_not_folded_together(a, b):
+    from mamoru.screening.translit import same_east_slavic_name
+
+    assert not same_east_slavic_name(a.split()[0].lower(), b.split()[0].lower())
+
+
+@pytest.mark.parametrize("short, full", [
+    ("FSB", "FEDERALNAYA SLUZHBA BEZOPASNOSTI"),
+    ("OOO 'DSK'", "OOO 'DOROZHNAYA STROITELNAYA KOMPANIYA'"),  # OOO is the legal form, not an initial
+    ("B.O.T.H.", "BELARUSIAN OIL TRADING HOUSE"),
+])
+def test_an_acronym_finds_the_body_whose_initials_it_is_without_alerting(short, full):
+    others = [ListEntry(f"o{i}", f"{w} STROITELNAYA KOMPANIYA", "organization") for i, w in enumerate(
+        "ALFA BETA VEGA DELTA GAMMA SIGMA OMEGA ZETA KAPPA LAMBDA TITAN ATLAS OLIMP VOSTOK ZAPAD SEVER YUG "
+        "URAL SIBIR VOLGA DON NEVA AMUR ANGARA BAIKAL ALTAI KAVKAZ KRYM TAIGA TUNDRA STEP LES POLE".split())]
+    others += [ListEntry("fsue", "FSUE SRPE BAZALT", "organization")]  # F-S-B only through two kinds of body
+    for query, listed in ((short, full), (full, short)):
+        hits = Screener.build(others + [ListEntry("it", listed, "organization")]).screen(Query(query, "organization"))
+        assert hits[0].entry.entry_id == "it"
+        assert hits[0].score < POSSIBLE  # initials alone never alert

@@ -151,9 +151,15 @@ def _joinable(words: list[str]) -> bool:
     return len(words) == 2 and words[0] in _ABD
 
 
-# a word and a short one after it (two consonants at most) whose consonants together, five or more, are the
-# other side's one word: صدیق مل SIDDIQMAL
 LONG_JOIN = 5
+SHORT_WORD = 2
+
+
+def _short_word_joins(words: list[str], cons: list[str]) -> bool:
+    """A run with a word of two letters (مل, بن) and five consonants or more together may be the other
+    side's one word (صدیق مل SIDDIQMAL, بن الشيبة BINALSHIBH); two full words (صالح أقرين) are two names."""
+    return (any(len(w) <= SHORT_WORD for w in words if w not in ARTICLES)
+            and len(finish("".join(cons))) >= LONG_JOIN)
 
 
 def merge_compounds(words: tuple[str, ...], cons: tuple[str, ...], other: frozenset[str]):
@@ -167,8 +173,7 @@ def merge_compounds(words: tuple[str, ...], cons: tuple[str, ...], other: frozen
     while i < len(cs) - 1:
         for n in (3, 2):
             if i + n <= len(cs) and all(cs[i : i + n]) and (
-                    _joinable(ws[i : i + n]) or n == 2 and len(finish("".join(cs[i : i + n]))) >= LONG_JOIN
-                    and len(finish(cs[i + 1])) <= 2):
+                    _joinable(ws[i : i + n]) or _short_word_joins(ws[i : i + n], cs[i : i + n])):
                 run = cs[i : i + n]
                 # the article before a "sun letter" is not heard: سعد الدين is Saad-ud-Din, SADUDDIN
                 kept = [c for c, w in zip(run, ws[i : i + n]) if w not in ARTICLES]

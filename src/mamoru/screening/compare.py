@@ -24,8 +24,8 @@ from rigour.text.phonetics import metaphone
 
 from mamoru.screening.korean import korean_key
 from mamoru.screening.name_words import another_name
-from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, PINYIN, ROMAJI, ZH_FOREIGN, NameForm, Reading
-from mamoru.screening.translit import romaji, skeleton, slavic_fold
+from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, PINYIN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm, Reading
+from mamoru.screening.translit import romaji, same_east_slavic_name, skeleton, slavic_fold
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
 LEFTOVER_PENALTY = 0.5  # weight of the longer name's unmatched share
@@ -188,9 +188,20 @@ def _pinyin_u(word: str) -> str:
 def _person_token_sim(a: str, b: str) -> float:
     """As ``token_sim``, but another name is not a typo (Daniel / Manuel, Maeda / Ikeda)."""
     sim = token_sim(a, b)
+    if sim < EAST_SLAVIC_SIM and same_east_slavic_name(a, b):
+        return EAST_SLAVIC_SIM
     if MIN_TOKEN_SIM <= sim < 1.0 and another_name(a, b) and slavic_fold(a) != slavic_fold(b):
         return 0.0  # (Jewgenij / Yevgeniy is one name in two transliterations, not another name)
     return sim
+
+
+EAST_SLAVIC_SIM = 0.9  # as slavic_fold: Siarhei / Sergei, Naumau / Naumov: one name in its Belarusian and Russian forms
+
+
+def _east_slavic_token_sim(a: str, b: str) -> float:
+    """As ``token_sim``, with a Ukrainian or Belarusian form of a name equal to its Russian one."""
+    sim = token_sim(a, b)
+    return EAST_SLAVIC_SIM if sim < EAST_SLAVIC_SIM and same_east_slavic_name(a, b) else sim
 
 
 def _joined(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -272,9 +283,13 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         best = _better(best, _translated(c, q, legal, swap=True))
         best = _better(best, _sound_and_meaning(c, q, legal, swap=True))
     if _both_latin_firms(q, c):  # UGOLNYE TEKHNOLOGII / COAL TECHNOLOGIES
+        from mamoru.screening.acronyms import INITIALS_SCORE, initials_match
         from mamoru.screening.russian_words import compare_translated
 
         best = _better(best, compare_translated(q, c, legal))
+        if best.score < INITIALS_SCORE and initials_match(q, c):  # FSB / FEDERALNAYA SLUZHBA BEZOPASNOSTI
+            best = Comparison(INITIALS_SCORE, "initials", query_reading=" ".join(q.readings[0].tokens),
+                              candidate_reading=" ".join(c.readings[0].tokens), legal_forms=legal)
     if q.script in _ABJADS and _abjad_partner(c):
         best = _better(best, _abjad(q, c, legal))
     elif c.script in _ABJADS and _abjad_partner(q):
@@ -507,6 +522,8 @@ def _reading_pair(rq: Reading, rc: Reading, legal, korean: bool = False, person:
         sim = _pinyin_sim
     elif person and not strict and min(_words(ta), _words(tb)) == 2:
         sim = _person_token_sim  # given name and surname: each word must be that name, not another
+    elif person and not strict and {rq.method, rc.method} <= {AS_WRITTEN, TRANSLIT}:
+        sim = _east_slavic_token_sim
     score, aligned, uq, uc = score_tokens(ta, tb, sim=sim)
     if strict and score > 0 and (uq or uc):  # a Korean syllable left over is another given name
         score *= KOREAN_LEFTOVER

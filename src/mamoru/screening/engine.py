@@ -12,7 +12,7 @@ from typing import Sequence
 
 from mamoru.screening.compare import Comparison, compare_names
 from mamoru.screening.entries import ListEntry
-from mamoru.screening.keys import gloss_keys, sound_keys
+from mamoru.screening.keys import gloss_keys, initials_keys, sound_keys
 from mamoru.screening.index import CandidateIndex, IndexedName, Retriever
 from mamoru.screening.names import name_form
 from mamoru.screening.text import is_cjk_char
@@ -23,6 +23,7 @@ RETRIEVE = 32  # candidates scored per query (50 gains <1 point of leave-one-out
 # a name in another script than Latin reaches its entry only through looser keys (skeletons,
 # glosses), where namesakes crowd the list: it gets more candidates (a minority of queries)
 RETRIEVE_CROSS_SCRIPT = 64
+RETRIEVE_INITIALS = 8  # bodies whose initials a name shares, or that its acronym is: a short list of their own
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,18 +97,7 @@ class Screener:
         """Best hits first, one per entry, down to ``min_score``; ``exclude`` drops name numbers."""
         qform = name_form(query.name, _kind(query.entity_type))
         best: dict[int, Hit] = {}
-        wanted = RETRIEVE if qform.script in ("Latin", "Common") else RETRIEVE_CROSS_SCRIPT
-        numbers = self.index.candidates(qform, wanted, exclude)
-        glosses = gloss_keys(qform)
-        if glosses:  # a Chinese or Japanese firm name: its English translation gets candidates of its own,
-            # among names not written in Han or kana (those share gloss words by the dozen and have keys of their own)
-            english = self.index.candidates(qform, RETRIEVE, exclude | self._cjk_names(), keys=glosses)
-            numbers = list(dict.fromkeys(numbers + english))
-        sounds = sound_keys(qform)
-        if sounds:  # a foreign name China wrote by sound: its sounds among the names in other scripts
-            heard = self.index.candidates(qform, RETRIEVE, exclude | self._cjk_names(), keys=sounds)
-            numbers = list(dict.fromkeys(numbers + heard))
-        for number in numbers:
+        for number in self.candidates(qform, exclude):
             hit = self._score(query, qform, self.index.names[number])
             if hit.score < min_score:
                 continue
@@ -122,6 +112,24 @@ class Screener:
                            h.entry.entry_id, h.entry.primary_name, h.entry_number),
         )
         return hits[:limit]
+
+    def candidates(self, qform, exclude: frozenset[int] = frozenset()) -> list[int]:
+        """Numbers of the index names worth scoring against a prepared query name."""
+        wanted = RETRIEVE if qform.script in ("Latin", "Common") else RETRIEVE_CROSS_SCRIPT
+        numbers = self.index.candidates(qform, wanted, exclude)
+        glosses = gloss_keys(qform)
+        if glosses:  # a Chinese or Japanese firm name: its English translation gets candidates of its own,
+            # among names not written in Han or kana (those share gloss words by the dozen and have keys of their own)
+            english = self.index.candidates(qform, RETRIEVE, exclude | self._cjk_names(), keys=glosses)
+            numbers = list(dict.fromkeys(numbers + english))
+        sounds = sound_keys(qform)
+        if sounds:  # a foreign name China wrote by sound: its sounds among the names in other scripts
+            heard = self.index.candidates(qform, RETRIEVE, exclude | self._cjk_names(), keys=sounds)
+            numbers = list(dict.fromkeys(numbers + heard))
+        letters = initials_keys(qform)
+        if letters:  # FSB, DSK: names sharing its initials, which its words' keys outweigh
+            numbers = list(dict.fromkeys(numbers + self.index.candidates(qform, RETRIEVE_INITIALS, exclude, keys=letters)))
+        return numbers
 
     def _score(self, query: Query, qform, item: IndexedName) -> Hit:
         entry = self.entries[item.entry]

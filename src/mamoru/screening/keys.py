@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from rigour.text.phonetics import metaphone
 
+from mamoru.screening.acronyms import acronym, initials
 from mamoru.screening.abjad import compound_skeletons, whole_skeleton, word_skeletons
 from mamoru.screening.arabic_words import arabic_sense_keys
 from mamoru.screening.compare import (
@@ -29,7 +30,7 @@ from mamoru.screening.compare import (
 )
 from mamoru.screening.korean import korean_key
 from mamoru.screening.names import AS_WRITTEN, PINYIN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm
-from mamoru.screening.translit import abjad_skeleton, skeleton
+from mamoru.screening.translit import abjad_skeleton, east_slavic, east_slavic_marked, skeleton
 from mamoru.screening.russian_words import russian_sense_keys
 from mamoru.screening.zh_foreign import (alternative_skeletons, brand_sounds, given_name_guesses, hard_h, part_skeletons,
                                          unsound_r)
@@ -42,7 +43,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 
 # key kinds and how much a shared key of that kind says about a candidate
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
-               "l": 1.0}
+               "l": 1.0, "a": 2.0}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
 KEYS_VERSION = "2026-12-01.issue10-round6"
 
@@ -176,6 +177,26 @@ def _vowel_keys(token: str, katakana: bool) -> dict[str, str]:
     return {"l:" + loose: "l" for loose in spellings}
 
 
+def _east_slavic_keys(tokens: list[str]) -> dict[str, str]:
+    """Uladzimir NAUMAU is Vladimir NAUMOV: a name with Belarusian or Ukrainian marks is also keyed by
+    the sounds of its Russian form, singly and in pairs (the Russian form's own keys)."""
+    sounds = [skeleton(east_slavic(t)) for t in tokens if len(t) > 3]
+    keys = {"s:" + sk: "s" for sk in sounds if len(sk) >= 2}
+    head = sorted(set(sk for sk in sounds[:MAX_PAIR_TOKENS] if sk))
+    for i, a in enumerate(head):
+        for b in head[i + 1 :]:
+            keys[f"p:{a}|{b}"] = "p"
+    return keys
+
+
+def initials_keys(form: NameForm) -> dict[str, str]:
+    """An organisation's acronym, or the initials of its words, as keys (a:fsb)."""
+    if form.kind == "person" or form.cjk or not form.readings:
+        return {}
+    own = acronym(form)
+    return {"a:" + letters: "a" for letters in ({own} if own else initials(form))}
+
+
 def sound_keys(form: NameForm) -> dict[str, str]:
     """A name China wrote by its sounds, keyed by those only: its characters' keys (卡特 is in
     hundreds of Chinese names) outweigh a sound shared with the English spelling (ktpr, Caterpillar)
@@ -212,6 +233,7 @@ def name_keys(form: NameForm) -> dict[str, str]:
             token_keys = _token_keys(token, form.katakana, reading.method != TRANSLIT)
             for kind, value in token_keys:
                 keys[f"{kind}:{value}"] = kind
+
                 if kind == "s" and len(value) >= 3 and skeleton_deletes:
                     keys["d:" + value] = "d"
             if reading.method == ZH_FOREIGN:  # China leaves sounds out (Purvis 普维斯 pbs): meet the
@@ -232,6 +254,8 @@ def name_keys(form: NameForm) -> dict[str, str]:
         for i, a in enumerate(head):
             for b in head[i + 1 :]:
                 keys[f"p:{a}|{b}"] = "p"
+        if form.kind == "person" and reading.method in (AS_WRITTEN, TRANSLIT) and any(map(east_slavic_marked, strong)):
+            keys.update(_east_slavic_keys(strong))
         if 1 < len(reading.tokens) <= 4:
             keys["j:" + "".join(reading.tokens)] = "j"
             # the whole name's consonant skeleton: bridges short words split differently
@@ -264,6 +288,7 @@ def name_keys(form: NameForm) -> dict[str, str]:
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
     if form.kind != "person" and not form.cjk and form.readings:  # UGOLNYE TEKHNOLOGII: t:coal, t:technologies
         keys.update(russian_sense_keys(form.readings[0].tokens))
+        keys.update(initials_keys(form))  # FSB and FEDERALNAYA SLUZHBA BEZOPASNOSTI meet on a:fsb
     if form.kind != "person" and form.script == "Arabic":  # الجهاد الاسلامي: t:jihad, t:islamic
         keys.update(arabic_sense_keys(form.original))
     keys.update(_person_sound_keys(form))

@@ -33,6 +33,7 @@ membership.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import replace
 from typing import Sequence
@@ -70,6 +71,7 @@ def _name_forms(text: str) -> set[str]:
     """The name as written, without what it adds in brackets, and each side of a slash: the UN writes
     "AL-ITIHAAD AL-ISLAMIYA / AIAI" and "Jaysh al-Muhajirin wal-Ansar (JAMWA)" where OFAC lists the
     name and the acronym apart, and OFAC "MAKHTAB AL-KHIDAMAT/AL KIFAH" where the UN has the first."""
+    text = unicodedata.normalize("NFKC", text)  # METI writes full-width brackets: Federal Security Service（FSB）
     bare = " ".join(_BRACKETS.sub(" ", text).split())
     return {text, bare, *(part.strip() for part in _SLASH.split(bare))} - {""}
 

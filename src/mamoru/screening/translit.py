@@ -9,6 +9,7 @@ rigour / normality.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 
@@ -223,6 +224,36 @@ _SLAVIC_PAIRS = (
     ("sch", "sh"), ("sz", "sh"), ("cz", "ch"), ("tch", "ch"), ("kh", "h"), ("zh", "sh"), ("ou", "u"),
     ("w", "v"), ("j", "y"), ("y", "i"), ("ck", "k"), ("x", "ks"), ("ph", "f"), ("tz", "ts"),
 )
+
+
+_SOFT_H = re.compile(r"(?<![sczkt])h")  # Ukrainian and Belarusian h is Russian g; not the h of sh, ch, zh, kh, th
+_IA = re.compile(r"(?<=[bcdfgklmnprstvz])i[ae](?=[bcdfgklmnprstvz])")  # Siarhei / Sergei, Aliaksandr / Aleksandr
+_BY_UA = re.compile(r"[bcdfgklmnprstvz][iy][ae][bcdfgklmnprstvz]|dz|ts|^u[^aeiou]|[ao]u$|(?<![sczkt])h")
+
+
+@lru_cache(maxsize=200_000)
+def east_slavic(word: str) -> str:
+    """One spelling for a name's Russian, Ukrainian and Belarusian forms in the lists' Latin letters: h for
+    g (Hubaryev / Gubarev), ia, ye for e (Siarhei / Sergei), dz, ts for d, t (Dzmitry, Kanstantsin), u for
+    v before a consonant (Uladzimir), a for an unstressed o and -au for -ov (Naumau / Naumov)."""
+    out = re.sub(r"(?<=[bcdfgklmnprstvz])ye", "e", word)
+    out = _SOFT_H.sub("g", out).replace("dz", "d").replace("ts", "t")
+    if out[:1] == "u" and out[1:2] not in ("a", "e", "i", "o", "u", ""):
+        out = "v" + out[1:]
+    out = re.sub(r"[ao][uv]$", "av", out)
+    return _IA.sub("e", slavic_fold(out)).replace("o", "a")
+
+
+def east_slavic_marked(word: str) -> bool:
+    """Whether a word bears a mark of Ukrainian or Belarusian spelling (h, ia, dz, ts, -au, a leading u)."""
+    return bool(_BY_UA.search(word))
+
+
+def same_east_slavic_name(a: str, b: str) -> bool:
+    """Two words that are one East Slavic name in Ukrainian or Belarusian and in Russian form; one of
+    them must bear a mark of those spellings (Omar and Amar stay two names)."""
+    return (a != b and len(a) > 3 and len(b) > 3 and bool(_BY_UA.search(a) or _BY_UA.search(b))
+            and east_slavic(a) == east_slavic(b))
 
 
 @lru_cache(maxsize=200_000)
