@@ -182,6 +182,8 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
         firms = list(csv.DictReader(fh))
     with open(data / "ordinary_jp_people.csv", encoding="utf-8", newline="") as fh:
         people = list(csv.DictReader(fh))
+    with open(data / "ordinary_cn_people.csv", encoding="utf-8", newline="") as fh:
+        chinese = list(csv.DictReader(fh))
     groups = {
         "OpenSanctions negatives (person)": [Query(r["full_name"], "person") for r in rows],
         "ordinary Japanese firms, kanji/kana": [Query(f["name_ja"], "organization") for f in firms],
@@ -189,6 +191,9 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
         "ordinary Japanese people, kanji": [Query(p["name_kanji"], "person") for p in people],
         "ordinary Japanese people, katakana": [Query(p["name_katakana"], "person") for p in people],
         "ordinary Japanese people, romaji": [Query(p["name_romaji"], "person") for p in people],
+        # common surnames and given names in simplified characters, paired at random (seed 20261201):
+        # written when Japanese readings were first given to simplified characters, to count what they cost
+        "ordinary Chinese people, simplified": [Query(p["name_zh"], "person") for p in chinese],
     }
     if held:
         taken = {id(r) for r in rows}

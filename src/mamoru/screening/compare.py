@@ -185,23 +185,26 @@ def _pinyin_u(word: str) -> str:
     return _NYU_LYU.sub("u", word).replace("v", "u")
 
 
+@lru_cache(maxsize=1_000_000)
 def _person_token_sim(a: str, b: str) -> float:
     """As ``token_sim``, but another name is not a typo (Daniel / Manuel, Maeda / Ikeda)."""
     sim = token_sim(a, b)
-    if sim < EAST_SLAVIC_SIM and same_east_slavic_name(a, b):
+    if EAST_SLAVIC_FLOOR <= sim < EAST_SLAVIC_SIM and same_east_slavic_name(a, b):
         return EAST_SLAVIC_SIM
     if MIN_TOKEN_SIM <= sim < 1.0 and another_name(a, b) and slavic_fold(a) != slavic_fold(b):
         return 0.0  # (Jewgenij / Yevgeniy is one name in two transliterations, not another name)
     return sim
 
 
+EAST_SLAVIC_FLOOR = 0.5  # the two forms are spelt half alike at least (Siarhei / Sergei 0.57): a quick test first
 EAST_SLAVIC_SIM = 0.9  # as slavic_fold: Siarhei / Sergei, Naumau / Naumov: one name in its Belarusian and Russian forms
 
 
+@lru_cache(maxsize=1_000_000)
 def _east_slavic_token_sim(a: str, b: str) -> float:
     """As ``token_sim``, with a Ukrainian or Belarusian form of a name equal to its Russian one."""
     sim = token_sim(a, b)
-    return EAST_SLAVIC_SIM if sim < EAST_SLAVIC_SIM and same_east_slavic_name(a, b) else sim
+    return EAST_SLAVIC_SIM if EAST_SLAVIC_FLOOR <= sim < EAST_SLAVIC_SIM and same_east_slavic_name(a, b) else sim
 
 
 def _joined(a: tuple[str, ...], b: tuple[str, ...]) -> float:

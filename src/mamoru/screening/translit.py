@@ -244,11 +244,17 @@ def east_slavic(word: str) -> str:
     return _IA.sub("e", slavic_fold(out)).replace("o", "a")
 
 
+# the marks that look a name up by its Russian form: not h alone, which English names have by the
+# thousand (John, Harris), and for which the other keys already find Hubaryev / Gubarev's namesakes
+_BY_UA_LOOKUP = re.compile(r"[bcdfgklmnprstvz][iy][ae][bcdfgklmnprstvz]|dz|ts(?=[aeiou])|^u[^aeiou]|[ao]u$")
+
+
 def east_slavic_marked(word: str) -> bool:
-    """Whether a word bears a mark of Ukrainian or Belarusian spelling (h, ia, dz, ts, -au, a leading u)."""
-    return bool(_BY_UA.search(word))
+    """Whether a word bears a mark of Belarusian spelling to be looked up by (ia, dz, ts, -au, a leading u)."""
+    return bool(_BY_UA_LOOKUP.search(word))
 
 
+@lru_cache(maxsize=500_000)
 def same_east_slavic_name(a: str, b: str) -> bool:
     """Two words that are one East Slavic name in Ukrainian or Belarusian and in Russian form; one of
     them must bear a mark of those spellings (Omar and Amar stay two names)."""
