@@ -171,6 +171,8 @@ def test_initials_and_generations_a_chinese_rendering_leaves_out(query, entry):
     ("山谷绘里子", "Eriko Yamatani", "person"),  # 绘 is Japan's 絵 (e)
     ("卫藤征士郎", "Seishiro Eto", "person"),  # 卫 is 衛 (e)
     ("东京计器株式会社", "Tokyo Keiki Inc.", "organization"),  # 东 计 are 東 計
+    ("日本制钢所", "The Japan Steel Works, Ltd.", "organization"),  # 製鋼所 steel works
+    ("日立制作所", "Hitachi, Ltd.", "organization"),  # 製作所 (works) goes untranslated, as 公司 does
 ])
 def test_a_japanese_name_in_simplified_characters_is_read_the_japanese_way(query, entry, kind):
     assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible

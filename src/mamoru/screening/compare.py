@@ -185,7 +185,6 @@ def _pinyin_u(word: str) -> str:
     return _NYU_LYU.sub("u", word).replace("v", "u")
 
 
-@lru_cache(maxsize=1_000_000)
 def _person_token_sim(a: str, b: str) -> float:
     """As ``token_sim``, but another name is not a typo (Daniel / Manuel, Maeda / Ikeda)."""
     sim = token_sim(a, b)
@@ -200,7 +199,6 @@ EAST_SLAVIC_FLOOR = 0.5  # the two forms are spelt half alike at least (Siarhei 
 EAST_SLAVIC_SIM = 0.9  # as slavic_fold: Siarhei / Sergei, Naumau / Naumov: one name in its Belarusian and Russian forms
 
 
-@lru_cache(maxsize=1_000_000)
 def _east_slavic_token_sim(a: str, b: str) -> float:
     """As ``token_sim``, with a Ukrainian or Belarusian form of a name equal to its Russian one."""
     sim = token_sim(a, b)

@@ -254,7 +254,7 @@ def east_slavic_marked(word: str) -> bool:
     return bool(_BY_UA_LOOKUP.search(word))
 
 
-@lru_cache(maxsize=500_000)
+@lru_cache(maxsize=100_000)
 def same_east_slavic_name(a: str, b: str) -> bool:
     """Two words that are one East Slavic name in Ukrainian or Belarusian and in Russian form; one of
     them must bear a mark of those spellings (Omar and Amar stay two names)."""
