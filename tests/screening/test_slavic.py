@@ -109,3 +109,12 @@ def test_an_acronym_finds_the_body_whose_initials_it_is_without_alerting(short, 
         hits = Screener.build(others + [ListEntry("it", listed, "organization")]).screen(Query(query, "organization"))
         assert hits[0].entry.entry_id == "it"
         assert hits[0].score < POSSIBLE  # initials alone never alert
+
+
+@pytest.mark.parametrize("word, marked", [("uladzimir", True), ("siarhei", True), ("ivanou", True), ("tatsiana", True),
+                                          ("ahmadzai", False), ("john", False), ("roberts", False)])
+def test_only_belarusian_marks_look_a_name_up_by_its_russian_form(word, marked):
+    # Pashto -dzai and English h are no Belarusian spelling: their names keep their own keys only
+    from mamoru.screening.translit import east_slavic_marked
+
+    assert east_slavic_marked(word) is marked

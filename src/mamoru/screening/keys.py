@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from functools import lru_cache
+from typing import Iterable, Sequence
 
 from rigour.text.phonetics import metaphone
 
@@ -156,6 +157,13 @@ def _person_sound_keys(form: NameForm) -> dict[str, str]:
                 keys["s:" + sk] = "s"
             if len(sk) >= 4:
                 keys.update(("d:" + sk[:i] + sk[i + 1 :], "d") for i in range(len(sk)))
+    keys.update(_pairs_of(sounds))
+    return keys
+
+
+def _pairs_of(sounds: Sequence[Iterable[str]]) -> dict[str, str]:
+    """Pair keys (p:a|b) of a name's words: every sound of one word with every sound of a later one."""
+    keys: dict[str, str] = {}
     for i, a_sounds in enumerate(sounds):
         for b_sounds in sounds[i + 1 :]:
             for a in a_sounds:
@@ -180,12 +188,9 @@ def _vowel_keys(token: str, katakana: bool) -> dict[str, str]:
 def _east_slavic_keys(tokens: list[str]) -> dict[str, str]:
     """Uladzimir NAUMAU is Vladimir NAUMOV: a name with Belarusian or Ukrainian marks is also keyed by
     the sounds of its Russian form, singly and in pairs (the Russian form's own keys)."""
-    sounds = [skeleton(east_slavic(t)) for t in tokens if len(t) > 3]
+    sounds = [skeleton(east_slavic(t, soft_h=False)) for t in tokens if len(t) > 3]
     keys = {"s:" + sk: "s" for sk in sounds if len(sk) >= 2}
-    head = sorted(set(sk for sk in sounds[:MAX_PAIR_TOKENS] if sk))
-    for i, a in enumerate(head):
-        for b in head[i + 1 :]:
-            keys[f"p:{a}|{b}"] = "p"
+    keys.update(_pairs_of([{sk} for sk in dict.fromkeys(sk for sk in sounds[:MAX_PAIR_TOKENS] if sk)]))
     return keys
 
 
@@ -276,14 +281,7 @@ def name_keys(form: NameForm) -> dict[str, str]:
         for sk in alternative_skeletons(form.original, form.kind):
             keys.setdefault("s:" + sk, "d")  # weighed as a near miss unless a word has it
     if by_sound and form.kind == "person":  # and pairs of them: 基思·克拉奇 (gs|krk, ks|krt) finds Keith Krach,
-        parts = part_skeletons(form.original, form.kind)[:MAX_PAIR_TOKENS]  # whose words alone are common
-        for i, a_sounds in enumerate(parts):
-            for b_sounds in parts[i + 1 :]:
-                for a in a_sounds:
-                    for b in b_sounds:
-                        if a != b:
-                            x, y = sorted((a, b))
-                            keys.setdefault(f"p:{x}|{y}", "p")
+        keys.update(_pairs_of(part_skeletons(form.original, form.kind)[:MAX_PAIR_TOKENS]))  # whose words alone are common
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
     if form.kind != "person" and not form.cjk and form.readings:  # UGOLNYE TEKHNOLOGII: t:coal, t:technologies

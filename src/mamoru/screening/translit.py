@@ -232,12 +232,13 @@ _BY_UA = re.compile(r"[bcdfgklmnprstvz][iy][ae][bcdfgklmnprstvz]|dz|ts|^u[^aeiou
 
 
 @lru_cache(maxsize=200_000)
-def east_slavic(word: str) -> str:
+def east_slavic(word: str, soft_h: bool = True) -> str:
     """One spelling for a name's Russian, Ukrainian and Belarusian forms in the lists' Latin letters: h for
     g (Hubaryev / Gubarev), ia, ye for e (Siarhei / Sergei), dz, ts for d, t (Dzmitry, Kanstantsin), u for
-    v before a consonant (Uladzimir), a for an unstressed o and -au for -ov (Naumau / Naumov)."""
+    v before a consonant (Uladzimir), a for an unstressed o and -au for -ov (Naumau / Naumov). Without
+    ``soft_h`` the h stays (to look names up by: Ahmadzai's h is no Slavic g)."""
     out = re.sub(r"(?<=[bcdfgklmnprstvz])ye", "e", word)
-    out = _SOFT_H.sub("g", out).replace("dz", "d").replace("ts", "t")
+    out = (_SOFT_H.sub("g", out) if soft_h else out).replace("dz", "d").replace("ts", "t")
     if out[:1] == "u" and out[1:2] not in ("a", "e", "i", "o", "u", ""):
         out = "v" + out[1:]
     out = re.sub(r"[ao][uv]$", "av", out)
@@ -245,12 +246,12 @@ def east_slavic(word: str) -> str:
 
 
 # the marks that look a name up by its Russian form: not h alone, which English names have by the
-# thousand (John, Harris), and for which the other keys already find Hubaryev / Gubarev's namesakes
-_BY_UA_LOOKUP = re.compile(r"[bcdfgklmnprstvz][iy][ae][bcdfgklmnprstvz]|dz|ts(?=[aeiou])|^u[^aeiou]|[ao]u$")
+# thousand (John, Harris), nor the dz of Pashto -dzai (Ahmadzai), only Belarusian dzi, dzy, dzm
+_BY_UA_LOOKUP = re.compile(r"[bcdfgklmnprstvz][iy][ae][bcdfgklmnprstvz]|dz(?=[iym])|ts(?=[aeiou])|^u[^aeiou]|[ao]u$")
 
 
 def east_slavic_marked(word: str) -> bool:
-    """Whether a word bears a mark of Belarusian spelling to be looked up by (ia, dz, ts, -au, a leading u)."""
+    """Whether a word bears a mark of Belarusian spelling to be looked up by (ia, dzi, tsi, -au, a leading u)."""
     return bool(_BY_UA_LOOKUP.search(word))
 
 
