@@ -47,10 +47,10 @@ def name_romaji(text: str) -> tuple[str, ...]:
     """Hepburn words of a Japanese personal name as Sudachi's dictionary of names reads it, one per
     name: 佐藤正久 is Sato Masahisa, where pykakasi's general reading says Tadahisa; 五典 Itsunori.
     Empty unless every part is a name in the dictionary: otherwise its reading is a guess again."""
-    from mamoru.watch.tokenize import _sudachi
+    from mamoru.watch.tokenize import sudachi
     from sudachipy import SplitMode
 
-    tokenizer, _ = _sudachi()
+    tokenizer, _ = sudachi()
     words: list[str] = []
     for chunk in text.split():
         for m in tokenizer.tokenize(chunk, SplitMode.C):

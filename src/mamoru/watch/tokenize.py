@@ -27,7 +27,9 @@ MAX_CHUNK = 4000  # Sudachi refuses input over ~49 kB; passages are far shorter,
 
 
 @lru_cache(maxsize=1)
-def _sudachi():
+def sudachi():
+    """One Sudachi tokenizer per process (the core dictionary loads once), with split mode A; screening
+    reads personal names with it too (its own mode C)."""
     from sudachipy import Dictionary, SplitMode
 
     dictionary = Dictionary(dict="core")
@@ -50,7 +52,7 @@ def stem(word: str) -> str:
 
 def japanese_words(text: str) -> list[str]:
     """Content words of Japanese text as Sudachi normalised forms, in order."""
-    tokenizer, mode = _sudachi()
+    tokenizer, mode = sudachi()
     words: list[str] = []
     for start in range(0, len(text), MAX_CHUNK):
         for m in tokenizer.tokenize(text[start : start + MAX_CHUNK], mode):
