@@ -188,7 +188,7 @@ def _pinyin_u(word: str) -> str:
 def _person_token_sim(a: str, b: str) -> float:
     """As ``token_sim``, but another name is not a typo (Daniel / Manuel, Maeda / Ikeda)."""
     sim = token_sim(a, b)
-    if EAST_SLAVIC_FLOOR <= sim < EAST_SLAVIC_SIM and same_east_slavic_name(a, b):
+    if _one_east_slavic_name(a, b, sim):
         return EAST_SLAVIC_SIM
     if MIN_TOKEN_SIM <= sim < 1.0 and another_name(a, b) and slavic_fold(a) != slavic_fold(b):
         return 0.0  # (Jewgenij / Yevgeniy is one name in two transliterations, not another name)
@@ -202,7 +202,12 @@ EAST_SLAVIC_SIM = 0.9  # as slavic_fold: Siarhei / Sergei, Naumau / Naumov: one 
 def _east_slavic_token_sim(a: str, b: str) -> float:
     """As ``token_sim``, with a Ukrainian or Belarusian form of a name equal to its Russian one."""
     sim = token_sim(a, b)
-    return EAST_SLAVIC_SIM if EAST_SLAVIC_FLOOR <= sim < EAST_SLAVIC_SIM and same_east_slavic_name(a, b) else sim
+    return EAST_SLAVIC_SIM if _one_east_slavic_name(a, b, sim) else sim
+
+
+def _one_east_slavic_name(a: str, b: str, sim: float) -> bool:
+    """Two words spelt at least half alike (``sim``) that are one name in Belarusian or Ukrainian and Russian."""
+    return EAST_SLAVIC_FLOOR <= sim < EAST_SLAVIC_SIM and same_east_slavic_name(a, b)
 
 
 def _joined(a: tuple[str, ...], b: tuple[str, ...]) -> float:

@@ -117,18 +117,20 @@ class Screener:
         """Numbers of the index names worth scoring against a prepared query name."""
         wanted = RETRIEVE if qform.script in ("Latin", "Common") else RETRIEVE_CROSS_SCRIPT
         numbers = self.index.candidates(qform, wanted, exclude)
-        glosses = gloss_keys(qform)
-        if glosses:  # a Chinese or Japanese firm name: its English translation gets candidates of its own,
-            # among names not written in Han or kana (those share gloss words by the dozen and have keys of their own)
-            english = self.index.candidates(qform, RETRIEVE, exclude | self._cjk_names(), keys=glosses)
-            numbers = list(dict.fromkeys(numbers + english))
-        sounds = sound_keys(qform)
-        if sounds:  # a foreign name China wrote by sound: its sounds among the names in other scripts
-            heard = self.index.candidates(qform, RETRIEVE, exclude | self._cjk_names(), keys=sounds)
-            numbers = list(dict.fromkeys(numbers + heard))
-        letters = initials_keys(qform)
-        if letters:  # FSB, DSK: names sharing its initials, which its words' keys outweigh
-            numbers = list(dict.fromkeys(numbers + self.index.candidates(qform, RETRIEVE_INITIALS, exclude, keys=letters)))
+        # lists of their own, for keys that the name's other keys outweigh in the one list above:
+        own_lists = (
+            # a Chinese or Japanese firm name: its English translation, among names not written in Han or
+            # kana (those share gloss words by the dozen and have keys of their own)
+            (gloss_keys(qform), RETRIEVE, True),
+            # a foreign name China wrote by sound: its sounds among the names in other scripts
+            (sound_keys(qform), RETRIEVE, True),
+            # FSB, DSK: the bodies whose initials it is
+            (initials_keys(qform), RETRIEVE_INITIALS, False),
+        )
+        for keys, limit, latin_only in own_lists:
+            if keys:
+                skipped = exclude | self._cjk_names() if latin_only else exclude
+                numbers = list(dict.fromkeys(numbers + self.index.candidates(qform, limit, skipped, keys=keys)))
         return numbers
 
     def _score(self, query: Query, qform, item: IndexedName) -> Hit:

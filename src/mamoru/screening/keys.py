@@ -16,8 +16,8 @@ from typing import Iterable, Sequence
 
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.acronyms import acronym, initials
 from mamoru.screening.abjad import compound_skeletons, whole_skeleton, word_skeletons
+from mamoru.screening.acronyms import acronym, initials
 from mamoru.screening.arabic_words import arabic_sense_keys
 from mamoru.screening.compare import (
     _KANA_EXONYMS,
@@ -238,7 +238,6 @@ def name_keys(form: NameForm) -> dict[str, str]:
             token_keys = _token_keys(token, form.katakana, reading.method != TRANSLIT)
             for kind, value in token_keys:
                 keys[f"{kind}:{value}"] = kind
-
                 if kind == "s" and len(value) >= 3 and skeleton_deletes:
                     keys["d:" + value] = "d"
             if reading.method == ZH_FOREIGN:  # China leaves sounds out (Purvis 普维斯 pbs): meet the

@@ -180,13 +180,18 @@ def _years_near(a: ListEntry, b: ListEntry, key: str, rare) -> bool:
     within ``NEAR_YEARS``: one person, whatever the countries say (the UN gives nationality, OFAC an
     address: BAKHT GUL, Afghanistan / Pakistan, both born 1980). A name of two words needs a rare
     word: two Abdul Hadis born two years apart are two men."""
-    if a.entity_type != "person" or b.entity_type != "person" or a.entry_id.split(":")[0] == b.entry_id.split(":")[0]:
+    if a.entity_type != "person" or b.entity_type != "person" or _list_of(a) == _list_of(b):
         return False
     words = [w for w in key.split() if w not in _PARTICLES and w not in _TITLES and w not in _GENERIC_PARTS]
     if len(words) < 3 and not any(rare(w) for w in words):
         return False
     ya, yb = _year_span(a), _year_span(b)
     return any(abs(x - y) <= NEAR_YEARS for x in ya for y in yb)
+
+
+def _list_of(entry: ListEntry) -> str:
+    """The list an entry comes from, by its id's prefix (un_sc, us_ofac_sdn, jp_meti_eul …)."""
+    return entry.entry_id.split(":")[0]
 
 
 def _regimes(entry: ListEntry) -> set[str]:
@@ -197,7 +202,7 @@ def same_regime(a: ListEntry, b: ListEntry) -> bool:
     """Two lists name the same sanctions regime for them: the UN's "Iraq" is OFAC's IRAQ2, "Libya"
     LIBYA2 (OFAC's SDGT names none of the UN's). Within one list it says nothing: that list chose
     to list them apart."""
-    return a.entry_id.split(":")[0] != b.entry_id.split(":")[0] and bool(_regimes(a) & _regimes(b))
+    return _list_of(a) != _list_of(b) and bool(_regimes(a) & _regimes(b))
 
 
 def _sound_similarity(x: str, y: str) -> float:
@@ -307,7 +312,7 @@ def group_parties(entries: Sequence[ListEntry]) -> list[int]:
                     union(x, y)
     for key, members in by_bare_name.items():
         members = sorted(set(members) | set(by_name.get(key, ())))
-        lists = [entries[m].entry_id.split(":")[0] for m in members]
+        lists = [_list_of(entries[m]) for m in members]
         if len(set(lists)) < len(lists) or len(members) > MAX_NAMESAKES:
             continue  # one list names them apart: MELLI BANK PLC is not BANK MELLI IRAN
         for i, x in enumerate(members):
@@ -381,7 +386,7 @@ def _organisations_alike(entries: Sequence[ListEntry]):
         ordered = sorted(holders)
         for i, x in enumerate(ordered):
             for y in ordered[i + 1 :]:
-                if (x, y) in seen or entries[x].entry_id.split(":")[0] == entries[y].entry_id.split(":")[0]:
+                if (x, y) in seen or _list_of(entries[x]) == _list_of(entries[y]):
                     continue
                 seen.add((x, y))
                 if compatible(entries[x], entries[y]) and any(
@@ -414,7 +419,7 @@ def _same_acronym(entries: Sequence[ListEntry]):
         if len(holders) != 2 or not bracketed.get(acronym):
             continue
         x, y = sorted(holders)
-        if entries[x].entry_id.split(":")[0] != entries[y].entry_id.split(":")[0] and compatible(entries[x], entries[y]):
+        if _list_of(entries[x]) != _list_of(entries[y]) and compatible(entries[x], entries[y]):
             yield x, y
 
 

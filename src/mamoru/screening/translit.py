@@ -228,7 +228,6 @@ _SLAVIC_PAIRS = (
 
 _SOFT_H = re.compile(r"(?<![sczkt])h")  # Ukrainian and Belarusian h is Russian g; not the h of sh, ch, zh, kh, th
 _IA = re.compile(r"(?<=[bcdfgklmnprstvz])i[ae](?=[bcdfgklmnprstvz])")  # Siarhei / Sergei, Aliaksandr / Aleksandr
-_BY_UA = re.compile(r"[bcdfgklmnprstvz][iy][ae][bcdfgklmnprstvz]|dz|ts|^u[^aeiou]|[ao]u$|(?<![sczkt])h")
 
 
 @lru_cache(maxsize=200_000)
@@ -245,9 +244,11 @@ def east_slavic(word: str, soft_h: bool = True) -> str:
     return _IA.sub("e", slavic_fold(out)).replace("o", "a")
 
 
-# the marks that look a name up by its Russian form: not h alone, which English names have by the
-# thousand (John, Harris), nor the dz of Pashto -dzai (Ahmadzai), only Belarusian dzi, dzy, dzm
+# marks of Belarusian spelling that look a name up by its Russian form: not h alone, which English
+# names have by the thousand (John, Harris), nor the dz of Pashto -dzai (Ahmadzai), only dzi, dzy, dzm
 _BY_UA_LOOKUP = re.compile(r"[bcdfgklmnprstvz][iy][ae][bcdfgklmnprstvz]|dz(?=[iym])|ts(?=[aeiou])|^u[^aeiou]|[ao]u$")
+# and those that let two words be compared as one name: also any dz, ts and Ukrainian h
+_BY_UA = re.compile(_BY_UA_LOOKUP.pattern + r"|dz|ts|(?<![sczkt])h")
 
 
 def east_slavic_marked(word: str) -> bool:
