@@ -132,6 +132,7 @@ def test_a_person_is_found_by_the_other_readings_of_the_characters():
     ("柯林斯宇航公司", "Collins Aerospace"),  # 宇航 is aerospace in a firm's name
     ("萨博集团", "Saab AB"),  # 集团 "group" goes untranslated as often as 公司
     ("通用动力信息技术公司", "General Dynamics Information Technology, Inc."),
+    ("达索航空公司", "Dassault Aviation SA"),  # a French brand as France says it: -ault is o
 ])
 def test_a_brand_by_sound_in_ordinary_characters(query, entry):
     assert score(query, entry, "organization") >= DEFAULT_THRESHOLDS.possible
@@ -203,3 +204,15 @@ def test_a_person_is_found_by_pairs_of_the_other_readings_of_the_characters():
     hits = Screener.build(others + [ListEntry("krach", "Keith Krach", "person")]).screen(Query("基思·克拉奇", "person"), 500)
     krach = [h for h in hits if h.entry.entry_id == "krach"]  # retrieved and scored, whatever its rank
     assert krach and krach[0].score >= 0.75
+
+
+def test_a_french_brand_is_looked_up_as_france_says_it():
+    # 达索 (da-suo) is Dassault said the French way: without that reading among its keys, the one
+    # word by meaning (航空, aviation) is shared with every airline and the brand is not retrieved
+    names = "Koryo Ariana Mahan Caspian Kish Saha Meraj Qeshm Taban Aseman Iran Zagros Atlas Pouya Yas " \
+            "Syrian Cham Fly Baghdad Cairo Sudan Badr Tarco Nova Juba Marsland Feeder Sun Azza Alfa"
+    entries = [ListEntry(f"a{i}-{j}", f"{n} {m} Aviation", "organization")
+               for i, n in enumerate(names.split()) for j, m in enumerate(names.split()[:8])]
+    entries.append(ListEntry("dassault", "Dassault Aviation SA", "organization"))
+    hits = Screener.build(entries).screen(Query("达索航空公司", "organization"))
+    assert hits[0].entry.entry_id == "dassault"

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import product
 
 from mamoru.screening.translit import finish_skeleton as finish
 
@@ -162,6 +163,9 @@ def _short_word_joins(words: list[str], cons: list[str]) -> bool:
             and len(finish("".join(cons))) >= LONG_JOIN)
 
 
+_ALLAH = frozenset({"الله", "اللہ"})
+
+
 def merge_compounds(words: tuple[str, ...], cons: tuple[str, ...], other: frozenset[str]):
     """Join two or three neighbouring words whose consonants together are one word of ``other``.
 
@@ -180,6 +184,8 @@ def merge_compounds(words: tuple[str, ...], cons: tuple[str, ...], other: frozen
                 assimilated = any(w in ARTICLES and nxt[:1] in _SUN for w, nxt in zip(ws[i : i + n], ws[i + 1 : i + n]))
                 tries = (finish("".join(run)), finish("".join(kept)) if len(kept) > 1 and assimilated else "")
                 longest = max(len(finish(c)) for c in run)  # every piece adds a sound: not هاجر آل علي = HAIDAR ALI
+                if ws[i + n - 1] in _ALLAH:  # …except Allah, whose l's melt into an r before it: نصر الله, NASRALLAH
+                    longest = min(longest, 2)
                 found = next((j for j in tries if len(j) >= 3 and len(j) > longest and j in other), None)
                 if found:
                     ws[i : i + n] = ["".join(ws[i : i + n])]
@@ -300,3 +306,106 @@ def semivowel_frame(word: str) -> str:
             out = out[:-2]
     joined = "".join(out)
     return "".join(ch for i, ch in enumerate(joined) if i == 0 or ch != joined[i - 1])
+
+
+
+def _latin_units(word: str) -> tuple[str, ...]:
+    """A Latin spelling's vowels around its consonant sounds (doubled letters and sh, kh, th… once):
+    the gap before the first consonant, then the gap after each."""
+    gaps, prev = [""], ""
+    for ch in word:
+        if ch in _LATIN_VOWELS:
+            gaps[-1] += ch
+            prev = ""
+        elif ch != prev and not (ch == "h" and prev in _DIGRAPH_FIRST and prev):
+            gaps.append("")
+            prev = ch
+    return tuple(gaps)
+
+
+def _arabic_units(letters: list[str]) -> tuple[str, ...]:
+    """The same for Arabic letters: the long vowels (ا و ي ى and Persian ی) around each consonant."""
+    gaps, prev = [""], ""
+    for ch in letters:
+        if _ARABIC[ch] == VOWEL:
+            gaps[-1] += ch
+            prev = ""
+        elif _ARABIC[ch] != prev:
+            gaps.append("")
+            prev = _ARABIC[ch]
+    return tuple(gaps)
+
+
+@lru_cache(maxsize=100_000)
+def long_vowels_agree(arabic: str, latin: str) -> bool:
+    """A short Arabic word and a Latin spelling with as many consonants, the Arabic word's written
+    long vowels where the Latin has that vowel, and both beginning and ending alike: فيض / FAIZ
+    (f-ī-z), خليل / KHALIL, راحت / RAHAT. Two consonants say little alone (``compare._abjad_sim``);
+    with their vowels they are a name. A Latin yy or ww is a consonant Arabic doubles: no verdict."""
+    letters = [ch for ch in arabic if ch in _ARABIC]
+    if len(letters) > 1 and letters[-1] in _SILENT_END:
+        letters.pop()
+    latin = latin.lower()
+    if not letters or not latin.isascii() or not latin.isalpha() or "yy" in latin or "ww" in latin:
+        return False
+    gaps, latin_gaps = _arabic_units(letters), _latin_units(latin)
+    if len(gaps) < 3 or len(gaps) != len(latin_gaps):
+        return False
+    if bool(gaps[0]) != bool(latin_gaps[0]) or bool(gaps[-1]) != bool(latin_gaps[-1]):
+        return False
+    longs = [(g, lg) for g, lg in zip(gaps, latin_gaps) if any(ch in _LONG for ch in g)]
+    return bool(longs) and all(any(v in lg for ch in g if ch in _LONG for v in _LONG[ch]) for g, lg in longs)
+
+
+_VOWEL_CLASS = {"ا": "A", "آ": "A", "ى": "A", "ي": "I", "ی": "I", "ے": "I", "و": "U"}
+
+
+def _classes(gap: str) -> set[str]:
+    """The long-vowel classes a Latin gap may write: a; i, e, y; o, u, w."""
+    out = set()
+    if "a" in gap:
+        out.add("A")
+    if set(gap) & set("iey"):
+        out.add("I")
+    if set(gap) & set("ouw"):
+        out.add("U")
+    return out
+
+
+@lru_cache(maxsize=100_000)
+def long_vowel_keys(word: str) -> tuple[str, ...]:
+    """Blocking keys for a name of one word: its consonants (the skeleton alphabet) with the long
+    vowels Arabic writes between them. فيض gives h-I-s (and h-I-d); FAIZ gives h-s, h-A-s, h-I-s,
+    every way its vowels may be long. Shared by few names, they find FAIZ among the many "hs"."""
+    from mamoru.screening.translit import skeleton
+
+    letters = [ch for ch in word if ch in _ARABIC]
+    if letters:  # Arabic: its long vowels are written
+        if len(letters) > 1 and letters[-1] in _SILENT_END:
+            letters.pop()
+        out = []
+        for variant in dict.fromkeys(("".join(letters), "".join(letters).translate(_PERSIAN_Z))):
+            pieces = [""]
+            for ch in variant:
+                if _ARABIC[ch] == VOWEL:
+                    if ch in _VOWEL_CLASS and len(pieces) > 1:
+                        pieces[-1] = _VOWEL_CLASS[ch]
+                else:
+                    pieces.extend([_ARABIC[ch], ""])
+            key = "".join(pieces)
+            if any(ch in "AIU" for ch in key[:-1]) and sum(ch.islower() for ch in key) >= 2:
+                out.append(key.rstrip("AIU"))
+        return tuple(dict.fromkeys(out))
+    if not word.isascii() or not word.isalpha():
+        return ()
+    # Latin: any of its vowels may be one Arabic writes long
+    units = re.findall(r"([^aeiouyw]+)([aeiouyw]*)", word.lower().lstrip("aeiouyw"))
+    if not 2 <= len(units) <= 4:
+        return ()
+    cons = [skeleton(c) or c[0] for c, _ in units]
+    options = [[""] + sorted(_classes(g)) for _, g in units[:-1]]
+    keys = []
+    for choice in product(*options):
+        if any(choice):
+            keys.append("".join(c + v for c, v in zip(cons, choice)) + cons[-1])
+    return tuple(keys)

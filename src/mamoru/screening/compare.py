@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
-import re
-import unicodedata
 from functools import lru_cache
 from itertools import product
 
@@ -154,6 +152,9 @@ def score_tokens(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim, weights_
 
 KOREAN_LEFTOVER = 0.8  # Kim Song Il is not 김성민 (Kim Song Min)
 KOREAN_ORDER = 0.5  # 은정 (Un Jong) is not Jong Un: a given name's syllables keep their order
+# A personal name read from its hanzi or kanji is its characters' syllables: one more or one fewer than
+# the listed name's is another given name (琳 Lin is not Lin Na), not a middle name left out
+HAN_LEFTOVER = 0.85
 
 
 def _syllables_reordered(aligned) -> bool:
@@ -188,11 +189,28 @@ def _pinyin_u(word: str) -> str:
 def _person_token_sim(a: str, b: str) -> float:
     """As ``token_sim``, but another name is not a typo (Daniel / Manuel, Maeda / Ikeda)."""
     sim = token_sim(a, b)
+    if sim < 1.0 and _gendered_pair(a, b):
+        return sim * GENDERED  # (KALASHOV / KALASHOVA, Bakht / Bakhta: some lists write both for one person)
     if _one_east_slavic_name(a, b, sim):
         return EAST_SLAVIC_SIM
     if MIN_TOKEN_SIM <= sim < 1.0 and another_name(a, b) and slavic_fold(a) != slavic_fold(b):
         return 0.0  # (Jewgenij / Yevgeniy is one name in two transliterations, not another name)
     return sim
+
+
+GENDERED = 0.8
+
+
+def _gendered_pair(a: str, b: str) -> bool:
+    """A woman's name and a man's: the same word with and without a final a (Valentina / Valentin,
+    Petrova / Petrov, Evgeniya / Evgeniy): more likely two people than one name misspelt."""
+    long, short = (a, b) if len(a) > len(b) else (b, a)
+    if len(short) < 4 or not long.endswith("a") or short.endswith("a"):
+        return False
+    stem = long[:-1]
+    if stem == short:
+        return True
+    return stem[-1:] in ("y", "i") and len(stem) > 4 and stem.rstrip("iy") == short.rstrip("iy")
 
 
 EAST_SLAVIC_FLOOR = 0.5  # the two forms are spelt half alike at least (Siarhei / Sergei 0.57): a quick test first
@@ -271,6 +289,8 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin", "hanja"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
+                if person and found.path != HANJA and (found.unmatched_query or found.unmatched_candidate):
+                    found = _discounted(found, HAN_LEFTOVER)  # 艳 健 张 is not ZHANG, Jian, nor 琳 魏 WEI, Lin Na
                 if found.path == ROMAJI and (_part_of_a_name(q, rq, found.unmatched_query)
                                              or _part_of_a_name(c, rc, found.unmatched_candidate)):
                     found = _discounted(found, PART_OF_A_NAME_DISCOUNT)
@@ -727,6 +747,19 @@ def _abjad_sim(a: str, b: str) -> float:
 
 
 SHORT_ABJAD_SIM = 0.7  # equal skeletons of one or two consonants, the word's ends alike
+# a name of one word with two equal consonants, and the long vowels Arabic writes where the Latin has
+# them (in longer names such words stay SHORT_ABJAD_SIM: عباسی / ABBASI beside another given name)
+LONG_VOWELS_SIM = 0.95
+
+
+def _long_vowels_agree(a, b) -> bool:
+    from mamoru.screening.abjad import long_vowels_agree
+
+    if a[4] and b[4] is None:
+        return long_vowels_agree(a[4], b[5])
+    if b[4] and a[4] is None:
+        return long_vowels_agree(b[4], a[5])
+    return False
 
 
 def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: bool, hebrew: bool):
@@ -748,11 +781,30 @@ def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: boo
     return tuple(out)
 
 
-def _abjad_token_sim(a, b, context: bool) -> float:
+# The skeleton alphabet is katakana's, where l and r are one sound; Arabic and Hebrew keep them apart
+# as Latin does (شمس الدین is not Smith Rodney: its ل is no r)
+_LIQUIDS = str.maketrans({"ل": "l", "ל": "l", "ر": "r", "ڑ": "r", "ר": "r"})
+
+
+@lru_cache(maxsize=100_000)
+def _liquid_pattern(word: str) -> str:
+    kept = [ch for ch in word.lower().translate(_LIQUIDS) if ch in "lr"]
+    return "".join(ch for i, ch in enumerate(kept) if i == 0 or ch != kept[i - 1])
+
+
+def _liquids_disagree(a: str, b: str) -> bool:
+    """Both words have as many l/r sounds, in another order or kind."""
+    pa, pb = _liquid_pattern(a), _liquid_pattern(b)
+    return bool(pa) and len(pa) == len(pb) and pa != pb
+
+
+def _abjad_token_sim(a, b, context: bool, alone: bool = False) -> float:
     """Best of the readings; one or two equal consonants count a little when the words' ends agree
     too (طيب / Tayeb), or, for two, when the name's other words vouch for them (قصي / Qusay)."""
     from mamoru.screening.abjad import vowels_disagree
 
+    if _liquids_disagree(a[5], b[5]):
+        return 0.0
     if a[4] and b[4] is None and not b[3] and vowels_disagree(a[4], b[5]) or (
             b[4] and a[4] is None and not a[3] and vowels_disagree(b[4], a[5])):
         return 0.0
@@ -764,6 +816,8 @@ def _abjad_token_sim(a, b, context: bool) -> float:
     if a[3] or b[3]:
         return 0.0
     same = max((x for x in a[1] if x in b[1]), key=len, default="")
+    if len(same) == 2 and alone and _long_vowels_agree(a, b):  # فيض / FAIZ: a name of one word, its vowels agree
+        return LONG_VOWELS_SIM
     if len(same) == 2 and (context or a[2] == b[2]):
         return SHORT_ABJAD_SIM
     if len(same) == 1 and a[2] == b[2]:  # one consonant: y and w as consonants decide (يحيى / YAHYA y-h-y)
@@ -793,9 +847,10 @@ def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
     kq = _abjad_tokens(tq, sq, q.script in _ABJADS, hebrew)
     kc = _abjad_tokens(tc, sc, c.script in _ABJADS, hebrew)
     context = min(len(kq), len(kc)) >= 3  # a long name: its other words vouch for a short one
+    alone = len(kq) == len(kc) == 1  # a name of one word: nothing else to tell it by but its vowels
 
     def sim(a, b):
-        return _abjad_token_sim(a, b, context)
+        return _abjad_token_sim(a, b, context, alone)
 
     score, _, _, _ = score_tokens(kq, kc, sim=sim, weights_from=(tq, tc))
     pairs = align(kq, kc, sim)
@@ -1128,9 +1183,27 @@ def _ji_against_d(kana: str, word: str) -> bool:
 
 
 def _kana_person_sim(kana, latin) -> float:
-    """``_person_sim`` (which is symmetric), a ジ against a Latin d discounted."""
+    """``_person_sim`` (which is symmetric), a ジ against a Latin d discounted, a word ending in a
+    against one that does not another name."""
     sim = _person_sim(kana, latin)
+    if sim and _ends_apart(kana[0], latin[0]):
+        return sim * ENDS_APART
     return sim * JI_FOR_D if sim and _ji_against_d(kana[0], latin[0]) else sim
+
+
+# Katakana keeps a final a (ペトロワ Petrova, エヴゲーニヤ Evgeniya) and writes a final consonant with
+# u or o (ペトロフ Petrov): Lebedeva is not レベデフ, Valentina not ヴァレンチン. Only an English final r
+# (ペーター Peter) or h (アブドゥッラー Abdullah) ends in a in katakana where Latin has none.
+ENDS_APART = 0.75
+_CONSONANT_END = frozenset("bcdfgjklmnpqstvxz")
+
+
+def _ends_apart(kana: str, latin: str) -> bool:
+    if len(kana) < 3 or len(latin) < 4:
+        return False
+    if latin.endswith("a"):
+        return not kana.endswith("a")
+    return latin[-1] in _CONSONANT_END and kana.endswith("a")
 
 
 def _person_word_sim(a: tuple[str, str], b: tuple[str, str]) -> float:

@@ -16,7 +16,7 @@ from typing import Iterable, Sequence
 
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.abjad import compound_skeletons, whole_skeleton, word_skeletons
+from mamoru.screening.abjad import compound_skeletons, long_vowel_keys, whole_skeleton, word_skeletons
 from mamoru.screening.acronyms import acronym, initials
 from mamoru.screening.arabic_words import arabic_sense_keys
 from mamoru.screening.compare import (
@@ -33,7 +33,7 @@ from mamoru.screening.korean import korean_key
 from mamoru.screening.names import AS_WRITTEN, PINYIN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm
 from mamoru.screening.translit import abjad_skeleton, east_slavic, east_slavic_marked, skeleton
 from mamoru.screening.russian_words import russian_sense_keys
-from mamoru.screening.zh_foreign import (alternative_skeletons, brand_sounds, given_name_guesses, hard_h, part_skeletons,
+from mamoru.screening.zh_foreign import (alternative_skeletons, brand_sounds, french_o, given_name_guesses, hard_h, part_skeletons,
                                          unsound_r)
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
@@ -44,9 +44,9 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 
 # key kinds and how much a shared key of that kind says about a candidate
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
-               "l": 1.0, "a": 2.0}
+               "l": 1.0, "a": 2.0, "v": 1.5}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-01.issue10-round6"
+KEYS_VERSION = "2026-12-01.issue10-round7"
 
 
 def key_hash(key: str) -> int:
@@ -74,6 +74,9 @@ def _token_keys(token: str, katakana: bool, spoken: bool = True) -> tuple[tuple[
             hard = skeleton(hard_h(token))  # ch as k, th as t, as China hears them (Echodyne 埃科达因 kdn)
             if hard not in (sk, quiet) and len(hard) >= 2:
                 out.append(("s", hard))
+            french = skeleton(french_o(token))  # -ault, -eau as France says them (Dassault 达索 ダッソー ds)
+            if french not in (sk, quiet, hard) and len(french) >= 2:
+                out.append(("s", french))
         if katakana and katakana_onset(token) != token and len(skeleton(token)) >= 2:  # ウラル: Ural as well
             out.append(("s", skeleton(token)))
         if not katakana and spoken:  # as katakana hears English: ノース finds North, センター Center
@@ -303,6 +306,9 @@ def name_keys(form: NameForm) -> dict[str, str]:
         whole = whole_skeleton(form.original)
         if len(whole) >= 3:  # the whole name: ولی جان finds WALIJAN among the many "Jan"
             keys["k:" + whole] = "k"
+        words = [w for w in form.original.split() if w not in form.legal_forms]
+        if len(words) == 1:  # a name of one word: its consonants with its long vowels (فيض / FAIZ)
+            keys.update(("v:" + k, "v") for k in long_vowel_keys(words[0]))
     elif form.readings:
         tokens = form.readings[0].tokens
         for token in tokens:
@@ -314,6 +320,9 @@ def name_keys(form: NameForm) -> dict[str, str]:
             sk = abjad_skeleton("".join(tokens))
             if len(sk) >= 3:
                 keys["k:" + sk] = "k"
+        names = [t for t in tokens if t not in WEAK_TOKENS]
+        if len(names) == 1 and (form.script == "Latin" or form.kind != "person"):  # FAIZ: as an Arabic name of one word
+            keys.update(("v:" + k, "v") for k in long_vowel_keys(names[0]))
         if len(tokens) <= 4 and any("ch" in t for t in tokens):  # French spelling of ش: DJAMEL AKKACHA
             sk = abjad_skeleton("".join(tokens).replace("ch", "sh"))
             if len(sk) >= 3:

@@ -263,9 +263,9 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A Latin name as Chinese may have heard it: an r after a vowel unsounded (Purvis 普维斯,
     Warden 沃登, Vantor 万拓), "ch" as k (Echodyne 埃科达因, Michael), "th" as t (Thales 泰雷兹) and
     g before e, i as j (Gina 吉娜), the w of English aw, ew, ow silent (Hawley 霍利) and a y between
-    consonants as ai (Tyson 泰森), besides as written."""
+    consonants as ai (Tyson 泰森), French -ault, -eau as o (Dassault 达索), besides as written."""
     out = [tokens]
-    for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w, lambda t: long_y(hard_h(t))):
+    for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w, lambda t: long_y(hard_h(t)), french_o):
         variant = tuple(fold(t) for t in tokens)
         if variant not in out and all(variant):
             out.append(variant)
@@ -273,6 +273,14 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 
 _CONSONANT_Y_CONSONANT = re.compile(r"(?<=[bcdfghklmnprstvz])y(?=[bcdfghklmnprstvz])")
+
+
+_FRENCH_O = re.compile(r"(?:ault|eau|aud|aut)$")
+
+
+def french_o(token: str) -> str:
+    """French -ault, -eau, -aud, -aut at a word's end, said o (达索 Dassault, 雷诺 Renault)."""
+    return _FRENCH_O.sub("o", token) if len(token) > 4 else token
 
 
 def long_y(token: str) -> str:
