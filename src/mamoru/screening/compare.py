@@ -280,15 +280,18 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
         if s == 1.0:
             return best
     korean = "Hangul" in (q.script, c.script)  # every reading of a Korean name compared syllable by syllable
+    same_abjad = q.script == c.script and q.script in _ABJADS
     for rq in q.readings:
         for rc in c.readings:
             if q.cjk and c.cjk and rq.method != rc.method:
                 continue  # both in Han: a Japanese reading against a Chinese one means nothing
-            found = _reading_pair(rq, rc, legal, korean, person)
+            found = _reading_pair(rq, rc, legal, korean, person, same_abjad)
             if q.cjk and c.cjk:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
             elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin", "hanja"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
+                if person and _whole_name_as_one_word(rq if q.script == "Han" else rc, rc if q.script == "Han" else rq):
+                    continue
                 if person and found.path != HANJA and (found.unmatched_query or found.unmatched_candidate):
                     found = _discounted(found, HAN_LEFTOVER)  # 艳 健 张 is not ZHANG, Jian, nor 琳 魏 WEI, Lin Na
                 if found.path == ROMAJI and (_part_of_a_name(q, rq, found.unmatched_query)
@@ -336,6 +339,13 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
     elif c.script == "Han" and _phonetic_partner(q) and _foreign(c):
         best = _better(best, _zh_phonetic(c, q, legal, swap=True))
     return best
+
+
+def _whole_name_as_one_word(han: Reading, other: Reading) -> bool:
+    """A Chinese or Japanese person's name given as surname and given name (军 翟) against one Latin
+    word: the two are never written as one (JUNDI is no Jun Di); a given name's syllables are
+    (方伟 Fangwei), and a name typed without a space is read as one word already."""
+    return han.method in (PINYIN, ROMAJI) and len(han.tokens) >= 2 and len(other.tokens) == 1
 
 
 # A kanji name read one character at a time, found by some of its characters only: half a given name
@@ -479,7 +489,8 @@ def _zh_sim(a: tuple, b: tuple) -> float:
             return 1.0
         named = NICKNAME_SIM if word in names else max(token_sim(n, word) for n in names) if len(word) > 1 else 0.0
         return max(named, max(_heard_sim(h, b) for h in a[4]) * VARIANT_DISCOUNT if len(word) > 1 else 0.0)
-    sim = max(_heard_sim(h, b) * (1.0 if i == 0 else VARIANT_DISCOUNT) for i, h in enumerate(a[4] or (a[:2],)))
+    first = ZH_J_FOR_D if _zh_j_against_d(a[2], word) else 1.0
+    sim = max(_heard_sim(h, b) * (first if i == 0 else VARIANT_DISCOUNT) for i, h in enumerate(a[4] or (a[:2],)))
     if sim < NICKNAME_SOUND_SIM and len(word) > 3:  # 鲍勃 (Bob) for Robert: a nickname sounds the same
         from mamoru.screening.zh_foreign import name_variants
 
@@ -487,6 +498,15 @@ def _zh_sim(a: tuple, b: tuple) -> float:
                for n in name_variants(word) if n != word):
             return NICKNAME_SOUND_SIM
     return sim
+
+
+# Pinyin j (基 ji, 杰 jie) is a g, k or j sound before i; China writes a Latin d with 迪, 德, 达, never
+# with j. The skeleton alphabet folds j into d (katakana's ジ / ヂ): 基思 ji-si is not Diaz.
+ZH_J_FOR_D = 0.7
+
+
+def _zh_j_against_d(part: str, word: str) -> bool:
+    return "j" in part and "d" in word and "j" not in word and "g" not in word
 
 
 def _heard_sim(a: tuple[str, str], b: tuple) -> float:
@@ -536,15 +556,29 @@ def _particle_swap(a: tuple[str, ...], b: tuple[str, ...], aligned) -> bool:
     return any(seq[k] > seq[k + 1] for k in range(len(seq) - 1))
 
 
+def _same_abjad_sim(a: str, b: str) -> float:
+    """Two words both written in Arabic (or Hebrew) letters, read letter by letter: the script is
+    spelt one way, so another first letter or a letter added at the end is another name (محمدی
+    Mohammadi is not احمدی Ahmadi, nor محمد Mohammad); a letter inside may be a typo (سلطان / سلمان)."""
+    if a == b or a[:-1] == b[:-1] and {a[-1], b[-1]} == {"t", "h"}:  # ة written ه (اسامة / اسامه)
+        return 1.0
+    if a[:1] != b[:1] or a.startswith(b) or b.startswith(a):
+        return 0.0
+    return token_sim(a, b)
+
+
 def _words(name: tuple[str, ...]) -> int:
     return sum(1 for t in name if t not in WEAK_TOKENS)
 
 
-def _reading_pair(rq: Reading, rc: Reading, legal, korean: bool = False, person: bool = False) -> Comparison:
+def _reading_pair(rq: Reading, rc: Reading, legal, korean: bool = False, person: bool = False,
+                  same_abjad: bool = False) -> Comparison:
     ta, tb = _merged(rq.tokens, rc.tokens), _merged(rc.tokens, rq.tokens)
     strict = korean or bool({HANGUL, HANJA} & {rq.method, rc.method})  # Korean syllables: Jong is not Yong
     sim = _syllable_sim if strict else token_sim
-    if person and not strict and PINYIN in (rq.method, rc.method):
+    if same_abjad:
+        sim = _same_abjad_sim
+    elif person and not strict and PINYIN in (rq.method, rc.method):
         sim = _pinyin_sim
     elif person and not strict and min(_words(ta), _words(tb)) == 2:
         sim = _person_token_sim  # given name and surname: each word must be that name, not another
