@@ -27,6 +27,7 @@ def score(a: str, b: str, kind: str) -> float:
     ("杰拉尔德·福特", "Gerald Ford", "person"),
     ("莱尔·洛维特", "Lyle Lovett", "person"),  # a y between consonants is said, and written, ai
     ("布莱恩·海德", "Brian Hyde", "person"),
+    ("杰克·沙利文", "Jake Sullivan", "person"),  # 杰克 is the fixed form of Jack; Jake has its sounds
 ])
 def test_a_foreign_name_in_its_chinese_form_reaches_its_english_spelling(query, entry, kind):
     assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible

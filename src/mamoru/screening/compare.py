@@ -488,6 +488,9 @@ def _zh_sim(a: tuple, b: tuple) -> float:
         if word == a[2]:
             return 1.0
         named = NICKNAME_SIM if word in names else max(token_sim(n, word) for n in names) if len(word) > 1 else 0.0
+        if named < NICKNAME_SOUND_SIM and len(word) > 2 and any(  # 杰克 is Jack, and Jake by the same sounds
+                n[0] == word[0] and skeleton(n) == skeleton(word) for n in names):
+            named = NICKNAME_SOUND_SIM
         return max(named, max(_heard_sim(h, b) for h in a[4]) * VARIANT_DISCOUNT if len(word) > 1 else 0.0)
     first = ZH_J_FOR_D if _zh_j_against_d(a[2], word) else 1.0
     sim = max(_heard_sim(h, b) * (first if i == 0 else VARIANT_DISCOUNT) for i, h in enumerate(a[4] or (a[:2],)))
