@@ -308,7 +308,6 @@ def semivowel_frame(word: str) -> str:
     return "".join(ch for i, ch in enumerate(joined) if i == 0 or ch != joined[i - 1])
 
 
-
 def _latin_units(word: str) -> tuple[str, ...]:
     """A Latin spelling's vowels around its consonant sounds (doubled letters and sh, kh, th… once):
     the gap before the first consonant, then the gap after each."""
