@@ -21,6 +21,7 @@ def score(a: str, b: str) -> float:
     ("ユーロ・アジア・リサーチ・グループ", "Euro Asia Research Group"),  # Asia is "ajia"
     ("ジェネラル・テクノロジー・エージェンシー", "General Technology Agency"),  # soft g
     ("グリーン・フォー・ピース・アンド・ジャスティス", "Green for Peace and Justice"),  # for, and
+    ("ダッソー・アビアシオン", "Dassault Aviation"),  # a French brand as France says it: -ault is o
 ])
 def test_katakana_firm_names_reach_their_english_spelling(kana, english):
     assert score(kana, english) >= DEFAULT_THRESHOLDS.possible

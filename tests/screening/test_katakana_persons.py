@@ -21,6 +21,7 @@ def score(a: str, b: str) -> float:
     [
         ("トマ・ルバンガ", "THOMAS LUBANGA"),  # French: silent final s, th heard as t
         ("マキシム・オーシャール", "MAXIME HAUCHARD"),  # French: silent h and d, ch as sh
+        ("ジャン・ティボー", "Jean THIBAULT"),  # French: -ault is o
         ("ペーター・シェリフ", "PETER CHERIF"),  # English final r after a long vowel; French ch
         ("ネシーム・ベン・ロムダーネ・サハラーウィー", "NESSIM BEN ROMDHANE SAHRAOUI"),  # French "ou" is w
         ("ナターリヤ・ブラウニング", "Natalya Browning"),  # English "ow" is au

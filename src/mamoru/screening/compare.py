@@ -1056,11 +1056,11 @@ def _sounds(word: str, katakana: bool) -> tuple[tuple[str, str], ...]:
         return ((skeleton(onset), _loose(word, True)), (skeleton(word), _loose(word, True)))
     if len(word) > 1 and not any(ch in "aeiouy" for ch in word):  # letters, not a word (PSV): only itself
         return (("#" + word, word),)
+    from mamoru.screening.zh_foreign import french_o
+
     plain = (skeleton(word), _loose(word, False))
-    spoken = english_spoken(word)
-    if spoken == word:
-        return (plain,)
-    return (plain, (skeleton(spoken), _loose(spoken, False)))
+    out = (plain,) + tuple((skeleton(v), _loose(v, False)) for v in (english_spoken(word), french_o(word)) if v != word)
+    return tuple(dict.fromkeys(out))  # as spelt, as English says it, a French -ault as o (Dassault ダッソー)
 
 
 _LOOSE = (("tsu", "t"), ("sch", "s"), ("ckh", "k"), ("chr", "kr"), ("chl", "kl"), ("zh", "j"), ("ng", "n"), ("sh", "s"), ("ch", "t"), ("th", "s"), ("ph", "f"), ("ck", "k"), ("kh", "h"),
@@ -1296,7 +1296,7 @@ def _latin_spellings(word: str) -> tuple[str, ...]:
     BROWNING ブラウニング)."""
     t = _SOFT_C.sub("s", word.replace("th", "t"))
     french = _FRENCH_W.sub("w", t[1:] if len(t) > 3 and t[0] == "h" and t[1] in "aeiou" else t)
-    french = french.replace("eau", "o").replace("au", "o").replace("gn", "ny")
+    french = _FRENCH_AULT.sub("o", french).replace("eau", "o").replace("au", "o").replace("gn", "ny")
     if len(french) > 3 and french[-1] in "sdtxz" and french[-2] in "aeiour":
         french = french[:-1]
     english = _ENGLISH_W.sub("u", t[:-1] if len(t) > 3 and t[-1] == "r" and t[-2] in "aeiou" else t)
@@ -1304,6 +1304,7 @@ def _latin_spellings(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((word, french, english)))
 
 
+_FRENCH_AULT = re.compile(r"ault$")  # Thibault ティボー, Renault ルノー: the l and t are silent
 _R_BEFORE_CONSONANT = re.compile(r"(?<=[aeiou])r(?=[bcdfghjklmnpqstvwxz])")
 
 
