@@ -1292,11 +1292,13 @@ _ENGLISH_W = re.compile(r"(?<=[aeo])w(?![aeiou])")
 
 def _latin_spellings(word: str) -> tuple[str, ...]:
     """The Latin word as Japanese hears it in French (THOMAS トマ, HAUCHARD オーシャール, SAHRAOUI
-    サハラーウィ, BELGACEM ベルガーシム, au and eau as o, gn as ny) and in English (PETER ペーター,
-    BROWNING ブラウニング)."""
+    サハラーウィ, BELGACEM ベルガーシム, au and eau as o, a final -ault as o (THIBAULT ティボー), gn as
+    ny) and in English (PETER ペーター, BROWNING ブラウニング)."""
+    from mamoru.screening.zh_foreign import french_o
+
     t = _SOFT_C.sub("s", word.replace("th", "t"))
     french = _FRENCH_W.sub("w", t[1:] if len(t) > 3 and t[0] == "h" and t[1] in "aeiou" else t)
-    french = _FRENCH_AULT.sub("o", french).replace("eau", "o").replace("au", "o").replace("gn", "ny")
+    french = french_o(french).replace("eau", "o").replace("au", "o").replace("gn", "ny")
     if len(french) > 3 and french[-1] in "sdtxz" and french[-2] in "aeiour":
         french = french[:-1]
     english = _ENGLISH_W.sub("u", t[:-1] if len(t) > 3 and t[-1] == "r" and t[-2] in "aeiou" else t)
@@ -1304,7 +1306,6 @@ def _latin_spellings(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((word, french, english)))
 
 
-_FRENCH_AULT = re.compile(r"ault$")  # Thibault ティボー, Renault ルノー: the l and t are silent
 _R_BEFORE_CONSONANT = re.compile(r"(?<=[aeiou])r(?=[bcdfghjklmnpqstvwxz])")
 
 
