@@ -272,15 +272,15 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
-_CONSONANT_Y_CONSONANT = re.compile(r"(?<=[bcdfghklmnprstvz])y(?=[bcdfghklmnprstvz])")
-
-
 _FRENCH_O = re.compile(r"(?:ault|eau|aud|aut)$")
 
 
 def french_o(token: str) -> str:
     """French -ault, -eau, -aud, -aut at a word's end, said o (达索 Dassault, 雷诺 Renault)."""
     return _FRENCH_O.sub("o", token) if len(token) > 4 else token
+
+
+_CONSONANT_Y_CONSONANT = re.compile(r"(?<=[bcdfghklmnprstvz])y(?=[bcdfghklmnprstvz])")
 
 
 def long_y(token: str) -> str:
