@@ -13,7 +13,7 @@ import random
 import resource
 import time
 
-from benchmarks.screening import dev, eu_style, multiscript, sections
+from benchmarks.screening import dev, eu_style, multiscript, perturbed, sections
 from benchmarks.screening.data import load_lists
 
 
@@ -22,7 +22,7 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="sample the large sections")
     ap.add_argument("--negatives", type=int, default=None, help="negatives to query (default all 50,000)")
     ap.add_argument("--big", type=int, default=1_000_000, help="names in the large index (0 = skip)")
-    ap.add_argument("--only", default="", help="comma list: names,dev,devneg,arabicneg,multiscript,eu,aliasalerts,aliases,negatives,throughput,big")
+    ap.add_argument("--only", default="", help="comma list: names,dev,devneg,arabicneg,multiscript,eu,perturbed,aliasalerts,aliases,negatives,throughput,big")
     ap.add_argument("--misses", type=int, default=0, help="print this many dev-half misses")
     ap.add_argument("--held-negatives", action="store_true",
                     help="devneg: also count alerts on a second, disjoint sample of negatives (held apart, not printed)")
@@ -45,6 +45,8 @@ def main() -> None:
         multiscript.run(lists, args.misses)
     if want("eu"):
         eu_style.run(lists, args.misses)
+    if want("perturbed"):
+        perturbed.run(lists, args.misses)
     if want("aliasalerts"):
         sections.alias_alerts(lists)
     if only and not only & {"aliases", "negatives", "throughput", "big"}:
