@@ -21,6 +21,10 @@ def score(a: str, b: str) -> float:
     ("UGOLNYE TEKHNOLOGII, OOO", "COAL TECHNOLOGIES"),
     ("BANK 'TSENTR MEZHDUNARODNYKH RASCHETOV' OBSHCHESTVO S OGRANICHENNOI OTVETSTVENNOSTYU",
      "BANK 'CENTER FOR INTERNATIONAL SETTLEMENTS' LLC"),
+    # loanwords Russian firms are named with (alliance, leasing) and the vocabulary of trade and industry
+    ("KOMPANIYA ZAPADNY ALYANS, OOO", "WESTERN ALLIANCE COMPANY LLC"),
+    ("SEVERNY LIZING, AO", "NORTHERN LEASING JSC"),
+    ("TSENTR TSIFROVOI SVYAZI", "DIGITAL COMMUNICATIONS CENTER"),
 ])
 def test_a_transliterated_russian_firm_name_reaches_its_english_translation(russian, english):
     assert score(russian, english) >= DEFAULT_THRESHOLDS.possible
@@ -31,6 +35,7 @@ def test_case_endings_and_transliteration_systems_are_one_word():
     assert english_of("zavoda") == english_of("zavod") == ("plant", "factory", "works")
     assert english_of("ogranichennoy") == english_of("ogranichennoi")
     assert english_of("domodedovo") == ()  # a place name is not a word of the table
+    assert english_of("stalin") == english_of("zolotov") == ()  # nor a name that begins like a word
 
 
 def test_one_shared_generic_word_is_not_a_match():

@@ -34,6 +34,8 @@ def by_senses(source: tuple[str, ...], senses: list[frozenset[str]], english: tu
         return NO_MATCH
     english_cover = sum(w * x for w, (x, _), m in zip(weights, best, matched) if m) / sum(weights)
     used = {i for (x, i), m in zip(best, matched) if m}
+    # a source word that means a legal form the other side set aside (KOMPANIYA for "Company"): not a leftover
+    used |= {i for i, s in enumerate(senses) if s and any(glossed(w, s) for w in legal)}
     source_cover = len(used) / len(source)
     score = english_cover * (1 - LEFTOVER_PENALTY * (1 - source_cover)) * TRANSLATION_DISCOUNT
     aligned = tuple((source[i], e, round(x, 3)) for e, (x, i), m in zip(english, best, matched) if m)
