@@ -25,6 +25,7 @@ def score(a: str, b: str) -> float:
     ("KOMPANIYA ZAPADNY ALYANS, OOO", "WESTERN ALLIANCE COMPANY LLC"),
     ("SEVERNY LIZING, AO", "NORTHERN LEASING JSC"),
     ("TSENTR TSIFROVOI SVYAZI", "DIGITAL COMMUNICATIONS CENTER"),
+    ("SEVERNY MOST, OOO", "NORTHERN BRIDGE LLC"),
 ])
 def test_a_transliterated_russian_firm_name_reaches_its_english_translation(russian, english):
     assert score(russian, english) >= DEFAULT_THRESHOLDS.possible

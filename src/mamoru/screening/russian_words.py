@@ -87,6 +87,7 @@ RUSSIAN_WORDS: dict[str, str] = {
     "stroitel": "construction building",
     "dorozhn": "road roads",
     "dorog": "road roads railway",
+    "most": "bridge bridges",
     "zheleznodorozh": "railway railways",
     "zhelezn": "railway iron",
     "transportn": "transport transportation",
