@@ -70,3 +70,19 @@ def test_names_tied_for_the_last_candidate_place_are_chosen_by_what_they_are_not
     firm_of = lambda s: [s.entries[s.index.names[n].entry].entry_id for n in s.index.candidates(query, 8)]  # noqa: E731
     assert "firm" in firm_of(first)  # imported last, still a candidate: an organisation for an organisation
     assert sorted(firm_of(first)) == sorted(firm_of(last))  # the same candidates whichever list came first
+
+
+def test_a_surname_written_one_sound_short_is_found_among_a_crowd_of_namesakes():
+    from mamoru.screening.entries import Alias, ListEntry
+
+    # a hundred listed Igor Ivanoviches whose surnames sound near the query's (TARKOV, TIRAKOV: one
+    # sound apart from STRELOK's skeleton, as STRELKOV is not) fill the candidate list; the one whose
+    # surname the query writes a sound short must still reach scoring
+    import itertools
+
+    surnames = ("T" + a + "R" + b + "K" + c + "V" for a, b, c in itertools.product("AEIOU", ["", *"AEIOU"], "AEIOU"))
+    crowd = [ListEntry(f"i{i:03}", f"{s}, Igor Ivanovich", "person") for i, s in zip(range(100), surnames)]
+    wanted = ListEntry("girkin", "GIRKIN, Igor Vsevolodovich", "person", aliases=(Alias("STRELKOV, Igor Ivanovich"),))
+    for entries in (crowd + [wanted], [wanted] + crowd):  # whichever list came first
+        hits = Screener.build(entries).screen(Query("STRELOK, Igor Ivanovich", "person"), 3)
+        assert (hits[0].entry.entry_id, hits[0].matched_name) == ("girkin", "STRELKOV, Igor Ivanovich")

@@ -57,6 +57,17 @@ class DatabaseIndex:
         return rank(postings, len(self.names), limit, exclude, boundary_order(self.names, form))
 
 
+    def known(self, keys) -> set[str]:
+        if not keys or not self.version_ids:
+            return set()
+        by_hash = {repo.signed64(key_hash(k)): k for k in keys}
+        rows = self.session.execute(
+            select(NameKey.key_hash).distinct()
+            .where(NameKey.version_id.in_(self.version_ids), NameKey.key_hash.in_(list(by_hash)))
+        ).scalars().all()
+        return {by_hash[h] for h in rows}
+
+
 def index_path(session: Session) -> Path | None:
     """The embedded index lives next to the SQLite file; None for PostgreSQL or in-memory SQLite."""
     url = session.get_bind().engine.url

@@ -12,7 +12,7 @@ from typing import Sequence
 
 from mamoru.screening.compare import Comparison, compare_names
 from mamoru.screening.entries import ListEntry
-from mamoru.screening.keys import gloss_keys, initials_keys, sound_keys
+from mamoru.screening.keys import gloss_keys, initials_keys, near_keys, sound_keys
 from mamoru.screening.index import CandidateIndex, IndexedName, Retriever
 from mamoru.screening.names import name_form
 from mamoru.screening.text import is_cjk_char
@@ -24,6 +24,7 @@ RETRIEVE = 32  # candidates scored per query (50 gains <1 point of leave-one-out
 # glosses), where namesakes crowd the list: it gets more candidates (a minority of queries)
 RETRIEVE_CROSS_SCRIPT = 64
 RETRIEVE_INITIALS = 8  # bodies whose initials a name shares, or that its acronym is: a short list of their own
+RETRIEVE_NEAR = 8  # a Latin person's unlisted word one sound short of a listed one: a short list of its own
 
 
 @dataclass(frozen=True, slots=True)
@@ -131,6 +132,9 @@ class Screener:
             if keys:
                 skipped = exclude | self._cjk_names() if latin_only else exclude
                 numbers = list(dict.fromkeys(numbers + self.index.candidates(qform, limit, skipped, keys=keys)))
+        near = near_keys(qform, self.index.known)
+        if near:  # STRELOK, Igor finds STRELKOV, Igor Ivanovich among the Igors the list above is full of
+            numbers += self.index.candidates(qform, RETRIEVE_NEAR, exclude | frozenset(numbers), keys=near)
         return numbers
 
     def _score(self, query: Query, qform, item: IndexedName) -> Hit:

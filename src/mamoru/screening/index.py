@@ -43,6 +43,8 @@ class Retriever(Protocol):
 
     def candidates(self, form, limit: int = 50, exclude: frozenset[int] = frozenset(), keys: dict | None = None) -> list[int]: ...
 
+    def known(self, keys: Sequence[str]) -> set[str]: ...
+
 
 class CandidateIndex:
     """Inverted index from hashed blocking keys to name numbers (CSR layout)."""
@@ -90,6 +92,14 @@ class CandidateIndex:
             (kinds[i], self.ids[self.offsets[pos[i]] : self.offsets[pos[i] + 1]]) for i in np.nonzero(found)[0]
         ]
         return rank(postings, len(self.names), limit, exclude, boundary_order(self.names, form))
+
+    def known(self, keys: Sequence[str]) -> set[str]:
+        """Those of ``keys`` that some indexed name has."""
+        if not keys or not len(self.keys):
+            return set()
+        hashes = np.array([key_hash(k) for k in keys], dtype=np.uint64)
+        pos = np.minimum(np.searchsorted(self.keys, hashes), len(self.keys) - 1)
+        return {k for k, hit in zip(keys, self.keys[pos] == hashes) if hit}
 
     # -- persistence ----------------------------------------------------------------------
     def save(self, path: Path, fingerprint: str) -> None:

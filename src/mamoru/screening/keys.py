@@ -205,6 +205,26 @@ def initials_keys(form: NameForm) -> dict[str, str]:
     return {"a:" + letters: "a" for letters in ({own} if own else initials(form))}
 
 
+NEAR_SKELETON = 4  # a shorter skeleton (Igor gr, Ahmad amd) has a deletion neighbour in too many names
+
+
+def near_keys(form: NameForm, known) -> dict[str, str]:
+    """A Latin person's word that no listed name has, perhaps written one sound short (STRELOK for
+    STRELKOV): its skeleton as a key for the index's deletion neighbours of longer words. Asked at
+    query time only, for a short list of its own (in the one candidate list such keys let namesakes in
+    ahead of the right one), and only for unknown words, as a word the lists have is found by its
+    own keys; ``known(keys)`` says which keys the index has."""
+    if form.kind != "person" or form.script != "Latin" or form.katakana or form.cjk or not form.readings:
+        return {}
+    words = [t for t in form.readings[0].tokens if t not in WEAK_TOKENS and len(skeleton(t)) >= NEAR_SKELETON]
+    if not words:
+        return {}
+    listed = known(["t:" + t for t in words])
+    own = name_keys(form)
+    near = {"d:" + skeleton(t): "d" for t in words if "t:" + t not in listed}
+    return {k: v for k, v in near.items() if k not in own}
+
+
 def sound_keys(form: NameForm) -> dict[str, str]:
     """A name China wrote by its sounds, keyed by those only: its characters' keys (卡特 is in
     hundreds of Chinese names) outweigh a sound shared with the English spelling (ktpr, Caterpillar)
