@@ -56,8 +56,8 @@ class DatabaseIndex:
         postings.sort(key=lambda p: (p[0], p[1].tolist()))
         return rank(postings, len(self.names), limit, exclude, boundary_order(self.names, form))
 
-
     def known(self, keys) -> set[str]:
+        """Those of ``keys`` that some name of the versions in force has (as ``CandidateIndex.known``)."""
         if not keys or not self.version_ids:
             return set()
         by_hash = {repo.signed64(key_hash(k)): k for k in keys}

@@ -65,7 +65,7 @@ RUSSIAN_WORDS: dict[str, str] = {
     "partnerstv": "partnership",
     "kooperativ": "cooperative",
     "laboratori": "laboratory",
-    "masterskaya": "workshop",
+    "mastersk": "workshop workshops",
     "verf": "shipyard yard",
     "aeroport": "airport",
     "avialini": "airlines airline",
