@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from mamoru.screening.engine import Query, Screener
@@ -78,8 +80,6 @@ def test_a_surname_written_one_sound_short_is_found_among_a_crowd_of_namesakes()
     # a hundred listed Igor Ivanoviches whose surnames sound near the query's (TARKOV, TIRAKOV: one
     # sound apart from STRELOK's skeleton, as STRELKOV is not) fill the candidate list; the one whose
     # surname the query writes a sound short must still reach scoring
-    import itertools
-
     surnames = ("T" + a + "R" + b + "K" + c + "V" for a, b, c in itertools.product("AEIOU", ["", *"AEIOU"], "AEIOU"))
     crowd = [ListEntry(f"i{i:03}", f"{s}, Igor Ivanovich", "person") for i, s in zip(range(100), surnames)]
     wanted = ListEntry("girkin", "GIRKIN, Igor Vsevolodovich", "person", aliases=(Alias("STRELKOV, Igor Ivanovich"),))

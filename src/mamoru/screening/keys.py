@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from functools import lru_cache
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from rigour.text.phonetics import metaphone
 
@@ -208,7 +208,7 @@ def initials_keys(form: NameForm) -> dict[str, str]:
 NEAR_SKELETON = 4  # a shorter skeleton (Igor gr, Ahmad amd) has a deletion neighbour in too many names
 
 
-def near_keys(form: NameForm, known) -> dict[str, str]:
+def near_keys(form: NameForm, known: Callable[[list[str]], set[str]]) -> dict[str, str]:
     """A Latin person's word that no listed name has, perhaps written one sound short (STRELOK for
     STRELKOV): its skeleton as a key for the index's deletion neighbours of longer words. Asked at
     query time only, for a short list of its own (in the one candidate list such keys let namesakes in
@@ -220,8 +220,10 @@ def near_keys(form: NameForm, known) -> dict[str, str]:
     if not words:
         return {}
     listed = known(["t:" + t for t in words])
-    own = name_keys(form)
     near = {"d:" + skeleton(t): "d" for t in words if "t:" + t not in listed}
+    if not near:  # every word is a listed one: found by its own keys
+        return {}
+    own = name_keys(form)
     return {k: v for k, v in near.items() if k not in own}
 
 
