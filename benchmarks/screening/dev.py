@@ -186,6 +186,8 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
         people = list(csv.DictReader(fh))
     with open(data / "ordinary_cn_people.csv", encoding="utf-8", newline="") as fh:
         chinese = list(csv.DictReader(fh))
+    with open(data / "ordinary_cn_companies.csv", encoding="utf-8", newline="") as fh:
+        chinese_firms = list(csv.DictReader(fh))
     groups = {
         "OpenSanctions negatives (person)": [Query(r["full_name"], "person") for r in rows],
         "ordinary Japanese firms, kanji/kana": [Query(f["name_ja"], "organization") for f in firms],
@@ -196,6 +198,11 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
         # common surnames and given names in simplified characters, paired at random (seed 20261201):
         # written when Japanese readings were first given to simplified characters, to count what they cost
         "ordinary Chinese people, simplified": [Query(p["name_zh"], "person") for p in chinese],
+        # Chinese firms as the law has them named (place, trade name, trade, form: 上海中联陶瓷股份有限公司),
+        # 300 drawn at random (seed 20261202) from trade names, many of them brands written by sound
+        # (海尔, 格兰仕, 奥克斯), and 150 trade names with only 集团 or 公司 after them (海尔集团); written on
+        # 2026-12-02 when a brand by sound with nothing after it began to be compared
+        "ordinary Chinese firms, simplified": [Query(f["name_zh"], "organization") for f in chinese_firms],
     }
     if held:
         taken = {id(r) for r in rows}
@@ -212,6 +219,10 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
             others = list(csv.DictReader(fh))
         for script, column in (("kanji", "name_kanji"), ("katakana", "name_katakana"), ("romaji", "name_romaji")):
             groups[f"Japanese people, {script}, held"] = [Query(p[column], "person") for p in others]
+        # Chinese firms built as the tuned ones are, from 69 other trade names (brands by sound among them:
+        # 澳柯玛, 科沃斯, 泉峰), written on 2026-12-02 with the tuned set and never read
+        with open(data / "ordinary_cn_companies_held.csv", encoding="utf-8", newline="") as fh:
+            groups["Chinese firms, simplified, held"] = [Query(f["name_zh"], "organization") for f in csv.DictReader(fh)]
     print(f"\n== false alerts, name only, against all lists + MOF in Japanese ({len(screener.index.names)} names) ==")
     print(f"{'queries':40} {'n':>6} {'alerts':>6} {'per 1,000':>9}")
     for label, queries in groups.items():

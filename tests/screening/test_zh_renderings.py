@@ -217,3 +217,59 @@ def test_a_french_brand_is_looked_up_as_france_says_it():
     entries.append(ListEntry("dassault", "Dassault Aviation SA", "organization"))
     hits = Screener.build(entries).screen(Query("达索航空公司", "organization"))
     assert hits[0].entry.entry_id == "dassault"
+
+
+# Ninth round (2026-12-02): Chinese firms of ordinary trade names, and brands China writes by sound alone.
+
+@pytest.mark.parametrize("query, entry", [
+    ("天马公司", "Pegasus"),  # 天马: celestial horse, Pegasus; a trade name's sense, not the firm
+    ("阳光集团有限公司", "SUNSHINE"),
+    ("康泰集团", "SAFE"),  # 康泰: safe and healthy
+    ("恒通集团", "ONE CLASS INCORPORATED"),  # each English word one lone character's everyday gloss
+    ("通用汽车公司", "EP-CAR"),  # General Motors: "car company" is what CC-CEDICT says it is, not its name
+    ("长沙奥特信息技术有限责任公司", "Special Technology Centre Limited Liability Company"),  # Changsha is no centre
+    ("贝斯特集团", "VISTA"),  # China writes v with 维 沃 瓦, never with 贝
+    ("卡宾公司", "Carvana Company"),
+    ("华信公司", "KASHAN"),  # simplified 华 read the Japanese way (華信 kashin) is a guess; KASHAN only resembles it
+    ("沃伦·巴菲特", "Elizabeth Warren"),  # 巴菲特 ba-fei-te does not sound like Betty, so not like Elizabeth
+])
+def test_an_ordinary_chinese_firm_or_name_does_not_alert_by_a_coincidence(query, entry):
+    kind = "person" if "·" in query else "organization"
+    assert score(query, entry, kind) < DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("微软公司", "Microsoft Corporation"),  # a proper name CC-CEDICT gives is the name itself
+    ("波音公司", "The Boeing Company"),
+    ("红猫控股公司", "Red Cat Holdings, Inc."),  # lone characters, with a firm word beside them
+    ("通用汽车公司", "General Motors Company"),
+    ("现代汽车公司", "Hyundai Motor Company"),  # 汽车 as firms translate it: Motor
+    ("劳斯莱斯公司", "Rolls-Royce plc"),  # a hyphenated proper name is its two words
+    ("拜耳集团", "Bayer AG"),  # a brand by sound with only 集团 after it
+    ("蒂尔无人机公司", "Teal Drones, Inc."),  # pinyin d is an unaspirated t
+    ("穆格公司", "Moog Inc."),  # 穆 writes mu, not the lone m of 姆
+    ("杜邦公司", "DuPont"),
+])
+def test_a_firm_by_its_proper_name_or_its_sound_still_matches(query, entry):
+    assert score(query, entry, "organization") >= DEFAULT_THRESHOLDS.possible
+
+
+def test_an_english_short_u_is_heard_as_china_writes_it():
+    assert score("沃伦·巴菲特", "Warren Buffett", "person") >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_trade_name_sense_still_ranks_its_translation_first():
+    # shown, not alerted: the reviewer still sees SUNSHINE first among the two
+    entries = [ListEntry("sun", "SUNSHINE", "organization"), ListEntry("other", "MOONLIGHT", "organization")]
+    hits = Screener.build(entries).screen(Query("阳光公司", "organization"))
+    assert hits and hits[0].entry.entry_id == "sun" and hits[0].score < DEFAULT_THRESHOLDS.possible
+
+
+def test_a_hyphenated_brand_is_found_by_its_words_among_many_firms():
+    # CC-CEDICT glosses 劳斯莱斯 "Rolls-Royce": looked up as rolls and royce, as the list's name is split
+    words = "Atlas Orion Vega Lyra Nova Sirius Altair Deneb Rigel Polaris Castor Pollux Mira Spica Antares"
+    entries = [ListEntry(f"f{i}-{j}", f"{a} {b} plc", "organization")
+               for i, a in enumerate(words.split()) for j, b in enumerate(words.split())]
+    entries.append(ListEntry("rr", "Rolls-Royce plc", "organization"))
+    hits = Screener.build(entries).screen(Query("劳斯莱斯公司", "organization"))
+    assert hits[0].entry.entry_id == "rr" and hits[0].score >= DEFAULT_THRESHOLDS.possible

