@@ -254,8 +254,13 @@ def test_a_firm_by_its_proper_name_or_its_sound_still_matches(query, entry):
     assert score(query, entry, "organization") >= DEFAULT_THRESHOLDS.possible
 
 
-def test_an_english_short_u_is_heard_as_china_writes_it():
-    assert score("沃伦·巴菲特", "Warren Buffett", "person") >= DEFAULT_THRESHOLDS.possible
+@pytest.mark.parametrize("query, entry", [
+    ("沃伦·巴菲特", "Warren Buffett"),  # an English short u written with a (巴 for Buff-)
+    ("泰德·约霍", "Ted Yoho"),  # 泰 for Te-, 约 for Yo- as well as Jo- (约翰 John)
+    ("乌尔苏拉·冯德莱恩", "Ursula von der Leyen"),  # 乌 for a leading U; von der Leyen in one part, v as f
+])
+def test_sounds_china_writes_another_way_than_its_pinyin(query, entry):
+    assert score(query, entry, "person") >= DEFAULT_THRESHOLDS.possible
 
 
 def test_a_trade_name_sense_still_ranks_its_translation_first():

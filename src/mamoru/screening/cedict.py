@@ -237,6 +237,13 @@ def names_it(token: str, word: str) -> bool:
     return bool(stems) and glossed(token, stems)
 
 
+def everyday_words(text: str) -> tuple[str, ...]:
+    """The dictionary words of two characters or more in ``text`` that are not proper names (摇杆
+    joystick in 摇杆舵; not 博世 Bosch, nor 拜 + 耳, characters only)."""
+    proper = _data()[5]
+    return tuple(w for w, g in segments(text) if len(w) > 1 and g and w not in proper)
+
+
 def is_firm_word(word: str) -> bool:
     return simplified(word) in _firm_keys()
 

@@ -429,7 +429,7 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     """A foreign name written in hanzi by sound against its Latin spelling, as katakana is compared,
     with what Chinese renderings add: a given name CC-CEDICT knows is that English name (and its
     nicknames), and the Latin name is also heard as China hears it (Purvis without its r)."""
-    from mamoru.screening.zh_foreign import foreign_parts, latin_variants, unread_share
+    from mamoru.screening.zh_foreign import _particles_joined, foreign_parts, latin_variants, unread_share
 
     text = han.original if han.original.isascii() else _nfkc(han.original)
     parts = foreign_parts(text, han.kind)
@@ -437,25 +437,28 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
         return NO_MATCH
     unread = 1 - LEFTOVER_PENALTY * unread_share(text) if han.kind != "person" else 1.0
     tq = tuple(t for t, _, _, _ in parts)
+    # the other readings are China's (乌 wu for a leading U: 乌尔苏拉 Ursula), not katakana's ウ for a W
     pq = tuple((skeleton(t if names else katakana_onset(t)), _loose(bare, False), t, names,
-                tuple((skeleton(katakana_onset(h)), _loose(b, False)) for h, b in heard)) for t, names, bare, heard in parts)
+                tuple((skeleton(katakana_onset(h) if k == 0 else h), _loose(b, False)) for k, (h, b) in enumerate(heard)))
+               for t, names, bare, heard in parts)
     tc0 = tuple(t for t in latin.readings[0].tokens if not _unsounded_tag(t, latin.original)) or latin.readings[0].tokens
-    best, best_pairs = -1.0, ()
+    best, best_pairs, shown = -1.0, (), tc0
     middle = _middle_names(latin, tc0) if han.kind == "person" and len(parts) >= 2 else frozenset()
     for tc in latin_variants(tc0):
         pc = tuple((skeleton(t), _loose(t, False), t) for t in tc)
         if not all(p[0] for p in pq) or not all(p[0] for p in pc):
             continue
-        score, _, _, _ = score_tokens(pq, pc, sim=_zh_sim, weights_from=(_as_weak(tq, tuple(p[0] for p in pq)), tc0),
-                                      light_b=middle)
+        same = len(tc) == len(tc0)  # a variant with a surname's particles run into it has words of its own
+        score, _, _, _ = score_tokens(pq, pc, sim=_zh_sim, weights_from=(_as_weak(tq, tuple(p[0] for p in pq)), tc0 if same else tc),
+                                      light_b=middle if same else frozenset())
         if score > best:
-            best, best_pairs = score, align(pq, pc, _zh_sim)
+            best, best_pairs, shown = score, align(pq, pc, _zh_sim), tc0 if same else _particles_joined(tc0)
     if best <= 0:
         return NO_MATCH
-    aligned = tuple((tq[i], tc0[j], round(s_, 3)) for i, j, s_ in best_pairs)
+    aligned = tuple((tq[i], shown[j], round(s_, 3)) for i, j, s_ in best_pairs)
     uq = tuple(t for i, t in enumerate(tq) if i not in {p[0] for p in best_pairs})
-    uc = tuple(t for j, t in enumerate(tc0) if j not in {p[1] for p in best_pairs})
-    rq, rc = " ".join(p[0] for p in pq), " ".join(skeleton(t) for t in tc0)
+    uc = tuple(t for j, t in enumerate(shown) if j not in {p[1] for p in best_pairs})
+    rq, rc = " ".join(p[0] for p in pq), " ".join(skeleton(t) for t in shown)
     best *= PHONETIC_DISCOUNT * unread  # 系统 left unread: the sound-and-meaning comparison judges it
     if swap:
         aligned = tuple((b, a, x) for a, b, x in aligned)
@@ -757,10 +760,11 @@ BRAND_ALONE_SIM = 0.85  # a brand by sound with nothing but 公司 or 集团 aft
 def _brand_alone(units, sims, n_sound: int, tokens: tuple[str, ...]) -> bool:
     """A one-word brand written by sound in ordinary characters with only 公司, 集团 after it (赛峰集团
     Safran, 拜耳集团 Bayer): nothing by meaning can vouch for it, so the sound must be close."""
-    from mamoru.screening.cedict import HAN_GENERIC
+    from mamoru.screening.cedict import HAN_GENERIC, everyday_words
 
     return (len(tokens) == 1 and all(w in HAN_GENERIC for w, _ in units[n_sound:])
-            and max(sims[:n_sound], default=0.0) >= BRAND_ALONE_SIM)
+            and max(sims[:n_sound], default=0.0) >= BRAND_ALONE_SIM
+            and not any(everyday_words(part) for part, _ in units[:n_sound]))  # 摇杆 is a joystick, not GANJ
 
 
 def _brand_unit_sim(word: str, how, part: str) -> float:

@@ -218,7 +218,9 @@ _VELAR = {"j": "g", "q": "k", "x": "h"}
 
 def sound_readings(han: str) -> tuple[list[str], ...]:
     """The run's syllables as ``sounds`` reads them, then with ji, qi, xi heard as gi, ki, hi, with zh
-    heard as z, a leading ya, yi, yu, yo as the bare vowel and a leading ai as e, where those differ."""
+    heard as z, a first character read by its pinyin where ``sounds`` reads it otherwise, every ai as
+    the e China also writes with it, a leading ya, yi, yu, yo as the bare vowel and a leading ai as e,
+    where those differ."""
     first = sounds(han)
     out = [first]
     pys = _pinyin(han)
@@ -226,8 +228,11 @@ def sound_readings(han: str) -> tuple[list[str], ...]:
         velar = [_syllable(_VELAR[py[0]] + py[1:]) if py[:1] in _VELAR and py[1:2] == "i" else s
                  for py, s in zip(pys, first)]
         hissed = [_syllable("z" + py[2:]) if py.startswith("zh") else s for py, s in zip(pys, first)]
-        for alt in (velar, hissed):
-            if alt != first:
+        # the first character as its pinyin has it (希夫 Schiff beside 希尔 Hill), 约 as yo (约霍 Yoho, 约克 York)
+        plain = ["yo" if pys[0] == "yue" else _syllable(pys[0])] + first[1:]
+        front = [x.replace("ai", "e") if len(x) > 2 else x for x in first]  # 泰德 Ted, 莱恩 Leyen, 赛斯 Seth
+        for alt in (velar, hissed, plain, front):
+            if alt != first and alt not in out:
                 out.append(alt)
     for alt in list(out):
         bare = _bare_vowel_start(alt)
@@ -241,6 +246,8 @@ def _bare_vowel_start(syllables: list[str]) -> list[str]:
         return [syllables[0][1:]] + syllables[1:]
     if syllables and syllables[0] == "ai" and len(syllables) > 1:  # 埃 for a leading E (埃里克 Eric, 埃科达因 Echodyne)
         return ["e"] + syllables[1:]
+    if syllables and syllables[0] == "wu" and len(syllables) > 1:  # 乌 for a leading U (乌尔苏拉 Ursula)
+        return ["u"] + syllables[1:]
     return []
 
 
@@ -273,14 +280,39 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     Warden 沃登, Vantor 万拓), "ch" as k (Echodyne 埃科达因, Michael), "th" as t (Thales 泰雷兹) and
     g before e, i as j (Gina 吉娜), the w of English aw, ew, ow silent (Hawley 霍利) and a y between
     consonants as ai (Tyson 泰森), French -ault, -eau as o (Dassault 达索), an English short u as a
-    (Buffett 巴菲特, Sullivan 沙利文), besides as written."""
+    (Buffett 巴菲特, Sullivan 沙利文), v as f (弗拉基米尔 Vladimir), a surname's particles run into it
+    (冯德莱恩 von der Leyen), besides as written."""
     out = [tokens]
     for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w, lambda t: long_y(hard_h(t)), french_o,
-                 short_u):
+                 short_u, v_as_f):
         variant = tuple(fold(t) for t in tokens)
         if variant not in out and all(variant):
             out.append(variant)
-    return tuple(out)
+    joined = _particles_joined(tokens)
+    if joined != tokens:
+        out += [tuple(fold(t) for t in joined) for fold in (str, unsound_r, v_as_f, lambda t: v_as_f(unsound_r(t)))]
+    return tuple(dict.fromkeys(out))
+
+
+def v_as_f(token: str) -> str:
+    """A v as China also writes it, with f (弗拉基米尔 Vladimir, 冯 von, 伏尔加 Volga)."""
+    return token.replace("v", "f")
+
+
+_PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "la", "le", "del", "della", "di", "da", "dos", "das"})
+
+
+def _particles_joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A surname's particles run into it, as China writes them in one part (冯德莱恩 von der Leyen)."""
+    out: list[str] = []
+    carry = ""
+    for t in tokens:
+        if t in _PARTICLES and len(out) + 1 < len(tokens):
+            carry += t
+        else:
+            out.append(carry + t)
+            carry = ""
+    return tuple(out) + ((carry,) if carry else ())
 
 
 _SHORT_U = re.compile(r"(?<=[bcdfghklmnprstvz])u(?=([bcdfgklmnprstvz])\1)")
