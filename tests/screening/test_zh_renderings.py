@@ -230,6 +230,7 @@ def test_a_french_brand_is_looked_up_as_france_says_it():
     ("长沙奥特信息技术有限责任公司", "Special Technology Centre Limited Liability Company"),  # Changsha is no centre
     ("贝斯特集团", "VISTA"),  # China writes v with 维 沃 瓦, never with 贝
     ("卡宾公司", "Carvana Company"),
+    ("罗兰公司", "Iran Compo Co."),  # 公司 is a company, not COMPO by its first letters
     ("华信公司", "KASHAN"),  # simplified 华 read the Japanese way (華信 kashin) is a guess; KASHAN only resembles it
     ("沃伦·巴菲特", "Elizabeth Warren"),  # 巴菲特 ba-fei-te does not sound like Betty, so not like Elizabeth
 ])

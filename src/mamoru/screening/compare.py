@@ -444,15 +444,22 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     tc0 = tuple(t for t in latin.readings[0].tokens if not _unsounded_tag(t, latin.original)) or latin.readings[0].tokens
     best, best_pairs, shown = -1.0, (), tc0
     middle = _middle_names(latin, tc0) if han.kind == "person" and len(parts) >= 2 else frozenset()
-    for tc in latin_variants(tc0):
-        pc = tuple((skeleton(t), _loose(t, False), t) for t in tc)
-        if not all(p[0] for p in pq) or not all(p[0] for p in pc):
+    if not all(p[0] for p in pq):
+        return NO_MATCH
+    by_length: dict[int, list[tuple[str, ...]]] = {}
+    for tc in latin_variants(tc0):  # each word as China may have heard it, word by word (Keir as written, St(a)mer
+        by_length.setdefault(len(tc), []).append(tc)  # without its r); particles run in give words of their own
+    for n, variants in by_length.items():
+        pc = tuple(tuple(dict.fromkeys((skeleton(t), _loose(t, False), t) for t in words if skeleton(t)))
+                   for words in zip(*variants))
+        if not all(pc):
             continue
-        same = len(tc) == len(tc0)  # a variant with a surname's particles run into it has words of its own
-        score, _, _, _ = score_tokens(pq, pc, sim=_zh_sim, weights_from=(_as_weak(tq, tuple(p[0] for p in pq)), tc0 if same else tc),
+        same = n == len(tc0)
+        words = tc0 if same else _particles_joined(tc0)
+        score, _, _, _ = score_tokens(pq, pc, sim=_zh_sim_heard, weights_from=(_as_weak(tq, tuple(p[0] for p in pq)), words),
                                       light_b=middle if same else frozenset())
         if score > best:
-            best, best_pairs, shown = score, align(pq, pc, _zh_sim), tc0 if same else _particles_joined(tc0)
+            best, best_pairs, shown = score, align(pq, pc, _zh_sim_heard), words
     if best <= 0:
         return NO_MATCH
     aligned = tuple((tq[i], shown[j], round(s_, 3)) for i, j, s_ in best_pairs)
@@ -494,6 +501,11 @@ def _nfkc(text: str) -> str:
     import unicodedata
 
     return unicodedata.normalize("NFKC", text).strip()
+
+
+def _zh_sim_heard(a: tuple, spellings: tuple) -> float:
+    """A hanzi part against the ways China may hear one Latin word (``zh_foreign.latin_variants``)."""
+    return max(_zh_sim(a, b) for b in spellings)
 
 
 def _zh_sim(a: tuple, b: tuple) -> float:
@@ -771,6 +783,10 @@ def _brand_unit_sim(word: str, how, part: str) -> float:
     """A Latin word against a unit of a Chinese firm name (``part``, its characters); a unit by sound
     also heard with pinyin's unaspirated d, g, b as t, k, p (蒂尔 di-er Teal), as persons' names are
     (``_heard_sim``), and with its labials kept apart (``_labials_apart``)."""
+    from mamoru.screening.cedict import HAN_GENERIC, stem
+
+    if isinstance(how, frozenset) and part in HAN_GENERIC:  # 公司 is a company, not COMPO by its first letters
+        return 1.0 if stem(word) in how else 0.0
     sounds = (skeleton(word), _loose(word, False))
     sim = _unit_sim(word, sounds, how)
     if isinstance(how, tuple) and how:

@@ -72,7 +72,7 @@ FIRM_WORDS: dict[str, str] = {
     "机器人": "robotics robots",
     "無人機": "drones unmanned uav",
     "無人": "unmanned",
-    "航空": "aviation aircraft air airlines aerospace aeronautical",
+    "航空": "aviation aircraft air airlines aerospace aeronautical aero",  # Aeroflot, AeroVironment
     "航天": "aerospace space",
     "宇航": "aerospace astronautics space",  # CC-CEDICT: "space flight" only
     "動力": "dynamics power propulsion",  # 通用动力 General Dynamics
@@ -177,4 +177,5 @@ FIRM_WORDS.update({
     "海洋": "marine ocean offshore",
     "半导体": "semiconductor semiconductors",
     "飞机": "aircraft airplane aeroplane plane",  # CC-CEDICT: "airplane" only
+    "山脉": "mountains mountain range sierra",  # 内华达山脉 Sierra Nevada: Spanish sierra, a range
 })
