@@ -259,6 +259,8 @@ def test_a_firm_by_its_proper_name_or_its_sound_still_matches(query, entry):
     ("沃伦·巴菲特", "Warren Buffett"),  # an English short u written with a (巴 for Buff-)
     ("泰德·约霍", "Ted Yoho"),  # 泰 for Te-, 约 for Yo- as well as Jo- (约翰 John)
     ("乌尔苏拉·冯德莱恩", "Ursula von der Leyen"),  # 乌 for a leading U; von der Leyen in one part, v as f
+    ("亚当·希夫", "Adam Schiff"),  # a final m as n; 希 as its pinyin xi, not the hi of 希尔 Hill
+    ("基尔·斯塔默", "Keir Starmer"),  # each word heard its own way: Keir's r written (尔), Starmer's not
 ])
 def test_sounds_china_writes_another_way_than_its_pinyin(query, entry):
     assert score(query, entry, "person") >= DEFAULT_THRESHOLDS.possible
