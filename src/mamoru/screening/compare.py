@@ -429,7 +429,7 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     """A foreign name written in hanzi by sound against its Latin spelling, as katakana is compared,
     with what Chinese renderings add: a given name CC-CEDICT knows is that English name (and its
     nicknames), and the Latin name is also heard as China hears it (Purvis without its r)."""
-    from mamoru.screening.zh_foreign import _particles_joined, foreign_parts, latin_variants, unread_share
+    from mamoru.screening.zh_foreign import particles_joined, foreign_parts, latin_variants, unread_share
 
     text = han.original if han.original.isascii() else _nfkc(han.original)
     parts = foreign_parts(text, han.kind)
@@ -447,15 +447,15 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     if not all(p[0] for p in pq):
         return NO_MATCH
     by_length: dict[int, list[tuple[str, ...]]] = {}
-    for tc in latin_variants(tc0):  # each word as China may have heard it, word by word (Keir as written, St(a)mer
-        by_length.setdefault(len(tc), []).append(tc)  # without its r); particles run in give words of their own
+    for tc in latin_variants(tc0):  # each word heard its own way (Keir as written, Starmer without its r);
+        by_length.setdefault(len(tc), []).append(tc)  # a surname's particles run in make words of their own
     for n, variants in by_length.items():
         pc = tuple(tuple(dict.fromkeys((skeleton(t), _loose(t, False), t) for t in words if skeleton(t)))
                    for words in zip(*variants))
         if not all(pc):
             continue
         same = n == len(tc0)
-        words = tc0 if same else _particles_joined(tc0)
+        words = tc0 if same else particles_joined(tc0)
         score, _, _, _ = score_tokens(pq, pc, sim=_zh_sim_heard, weights_from=(_as_weak(tq, tuple(p[0] for p in pq)), words),
                                       light_b=middle if same else frozenset())
         if score > best:

@@ -280,15 +280,15 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     Warden 沃登, Vantor 万拓), "ch" as k (Echodyne 埃科达因, Michael), "th" as t (Thales 泰雷兹) and
     g before e, i as j (Gina 吉娜), the w of English aw, ew, ow silent (Hawley 霍利) and a y between
     consonants as ai (Tyson 泰森), French -ault, -eau as o (Dassault 达索), an English short u as a
-    (Buffett 巴菲特, Sullivan 沙利文), v as f (弗拉基米尔 Vladimir), a final m as n (亚当 Adam), a surname's particles run into it
-    (冯德莱恩 von der Leyen), besides as written."""
+    (Buffett 巴菲特, Sullivan 沙利文), v as f (弗拉基米尔 Vladimir), a final m as n (亚当 Adam), and a
+    surname's particles run into it (冯德莱恩 von der Leyen), besides as written."""
     out = [tokens]
     for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w, lambda t: long_y(hard_h(t)), french_o,
                  short_u, v_as_f, final_m):
         variant = tuple(fold(t) for t in tokens)
         if variant not in out and all(variant):
             out.append(variant)
-    joined = _particles_joined(tokens)
+    joined = particles_joined(tokens)
     if joined != tokens:
         out += [tuple(fold(t) for t in joined) for fold in (str, unsound_r, v_as_f, lambda t: v_as_f(unsound_r(t)))]
     return tuple(dict.fromkeys(out))
@@ -308,7 +308,7 @@ def v_as_f(token: str) -> str:
 _PARTICLES = frozenset({"von", "van", "der", "den", "de", "du", "la", "le", "del", "della", "di", "da", "dos", "das"})
 
 
-def _particles_joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
+def particles_joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A surname's particles run into it, as China writes them in one part (冯德莱恩 von der Leyen)."""
     out: list[str] = []
     carry = ""
