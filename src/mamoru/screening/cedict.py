@@ -276,7 +276,7 @@ def glossed(token: str, stems: frozenset[str]) -> bool:
     t = stem(token)
     if t in stems:
         return True
-    if t.endswith(_E_SUFFIXES) and any(t[: -len(x)] + "e" in stems for x in _E_SUFFIXES if t.endswith(x)):
+    if any(t.endswith(x) and t[: -len(x)] + "e" in stems for x in _E_SUFFIXES):
         return True  # a final e dropped before a suffix: cube → cubic, unite → united
     return len(t) >= 4 and any(len(g) >= 4 and _shared_start(t, g) >= min(len(t), len(g), 6) - (len(g) > 6) for g in stems)
 

@@ -312,13 +312,13 @@ def particles_joined(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A surname's particles run into it, as China writes them in one part (冯德莱恩 von der Leyen)."""
     out: list[str] = []
     carry = ""
-    for t in tokens:
-        if t in _PARTICLES and len(out) + 1 < len(tokens):
+    for i, t in enumerate(tokens):
+        if t in _PARTICLES and i < len(tokens) - 1:
             carry += t
         else:
             out.append(carry + t)
             carry = ""
-    return tuple(out) + ((carry,) if carry else ())
+    return tuple(out)
 
 
 _SHORT_U = re.compile(r"(?<=[bcdfghklmnprstvz])u(?=([bcdfgklmnprstvz])\1)")
