@@ -208,3 +208,52 @@ def test_a_name_of_one_word_and_its_latin_spelling_share_a_key_that_other_vowels
     shared = keys("فيض") & keys("FAIZ")
     assert shared - keys("FAWAZ") - keys("HAFEZ") - keys("FOUAD")  # (FAYEZ may be written long: it shares it)
     assert keys("راحت لمتد", "organization") & keys("RAHAT LTD.", "organization") - keys("ROHAT", "organization")
+
+
+@pytest.mark.parametrize("arabic, latin", [
+    ("حاتم حمدان العزاوي", "AL-AZAWI, Hatem Hamdan"),  # every word agrees: the unwritten vowels leave little to chance
+    ("صالح العلي", "AL-'ALI, Salih"),  # ح inside a word is a consonant of its own: s-l-h, as SALIH
+    ("فيصل أحمد علي الزهراني", "AL-ZAHRANI, Faysal Ahmad 'Ali"),
+])
+def test_an_arabic_name_whose_every_word_agrees_with_the_latin_spelling_alerts(arabic, latin):
+    assert score(arabic, latin) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_the_discount_for_unwritten_vowels_stays_where_a_word_is_left_over():
+    # the list name has a word the query lacks: consonants alone, and one name more, vouch for less
+    assert score("حاتم حمدان العزاوي", "AL-AZAWI, Hatem Hamdan Yasin") < score("حاتم حمدان العزاوي", "AL-AZAWI, Hatem Hamdan")
+
+
+def test_persian_reads_vav_as_v():
+    # پرویز is Parviz: Persian reads و as v where Arabic reads w or u
+    assert score("پرویز فتاح", "FATTAH, Parviz") >= DEFAULT_THRESHOLDS.possible
+    assert score("پرویز فتاح", "FATTAH, Parwiz") >= DEFAULT_THRESHOLDS.possible
+
+
+def test_f_is_not_h_when_the_hs_are_counted():
+    # دادفر (Dadfar) and DAHIR share a skeleton in which f and h are one letter; the h that counts
+    # for صالح / SALIH must not make them alike
+    assert score("احسان دادفر", "Hassan Dahir") < DEFAULT_THRESHOLDS.possible
+
+
+def test_a_written_final_vowel_is_the_vowel_the_latin_spelling_ends_in():
+    # حسنا ends in ā: not HUSSEINI; Persian writes a final ā with ی too (مصطفی Mostafa)
+    assert score("علي حسنا هومن", "KHAMENEI, Ali Husseini") < DEFAULT_THRESHOLDS.possible
+    assert score("مصطفی محمدی", "MOHAMMADI, Mostafa") >= DEFAULT_THRESHOLDS.possible
+    assert score("الاتحاد الاسلامي", "AL-ITIHAAD AL-ISLAMIYA", "organization") > 0.7  # -iya ends in i too
+
+
+def test_a_final_long_i_is_not_written_ah_unless_a_ta_marbuta_follows_it():
+    assert score("ماهان عبدالعلی", "ABDULLAH, Mian") < DEFAULT_THRESHOLDS.possible  # Abd al-Ali is not Abdullah
+    assert score("الجماعة الاسلامية المسلحة", "AL-JAMA'AH AL-ISLAMIYAH AL-MUSALLAH", "organization") >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_persian_reading_makes_pairs_of_word_sounds_too():
+    # رضا is Reza as Persian reads ض (z): its pair with ابراهیمی is the Latin spelling's, which finds
+    # EBRAHIMI, Reza among the many Ibrahims a word alone finds
+    from mamoru.screening.keys import name_keys
+
+    def pairs(text: str) -> set[str]:
+        return {k for k in name_keys(name_form(text, "person")) if k.startswith("p:")}
+
+    assert pairs("رضا ابراهیمی") & pairs("EBRAHIMI, Reza")

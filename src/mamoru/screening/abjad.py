@@ -54,8 +54,9 @@ _PERSIAN_Z = str.maketrans({"ض": "ظ", "ذ": "ظ"})
 
 
 @lru_cache(maxsize=200_000)
-def letters_consonants(word: str) -> str:
-    """The consonants of one Arabic or Hebrew word, before doubled sounds are merged."""
+def letters_consonants(word: str, f_apart: bool = False) -> str:
+    """The consonants of one Arabic or Hebrew word, before doubled sounds are merged; with
+    ``f_apart``, ف and פ before the end as "φ", not the skeleton's h (دادفر is not DAHIR)."""
     letters = [ch for ch in word if ch in LETTERS]
     if len(letters) > 1 and letters[-1] in _SILENT_END:
         letters.pop()
@@ -63,6 +64,8 @@ def letters_consonants(word: str) -> str:
     for i, ch in enumerate(letters):
         if ch in _FINAL_F and i == len(letters) - 1 and i > 0:
             out.append("b")
+        elif f_apart and ch in ("ف", "פ"):
+            out.append("φ")
         else:
             out.append(LETTERS[ch])
     joined = "".join(out)
@@ -84,11 +87,19 @@ _HEBREW_V = str.maketrans({"ו": "ב"})
 _HEBREW_KH = str.maketrans({"כ": "ח", "ך": "ח"})
 
 
+# Persian reads و as v where Arabic reads w or u (پرویز Parviz, وحید Vahid); a word with a Persian letter
+_PERSIAN_LETTERS = frozenset("پچژگیک")
+_PERSIAN_V = str.maketrans({"و": "ب"})
+
+
 @lru_cache(maxsize=100_000)
 def readings(word: str) -> tuple[str, ...]:
-    """The word's finished skeleton, and its Persian reading (ض, ذ as z), its ك + ح read as kh, or
-    its Hebrew one (ו as v, כ as kh) where that differs."""
-    others = (word.translate(_PERSIAN_Z), word.replace(*_K_H), word.translate(_HEBREW_V),
+    """The word's finished skeleton, and its Persian reading (ض, ذ as z; in a word with a Persian
+    letter, و as v), its ك + ح read as kh, or its Hebrew one (ו as v, כ as kh) where that differs."""
+    persian = word.translate(_PERSIAN_Z)
+    if _PERSIAN_LETTERS & set(word):
+        persian = persian.translate(_PERSIAN_V)
+    others = (word.translate(_PERSIAN_Z), persian, word.replace(*_K_H), word.translate(_HEBREW_V),
               word.translate(_HEBREW_KH), word.translate(_HEBREW_V).translate(_HEBREW_KH))
     return tuple(dict.fromkeys(finish(letters_consonants(w)) for w in (word, *others)))
 
@@ -213,10 +224,11 @@ def compound_skeletons(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in out if s))
 
 
-def word_skeletons(text: str) -> tuple[str, ...]:
-    """The skeleton of each word, articles left out: عبد القادر محمود is bd kdr mmd, as a Latin
-    spelling's words (ABD EL KADER MAHMOUD) are, so pairs of them are blocking keys alike."""
-    return tuple(readings(w)[0] for w, _ in abjad_words(text) if w not in ARTICLES)
+def word_skeletons(text: str) -> tuple[tuple[str, ...], ...]:
+    """The skeletons of each word (all its ``readings``), articles left out: عبد القادر محمود is bd
+    kdr mmd, as a Latin spelling's words (ABD EL KADER MAHMOUD) are, so pairs of them are blocking
+    keys alike; رضا is rd and, as Persian reads it, rs (REZA)."""
+    return tuple(readings(w) for w, _ in abjad_words(text) if w not in ARTICLES)
 
 
 def whole_skeleton(text: str) -> str:
@@ -229,6 +241,9 @@ def whole_skeleton(text: str) -> str:
 # a Latin spelling that starts with a vowel (Arabic writes an opening vowel with alif or ain).
 _LONG = {"ا": "aeo", "آ": "aeo", "ى": "aeiy", "ي": "iey", "ی": "iey", "ے": "ey", "و": "ouw"}
 _LATIN_VOWELS = "aeiouyw"
+# how a Latin spelling may end after a written final long vowel: Persian writes a final ā with ی too
+# (مصطفی Mostafa, موسی Musa), Egypt a final ī with ى (على Ali)
+_FINAL_VOWELS = {"ا": "aeo", "ى": "aeiy", "ي": "iey", "ی": "ieya", "ے": "eya"}
 
 
 def _latin_last_gap(word: str) -> str | None:
@@ -266,7 +281,8 @@ def vowels_disagree(arabic: str, latin: str) -> bool:
     letters = [ch for ch in arabic if ch in _ARABIC]
     if len(letters) < 2 or not latin or not latin.isascii() or not latin.isalpha():
         return False
-    if letters[-1] in _SILENT_END:
+    silent_end = letters[-1] in _SILENT_END
+    if silent_end:
         letters.pop()
     first, last = letters[0], letters[-1]
     # two consonants more than the Latin has: the skeletons agree only because j, z fold into d, s
@@ -277,9 +293,14 @@ def vowels_disagree(arabic: str, latin: str) -> bool:
     if _ARABIC.get(first) != VOWEL and latin[0] in "aeiou" and len(latin) > 2:
         if latin[1] != "l" and not (latin[1] == latin[2] and latin[1] not in _LATIN_VOWELS):
             return True
-    # a written long vowel at the end: Latin ends in a vowel too (محمدی / MOHAMMADI)
-    if last in ("ا", "ى", "ي", "ی", "ے") and len(letters) > 2:
-        return latin[-1] not in _LATIN_VOWELS and latin[-1] != "h"
+    # a written long vowel at the end: Latin ends in that vowel too (محمدی / MOHAMMADI, حسنا is not
+    # HUSSEINI); an ā may be written -ah, an ī not (عبدالعلی is not ABDULLAH) unless a ة followed it
+    # (اسلامية / ISLAMIYAH)
+    if last in _FINAL_VOWELS and len(letters) > 2:
+        if latin[-1] == "h" and len(latin) > 1 and latin[-2] in _LATIN_VOWELS:
+            return last in ("ي", "ی", "ے") and not silent_end
+        end = latin[len(latin.rstrip(_LATIN_VOWELS)):]  # the Latin word's last vowels: -i, -iya, -a
+        return not end or not set(end) & set(_FINAL_VOWELS[last])
     # the long vowel written before the last consonant shows in the Latin there (محمود / MAHMOUD)
     if _ARABIC.get(last) != VOWEL and _ARABIC.get(letters[-2]) == VOWEL and letters[-2] in _LONG:
         gap = _latin_last_gap(latin)

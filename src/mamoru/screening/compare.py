@@ -852,6 +852,10 @@ LATIN_WORD_SIZE = 2  # a Latin word inside a Chinese name (BRINC无人机) weigh
 
 
 ABJAD_DISCOUNT = 0.85  # written without short vowels: consonants agree, vowels are unknown
+# …less so the more consonants agree letter for letter, when every word on both sides found its
+# counterpart (حاتم حمدان العزاوي / AL-AZAWI, Hatem Hamdan): consonants in words of three or more
+# that agree exactly → the discount
+ABJAD_EVIDENCE = ((6, 0.95), (3, 0.92))
 
 
 def _abjad_partner(form: NameForm) -> bool:
@@ -902,13 +906,27 @@ def _long_vowels_agree(a, b) -> bool:
     return False
 
 
+_F_APART = re.compile(r"ph|f(?=.)")  # f before the end, kept apart from h as letters_consonants(f_apart=True) does
+
+
+def _with_h(consonants: str) -> frozenset[str]:
+    """The consonants with every h kept (the skeleton keeps only a first one: Latin h after a consonant
+    marks aspiration, but ح and ه are consonants of their own: صالح / SALIH s-l-h), with and without
+    a last h (ة / -ah: حمزة / HAMZAH)."""
+    kept = "".join(ch for i, ch in enumerate(consonants) if i == 0 or ch != consonants[i - 1])
+    return frozenset({kept, kept[:-1] if kept.endswith("h") and len(kept) > 1 else kept})
+
+
 def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: bool, hebrew: bool):
-    """Each word as (skeleton, alternative readings, vowel frame, particle or not)."""
-    from mamoru.screening.abjad import frame, readings
-    from mamoru.screening.translit import abjad_skeleton
+    """Each word as (skeleton, alternative readings, vowel frame, particle or not, the Arabic word,
+    the word, its consonants with every h)."""
+    from mamoru.screening.abjad import frame, letters_consonants, readings
+    from mamoru.screening.translit import abjad_consonants, abjad_skeleton
 
     out = []
     for w, sk in zip(words, skeletons):
+        with_h = frozenset() if hebrew else _with_h(
+            letters_consonants(w, f_apart=True) if abjad else abjad_consonants(_F_APART.sub("φ", w)))
         if abjad:
             alts = readings(w) if sk == readings(w)[0] else (sk,)
         else:
@@ -917,7 +935,7 @@ def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: boo
                 alts += (abjad_skeleton(w.replace("ch", "sh")), abjad_skeleton(w.replace("ch", "kh")))
             if hebrew and "w" in w:  # Weiss: against Hebrew, whose ו is also v
                 alts += (skeleton(w),)
-        out.append((sk, alts, frame(w), w in _PARTICLE_WORDS, w if abjad and not hebrew else None, w))
+        out.append((sk, alts, frame(w), w in _PARTICLE_WORDS, w if abjad and not hebrew else None, w, with_h))
     return tuple(out)
 
 
@@ -949,6 +967,8 @@ def _abjad_token_sim(a, b, context: bool, alone: bool = False) -> float:
             b[4] and a[4] is None and not a[3] and vowels_disagree(b[4], a[5])):
         return 0.0
     best = max(_abjad_sim(x, y) for x in a[1] for y in b[1])
+    if best < 1.0 and any(len(x) >= 3 for x in a[6] & b[6]) and not (a[3] or b[3]):
+        return 1.0  # two consonants and an h agreeing (صالح / SALIH): three, as any other three
     if best:
         return best
     if a[3] and b[3]:  # particles (bin / بن, abd / عبد, al / ال) only match each other
@@ -969,6 +989,12 @@ def _abjad_token_sim(a, b, context: bool, alone: bool = False) -> float:
     if len(same) == 1 and context and a[2] == b[2]:
         return SHORT_ABJAD_SIM
     return 0.0
+
+
+def _consonants_agreeing(a, b) -> int:
+    """How many consonants two words that agree share, counted in words of three or more."""
+    n = max([len(a[0])] + [len(x) for x in a[6] & b[6]])
+    return n if n >= 3 else 0
 
 
 def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
@@ -997,7 +1023,9 @@ def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
     uq = tuple(t for i, t in enumerate(tq) if i not in {p[0] for p in pairs})
     uc = tuple(t for j, t in enumerate(tc) if j not in {p[1] for p in pairs})
-    return Comparison(score * ABJAD_DISCOUNT, "abjad_consonants", aligned, uq, uc, " ".join(tq), " ".join(tc), legal)
+    agreeing = sum(_consonants_agreeing(kq[i], kc[j]) for i, j, s in pairs if s >= 1.0)
+    discount = next((d for least, d in ABJAD_EVIDENCE if agreeing >= least), ABJAD_DISCOUNT) if not uq and not uc else ABJAD_DISCOUNT
+    return Comparison(score * discount, "abjad_consonants", aligned, uq, uc, " ".join(tq), " ".join(tc), legal)
 
 
 def _mixed(form: NameForm) -> bool:

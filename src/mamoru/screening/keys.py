@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import zlib
 from functools import lru_cache
+from itertools import product
 from typing import Callable, Iterable, Sequence
 
 from rigour.text.phonetics import metaphone
@@ -46,7 +47,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0, "a": 2.0, "v": 1.5}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-02.issue10-round9"
+KEYS_VERSION = "2026-12-02.issue10-round10"
 
 
 def key_hash(key: str) -> int:
@@ -321,10 +322,12 @@ def name_keys(form: NameForm) -> dict[str, str]:
         for sk in compound_skeletons(form.original):
             if len(sk) >= 2:
                 keys["s:" + sk] = "s"
-        head = sorted({sk for sk in word_skeletons(form.original)[:MAX_PAIR_TOKENS] if len(sk) >= 2})
-        for i, a in enumerate(head):  # pairs of word skeletons, as a Latin spelling's pairs
-            for b in head[i + 1 :]:
-                keys[f"p:{a}|{b}"] = "p"
+        head = [[sk for sk in word if len(sk) >= 2] for word in word_skeletons(form.original)[:MAX_PAIR_TOKENS]]
+        for i, word in enumerate(head):  # pairs of word skeletons, as a Latin spelling's pairs
+            for other in head[i + 1 :]:
+                for a, b in product(word, other):
+                    if a != b:
+                        keys["p:{}|{}".format(*sorted((a, b)))] = "p"
         whole = whole_skeleton(form.original)
         if len(whole) >= 3:  # the whole name: ولی جان finds WALIJAN among the many "Jan"
             keys["k:" + whole] = "k"
