@@ -243,6 +243,13 @@ def test_a_written_final_vowel_is_the_vowel_the_latin_spelling_ends_in():
     assert score("الاتحاد الاسلامي", "AL-ITIHAAD AL-ISLAMIYA", "organization") > 0.7  # -iya ends in i too
 
 
+def test_a_latin_spelling_ending_in_i_is_not_a_word_without_a_final_long_vowel():
+    # محمد is not MAHMOUDI: the words pair as Mohammad and Mahmoudi, so the name is found, not a namesake
+    entries = [ListEntry("t", "MAHMOUDI, Mohammad", "person"), ListEntry("n", "DAYENI, Mahmoud Mohammadi", "person")]
+    assert first_hit("محمد محمودی", entries) == "t"
+    assert score("محمد محمودی", "MAHMOUDI, Mohammad") >= DEFAULT_THRESHOLDS.possible
+
+
 def test_a_final_long_i_is_not_written_ah_unless_a_ta_marbuta_follows_it():
     assert score("ماهان عبدالعلی", "ABDULLAH, Mian") < DEFAULT_THRESHOLDS.possible  # Abd al-Ali is not Abdullah
     assert score("الجماعة الاسلامية المسلحة", "AL-JAMA'AH AL-ISLAMIYAH AL-MUSALLAH", "organization") >= DEFAULT_THRESHOLDS.possible

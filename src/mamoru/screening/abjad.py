@@ -296,6 +296,9 @@ def vowels_disagree(arabic: str, latin: str) -> bool:
     # a written long vowel at the end: Latin ends in that vowel too (محمدی / MOHAMMADI, حسنا is not
     # HUSSEINI); an ā may be written -ah, an ī not (عبدالعلی is not ABDULLAH) unless a ة followed it
     # (اسلامية / ISLAMIYAH)
+    # a Latin spelling ending in i or y (HANI, MAHMOUDI) writes the long ī Arabic writes at the end too
+    if _ARABIC.get(last) != VOWEL and not silent_end and latin[-1] in "iy" and latin[-2:-1] not in ("a", "e", "o", "u"):
+        return True
     if last in _FINAL_VOWELS and len(letters) > 2:
         if latin[-1] == "h" and len(latin) > 1 and latin[-2] in _LATIN_VOWELS:
             return last in ("ي", "ی", "ے") and not silent_end
