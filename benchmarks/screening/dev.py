@@ -188,6 +188,8 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
         chinese = list(csv.DictReader(fh))
     with open(data / "ordinary_cn_companies.csv", encoding="utf-8", newline="") as fh:
         chinese_firms = list(csv.DictReader(fh))
+    with open(data / "ordinary_ar_fa_companies.csv", encoding="utf-8", newline="") as fh:
+        arabic_firms = list(csv.DictReader(fh))
     groups = {
         "OpenSanctions negatives (person)": [Query(r["full_name"], "person") for r in rows],
         "ordinary Japanese firms, kanji/kana": [Query(f["name_ja"], "organization") for f in firms],
@@ -203,6 +205,9 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
         # (海尔, 格兰仕, 奥克斯), and 150 trade names with only 集团 or 公司 after them (海尔集团); written on
         # 2026-12-02 when a brand by sound with nothing after it began to be compared
         "ordinary Chinese firms, simplified": [Query(f["name_zh"], "organization") for f in chinese_firms],
+        # Iranian and Arab firms as they name themselves (شرکت صنایع غذایی بهروز, شركة النور للمقاولات): 80
+        # names written on 2026-12-02 with the Persian and Arabic firm words, measured once before reading
+        "ordinary Arabic/Persian firms": [Query(f["name"], "organization") for f in arabic_firms],
     }
     if held:
         taken = {id(r) for r in rows}

@@ -50,3 +50,19 @@ def test_limited_written_in_arabic_letters_is_a_legal_form():
     assert name_form("راحت لمتد", "organization").legal_forms == ("لمتد",)
     assert score("راحت لمتد", "RAHAT LTD.") >= DEFAULT_THRESHOLDS.possible
     assert score("راحت لمتد", "RAHAT LTD.") > score("راحت لمتد", "RAHA TRADING LTD.")
+
+
+@pytest.mark.parametrize("name, english", [
+    ("شرکت فولاد خراسان", "KHORASAN STEEL COMPANY"),  # Persian: company, steel, and a region's name
+    ("صنایع هواپیماسازی ایران", "IRAN AIRCRAFT INDUSTRIES"),
+    ("شرکت ابزار برشی کاوه", "KAVEH CUTTING TOOLS COMPANY"),  # کاوه read as Persian reads و: v
+    ("مجموعة طعمة الدولية", "TOUMEH INTERNATIONAL GROUP"),  # a family name of two consonants among known words
+])
+def test_persian_and_arabic_firm_names_reach_their_english_name(name, english):
+    found = compare_names(name_form(name, "organization"), name_form(english, "organization"))
+    assert found.score >= 0.7 and found.path == "translated_ar"
+
+
+def test_a_persian_word_written_with_a_zero_width_non_joiner_is_one_word():
+    assert english_of("سرمایه‌گذاری") == ("investment",)
+    assert english_of("بین‌المللی") == ("international",)

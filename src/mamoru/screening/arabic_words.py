@@ -97,14 +97,110 @@ ARABIC_WORDS: dict[str, str] = {
     "صحراء": "sahara",
     "فلسطين": "palestine",
     "قدس": "jerusalem quds",
+    # more of what firms are and do, in Arabic
+    "مجموعه": "group",
+    "هندسه": "engineering",
+    "هندسيه": "engineering",
+    "نفط": "oil petroleum",
+    "نفطيه": "oil petroleum",
+    "بترول": "petroleum oil",
+    "محدوده": "limited",
+    "طيران": "aviation airlines airways",
+    "اتصالات": "telecommunications communications",
+    "تكنولوجيا": "technology technologies",
+    "الكترونيات": "electronics",
+    "صرافه": "exchange",
+    "نقل": "transport",
+    "شحن": "shipping",
+    "ملاحه": "navigation shipping",
+    "بحريه": "naval navy marine maritime",
+    "قوات": "forces",
+    "عامه": "general",
+    "معدات": "equipment",
+    "تامين": "insurance",
+    "ادويه": "pharmaceuticals pharmaceutical",
+    "كيماويات": "chemicals",
+    "حديد": "iron",
+    "صلب": "steel",
+    "اسمنت": "cement",
+    "مقاولات": "contracting",
+    "خدمات": "services",
+    "صناعيه": "industrial",
+    "مستقبل": "future",
+    # Persian: the words of Iranian firms' and bodies' names (شرکت فولاد خراسان, KHORASAN STEEL COMPANY)
+    "شركت": "company",
+    "گروه": "group",
+    "صنايع": "industries",
+    "صنعت": "industry",
+    "صنعتي": "industrial",
+    "فولاد": "steel",
+    "بانك": "bank",
+    "مهندسي": "engineering",
+    "بازرگاني": "trading commercial",
+    "گاز": "gas",
+    "پتروشيمي": "petrochemical",
+    "كشتيراني": "shipping",
+    "هواپيمايي": "airline airlines aviation",
+    "هواپيماسازي": "aircraft",
+    "ملي": "national",
+    "توسعه": "development",
+    "سرمايهگذاري": "investment",
+    "ساختمان": "construction building",
+    "ساختماني": "construction",
+    "الكترونيك": "electronics electronic",
+    "برق": "electricity electric power",
+    "نيرو": "power energy",
+    "انرژي": "energy",
+    "مخابرات": "telecommunications telecommunication",
+    "معادن": "mines mining",
+    "معدني": "mining mineral",
+    "خودرو": "automotive motor vehicle",
+    "خودروسازي": "automotive motor",
+    "دارويي": "pharmaceutical",
+    "شيميايي": "chemical",
+    "تجارت": "trade trading commerce",
+    "تجاري": "commercial",
+    "بينالمللي": "international",
+    "توليدي": "manufacturing production",
+    "توليد": "production manufacturing",
+    "سازمان": "organization organisation",
+    "موسسه": "institute institution foundation",
+    "بنياد": "foundation",
+    "سپاه": "corps",
+    "پاسداران": "guards guard",
+    "انقلاب": "revolution revolutionary",
+    "ايران": "iran",
+    "ايراني": "iranian",
+    "دريايي": "marine maritime naval",
+    "هوايي": "air",
+    "هوافضا": "aerospace",
+    "دفاعي": "defence defense",
+    "موشكي": "missile",
+    "وزارت": "ministry",
+    "تحقيقات": "research",
+    "پژوهشگاه": "research institute",
+    "فناوري": "technology",
+    "ابزار": "tools",
+    "برشي": "cutting",
+    "كاشي": "tile",
+    "سيمان": "cement",
+    "ماشين": "machine machinery",
+    "ماشينسازي": "machinery machine",
+    "صرافي": "exchange",
+    "بيمه": "insurance",
+    "حمل": "transport",
+    "لجستيك": "logistics",
+    "هلدينگ": "holding",
 }
 
 _SEATS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ی": "ي", "ک": "ك", "ؤ": "ء"})
 
 
 def _plain(word: str) -> str:
+    """Without diacritics, hamza seats and Persian letter forms, and without the zero-width
+    non-joiner Persian writes inside a word (سرمایه‌گذاری)."""
     word = "".join(ch for ch in unicodedata.normalize("NFKC", word) if not unicodedata.combining(ch))
-    return word.translate(_SEATS)
+    return word.translate(_SEATS).replace("\u200c", "")
 
 
 @lru_cache(maxsize=1)
@@ -139,7 +235,7 @@ def arabic_sense_keys(text: str) -> dict[str, str]:
     return keys
 
 
-PARTICLES = frozenset({"في", "و", "من", "عن", "علي", "الي", "ال"})  # in, and, of, from, on, to: no English word needed
+PARTICLES = frozenset({"في", "و", "من", "عن", "علي", "الي", "ال", "در", "از", "به", "با"})  # in, and, of, from, on, to (Persian در از به با): no English word needed
 
 MIN_ARABIC_WORDS = 2  # one word (جماعة, "group") is too little to read a name by its senses
 
@@ -147,11 +243,11 @@ MIN_ARABIC_WORDS = 2  # one word (جماعة, "group") is too little to read a n
 def compare_translated(arabic, latin, legal, swap: bool = False):
     """An organisation's Arabic name against an English one through the words' senses; an Arabic
     word the table does not know is compared by its consonants (داعش / DAESH)."""
-    from mamoru.screening.abjad import letters_consonants
+    from mamoru.screening.abjad import readings
     from mamoru.screening.cedict import stem
-    from mamoru.screening.compare import NO_MATCH, _abjad_sim
+    from mamoru.screening.compare import NO_MATCH, SHORT_ABJAD_SIM, _abjad_sim
     from mamoru.screening.senses import by_senses
-    from mamoru.screening.translit import abjad_skeleton, finish_skeleton
+    from mamoru.screening.translit import abjad_skeleton
 
     words = tuple(w for w in unicodedata.normalize("NFKC", arabic.original).split()
                   if any(ch.isalpha() for ch in w) and _plain(w) not in PARTICLES)
@@ -160,6 +256,10 @@ def compare_translated(arabic, latin, legal, swap: bool = False):
     senses = [frozenset(stem(e) for e in english_of(w)) for w in words]
 
     def spelled(e: str, w: str) -> float:
-        return _abjad_sim(finish_skeleton(letters_consonants(w)), abjad_skeleton(e))
+        """Every reading of the word (Persian کاوه is KAVEH); among words the senses pair, a name of
+        two consonants that agree counts as a short word does in a person's name (طعمة / TOUMEH)."""
+        latin = abjad_skeleton(e)
+        best = max(_abjad_sim(r, latin) for r in readings(w))
+        return best or (SHORT_ABJAD_SIM if len(latin) == 2 and latin in readings(w) else 0.0)
 
     return by_senses(words, senses, latin.readings[0].tokens, legal, "translated_ar", swap, spelled)
