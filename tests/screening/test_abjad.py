@@ -264,3 +264,24 @@ def test_a_persian_reading_makes_pairs_of_word_sounds_too():
         return {k for k in name_keys(name_form(text, "person")) if k.startswith("p:")}
 
     assert pairs("رضا ابراهیمی") & pairs("EBRAHIMI, Reza")
+
+
+def test_a_name_written_given_name_first_shares_its_whole_key_with_the_list_surname_first():
+    # محمد الشيخ has one word of many (Muhammad) and one of one consonant (sh); the whole name run
+    # together, surname first as the list writes it, finds AL-SHAYKH, Muhammad
+    from mamoru.screening.keys import name_keys
+
+    def whole(text: str) -> set[str]:
+        return {k for k in name_keys(name_form(text, "person")) if k.startswith("k:")}
+
+    assert whole("محمد الشيخ") & whole("AL-SHAYKH, Muhammad")
+
+
+def test_a_latin_ah_may_end_in_a_ta_marbuta():
+    # عليشة ends in ة (a vowel), 'ULAYSHAH in h: the two short words' ends may still agree
+    entries = [ListEntry("t", "'ULAYSHAH, Rana", "person"), ListEntry("n", "ORELLANA ERAZO, Hector Manuel", "person")]
+    assert first_hit("رنا عليشة", entries) == "t"
+
+
+def test_a_latin_spelling_ending_in_a_vowel_is_not_an_arabic_word_ending_in_a_consonant():
+    assert score("شاكر آل علي", "AL-'ALI, Zakariya") < DEFAULT_THRESHOLDS.possible  # Shakir is not Zakariya

@@ -110,14 +110,23 @@ def is_hebrew(text: str) -> bool:
 
 def frame(word: str) -> str:
     """Whether the word starts and ends with a vowel letter ("V") or a consonant ("C"): عدي and
-    Uday are both V-d-V, which their one consonant alone cannot say."""
+    Uday are both V-d-V, which their one consonant alone cannot say; "CV|CC" where a Latin word
+    may end either way."""
     if not word:
         return ""
     if word[0] in LETTERS or word[-1] in LETTERS:  # Arabic or Hebrew
         last = word[-1]
         end = "V" if LETTERS.get(last, "x") == VOWEL or last in _SILENT_END else "C"
         return ("V" if LETTERS.get(word[0], "x") == VOWEL else "C") + end
-    return ("V" if word[0] in "aeiouwy" else "C") + ("V" if word[-1] in "aeiouwy" else "C")
+    start = "V" if word[0] in "aeiouwy" else "C"
+    if len(word) > 2 and word[-1] == "h" and word[-2] in "aeiou":  # -ah: a ة (ULAYSHAH) or a ح, ه (FATTAH)
+        return f"{start}V|{start}C"
+    return start + ("V" if word[-1] in "aeiouwy" else "C")
+
+
+def frames_agree(a: str, b: str) -> bool:
+    """Whether two ``frame`` values may be the same word's (a Latin -ah may end either way)."""
+    return bool(set(a.split("|")) & set(b.split("|")))
 
 
 @lru_cache(maxsize=200_000)
@@ -236,6 +245,19 @@ def whole_skeleton(text: str) -> str:
     return finish("".join(c for _, c in abjad_words(text)))
 
 
+MAX_ROTATED_WORDS = 4
+
+
+def whole_rotations(text: str) -> tuple[str, ...]:
+    """The whole skeleton with the name's last words first, as lists write a surname first (محمد الشيخ
+    / AL-SHAYKH, Muhammad); an article stays with its word. Names of up to four words."""
+    pairs = abjad_words(text)
+    if not 1 < len(pairs) <= MAX_ROTATED_WORDS:
+        return ()
+    return tuple(finish("".join(c for _, c in pairs[i:] + pairs[:i]))
+                 for i in range(1, len(pairs)) if pairs[i - 1][0] not in ARTICLES)
+
+
 # Long vowels are written in Arabic (ا ى ي ی ے, and و), short ones are not: a written long vowel
 # is evidence a Latin spelling must show, and a word written with a consonant first cannot be
 # a Latin spelling that starts with a vowel (Arabic writes an opening vowel with alif or ain).
@@ -296,8 +318,10 @@ def vowels_disagree(arabic: str, latin: str) -> bool:
     # a written long vowel at the end: Latin ends in that vowel too (محمدی / MOHAMMADI, حسنا is not
     # HUSSEINI); an ā may be written -ah, an ī not (عبدالعلی is not ABDULLAH) unless a ة followed it
     # (اسلامية / ISLAMIYAH)
-    # a Latin spelling ending in i or y (HANI, MAHMOUDI) writes the long ī Arabic writes at the end too
-    if _ARABIC.get(last) != VOWEL and not silent_end and latin[-1] in "iy" and latin[-2:-1] not in ("a", "e", "o", "u"):
+    # a Latin spelling ending in a vowel (HANI, MAHMOUDI, ZAKARIYA) writes one Arabic writes at the end
+    # too: ی, ا, ة; a name's last short vowel is not heard (a French mute e aside; ه may be Persian -e)
+    if _ARABIC.get(last) != VOWEL and not silent_end and last != "ه" and latin[-1] in "aiouy" and (
+            latin[-1] not in "iy" or latin[-2:-1] not in ("a", "e", "o", "u")):
         return True
     if last in _FINAL_VOWELS and len(letters) > 2:
         if latin[-1] == "h" and len(latin) > 1 and latin[-2] in _LATIN_VOWELS:

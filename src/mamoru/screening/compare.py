@@ -959,7 +959,7 @@ def _liquids_disagree(a: str, b: str) -> bool:
 def _abjad_token_sim(a, b, context: bool, alone: bool = False) -> float:
     """Best of the readings; one or two equal consonants count a little when the words' ends agree
     too (طيب / Tayeb), or, for two, when the name's other words vouch for them (قصي / Qusay)."""
-    from mamoru.screening.abjad import vowels_disagree
+    from mamoru.screening.abjad import frames_agree, vowels_disagree
 
     if _liquids_disagree(a[5], b[5]):
         return 0.0
@@ -978,15 +978,15 @@ def _abjad_token_sim(a, b, context: bool, alone: bool = False) -> float:
     same = max((x for x in a[1] if x in b[1]), key=len, default="")
     if len(same) == 2 and alone and _long_vowels_agree(a, b):  # فيض / FAIZ: a name of one word, its vowels agree
         return LONG_VOWELS_SIM
-    if len(same) == 2 and (context or a[2] == b[2]):
+    if len(same) == 2 and (context or frames_agree(a[2], b[2])):
         return SHORT_ABJAD_SIM
-    if len(same) == 1 and a[2] == b[2]:  # one consonant: y and w as consonants decide (يحيى / YAHYA y-h-y)
+    if len(same) == 1 and frames_agree(a[2], b[2]):  # one consonant: y and w as consonants decide (يحيى / YAHYA y-h-y)
         from mamoru.screening.abjad import semivowel_frame
 
         frame_a = semivowel_frame(a[5])
         if len(frame_a) >= 3 and frame_a == semivowel_frame(b[5]) and frame_a != same:
             return SHORT_ABJAD_SIM
-    if len(same) == 1 and context and a[2] == b[2]:
+    if len(same) == 1 and context and frames_agree(a[2], b[2]):
         return SHORT_ABJAD_SIM
     return 0.0
 

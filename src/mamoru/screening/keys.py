@@ -17,7 +17,7 @@ from typing import Callable, Iterable, Sequence
 
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.abjad import compound_skeletons, long_vowel_keys, whole_skeleton, word_skeletons
+from mamoru.screening.abjad import compound_skeletons, long_vowel_keys, whole_rotations, whole_skeleton, word_skeletons
 from mamoru.screening.acronyms import acronym, initials
 from mamoru.screening.arabic_words import arabic_sense_keys
 from mamoru.screening.compare import (
@@ -331,6 +331,9 @@ def name_keys(form: NameForm) -> dict[str, str]:
         whole = whole_skeleton(form.original)
         if len(whole) >= 3:  # the whole name: ولی جان finds WALIJAN among the many "Jan"
             keys["k:" + whole] = "k"
+        for turned in whole_rotations(form.original):  # …and surname first, as the lists write it
+            if len(turned) >= 3:
+                keys.setdefault("k:" + turned, "k")
         words = [w for w in form.original.split() if w not in form.legal_forms]
         if len(words) == 1:  # a name of one word: its consonants with its long vowels (فيض / FAIZ)
             keys.update(("v:" + k, "v") for k in long_vowel_keys(words[0]))
