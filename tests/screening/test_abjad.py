@@ -285,3 +285,11 @@ def test_a_latin_ah_may_end_in_a_ta_marbuta():
 
 def test_a_latin_spelling_ending_in_a_vowel_is_not_an_arabic_word_ending_in_a_consonant():
     assert score("شاكر آل علي", "AL-'ALI, Zakariya") < DEFAULT_THRESHOLDS.possible  # Shakir is not Zakariya
+
+
+@pytest.mark.parametrize("persian, latin", [
+    ("علی‌اکبر پورابراهیم", "PUREBRAHIM, Ali Akbar"),  # the parts of one Persian word as two Latin words
+    ("حمید عرب‌نژاد", "ARABNEJAD, Hamid"),  # …or joined back as one
+])
+def test_a_zero_width_non_joiner_parts_a_persian_word_that_latin_may_write_as_one_or_two(persian, latin):
+    assert score(persian, latin) >= DEFAULT_THRESHOLDS.possible

@@ -112,6 +112,7 @@ def frame(word: str) -> str:
     """Whether the word starts and ends with a vowel letter ("V") or a consonant ("C"): عدي and
     Uday are both V-d-V, which their one consonant alone cannot say; "CV|CC" where a Latin word
     may end either way."""
+    word = word.rstrip(ZWNJ)
     if not word:
         return ""
     if word[0] in LETTERS or word[-1] in LETTERS:  # Arabic or Hebrew
@@ -137,18 +138,27 @@ def abjad_words(text: str) -> tuple[tuple[str, str], ...]:
     by ``merge_compounds`` when the other spelling writes them as one word.
     """
     out: list[tuple[str, str]] = []
-    for word in unicodedata.normalize("NFKC", text).split():
-        word = "".join(ch for ch in word if ch in LETTERS)
-        if not word:
-            continue
-        if word.startswith("عبدال") and len(word) > 6:
-            out.append(("عبد", letters_consonants("عبد")))
-            word = word[3:]
-        if word.startswith(ARTICLE) and len(word) > 3 and word != "الله":
-            out.append(("al", "r"))
-            word = word[2:]
-        out.append((word, letters_consonants(word)))
+    for whole in unicodedata.normalize("NFKC", text).split():
+        pieces = whole.split(ZWNJ)
+        for n, word in enumerate(pieces):
+            word = "".join(ch for ch in word if ch in LETTERS)
+            if not word:
+                continue
+            if word.startswith("عبدال") and len(word) > 6:
+                out.append(("عبد", letters_consonants("عبد")))
+                word = word[3:]
+            if word.startswith(ARTICLE) and len(word) > 3 and word != "الله":
+                out.append(("al", "r"))
+                word = word[2:]
+            glued = n < len(pieces) - 1 and any(ch in LETTERS for ch in "".join(pieces[n + 1:]))
+            out.append((word + ZWNJ if glued else word, letters_consonants(word)))
     return tuple(out)
+
+
+# Persian writes the parts of one word apart with a zero-width non-joiner (علی‌اکبر, عرب‌نژاد): two words
+# for a Latin spelling that writes two (Ali Akbar), one it may join back (ARABNEJAD). A part so glued
+# to the next keeps the mark at its end.
+ZWNJ = "\u200c"
 
 
 _SUN = frozenset("تثدذرزسشصضطظلن")  # the article's l is assimilated before these letters
@@ -165,6 +175,8 @@ _PERSIAN_FORMS = str.maketrans({"ی": "ي", "ک": "ك"})
 def _joinable(words: list[str]) -> bool:
     """A run joins only around a compound part; an article belongs to the next word, and ends a
     compound only after abd (عبد ال = ABDUL)."""
+    if words[-1] not in ARTICLES and all(w.endswith(ZWNJ) for w in words[:-1]):  # parts of one word
+        return True
     if not any(w.translate(_PERSIAN_FORMS) in _COMPOUND_PARTS for w in words):
         return False
     if words[-1] not in ARTICLES:
