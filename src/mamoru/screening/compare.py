@@ -1023,9 +1023,16 @@ def _abjad(q: NameForm, c: NameForm, legal) -> Comparison:
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
     uq = tuple(t for i, t in enumerate(tq) if i not in {p[0] for p in pairs})
     uc = tuple(t for j, t in enumerate(tc) if j not in {p[1] for p in pairs})
+    return Comparison(score * _abjad_discount(kq, kc, pairs, bool(uq or uc)), "abjad_consonants", aligned, uq, uc,
+                      " ".join(tq), " ".join(tc), legal)
+
+
+def _abjad_discount(kq, kc, pairs, words_left: bool) -> float:
+    """ABJAD_DISCOUNT, or less of one (ABJAD_EVIDENCE) when no word is left over on either side."""
+    if words_left:
+        return ABJAD_DISCOUNT
     agreeing = sum(_consonants_agreeing(kq[i], kc[j]) for i, j, s in pairs if s >= 1.0)
-    discount = next((d for least, d in ABJAD_EVIDENCE if agreeing >= least), ABJAD_DISCOUNT) if not uq and not uc else ABJAD_DISCOUNT
-    return Comparison(score * discount, "abjad_consonants", aligned, uq, uc, " ".join(tq), " ".join(tc), legal)
+    return next((d for least, d in ABJAD_EVIDENCE if agreeing >= least), ABJAD_DISCOUNT)
 
 
 def _mixed(form: NameForm) -> bool:
