@@ -15,10 +15,10 @@ party. Half A / half B by a CRC of the Latin name.
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import replace
 
 from benchmarks.screening.data import load_lists
+from benchmarks.screening.multiscript import half  # the same CRC split, here of the Latin name
 from mamoru.screening.engine import Query, Screener
 from mamoru.screening.entries import ListEntry
 from mamoru.screening.names import name_form
@@ -112,10 +112,6 @@ PAIRS = (
     ("بنك المستقبل", "FUTURE BANK B.S.C.", "organization"),
     ("مؤسسة الرحمة الخيرية", "RAHMAH CHARITABLE ORGANIZATION", "organization"),
 )
-
-
-def half(latin: str) -> str:
-    return "A" if zlib.crc32(latin.encode()) % 2 == 0 else "B"
 
 
 def main(held: bool = False) -> None:

@@ -14,6 +14,8 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
+from mamoru.screening.abjad import ZWNJ
+
 ARABIC_WORDS: dict[str, str] = {
     # kinds of body
     "جماعه": "group jamaat jamaa community",
@@ -200,7 +202,7 @@ def _plain(word: str) -> str:
     """Without diacritics, hamza seats and Persian letter forms, and without the zero-width
     non-joiner Persian writes inside a word (سرمایه‌گذاری)."""
     word = "".join(ch for ch in unicodedata.normalize("NFKC", word) if not unicodedata.combining(ch))
-    return word.translate(_SEATS).replace("\u200c", "")
+    return word.translate(_SEATS).replace(ZWNJ, "")
 
 
 @lru_cache(maxsize=1)
