@@ -422,6 +422,11 @@ def _foreign(form: NameForm) -> NameForm | None:
 
 
 NICKNAME_SIM = 0.9  # 约翰 John against Jon, 迈克尔 Michael against Mike: the same name, another form
+# a firm named by sound in one word of two consonants or fewer (马克 mk, 爱玛 m): hundreds of list names
+# and brands sound so (MAK, EMMA, SIMA), so the name alone is shown, not alerted; an address or country
+# that agrees lifts it (policy.adjust)
+SHORT_BRAND_SOUNDS = 2
+SHORT_BRAND_CAP = 0.78
 NICKNAME_SOUND_SIM = 0.85  # 迈克 (mk) against Michael, whose nickname Mike sounds mk
 
 
@@ -467,6 +472,8 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     uc = tuple(t for j, t in enumerate(shown) if j not in {p[1] for p in best_pairs})
     rq, rc = " ".join(p[0] for p in pq), " ".join(skeleton(t) for t in shown)
     best *= PHONETIC_DISCOUNT * unread  # 系统 left unread: the sound-and-meaning comparison judges it
+    if han.kind != "person" and len(pq) == 1 and len(pq[0][0]) <= SHORT_BRAND_SOUNDS:
+        best = min(best, SHORT_BRAND_CAP)
     if swap:
         aligned = tuple((b, a, x) for a, b, x in aligned)
         return Comparison(best, "katakana_phonetic", aligned, uc, uq, rc, rq, legal)
@@ -839,6 +846,8 @@ def _sound_and_meaning(han: NameForm, latin: NameForm, legal, swap: bool = False
         size = [0 if p in HAN_GENERIC else len(p) for p, _ in units]  # 公司, 集团 may go untranslated
         han_cover = sum(n for n, e in zip(size, explained) if e) / max(1, sum(size))
         score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
+        if n_sound == 1 and not any(explained[n_sound:]) and _short_sound(units[0][1]):
+            score = min(score, SHORT_BRAND_CAP)  # 马克公司 is MAK by its sound alone
         if score > best.score:
             um_latin = tuple(t for t, x in zip(tokens, sims) if x < MIN_TOKEN_SIM)
             um_han = tuple(p for (p, _), e in zip(units, explained) if not e and p not in HAN_GENERIC)
@@ -846,6 +855,12 @@ def _sound_and_meaning(han: NameForm, latin: NameForm, legal, swap: bool = False
             best = (Comparison(score, "translated", (), um_latin, um_han, " ".join(tokens), reading, legal) if swap
                     else Comparison(score, "translated", (), um_han, um_latin, reading, " ".join(tokens), legal))
     return best
+
+
+def _short_sound(how) -> bool:
+    """A sound unit (``zh_foreign.sound_units``) whose every reading has two consonants or fewer."""
+    readings = how if isinstance(how[0], tuple) else (how,)
+    return all(len(sk) <= SHORT_BRAND_SOUNDS for sk, _ in readings)
 
 
 LATIN_WORD_SIZE = 2  # a Latin word inside a Chinese name (BRINC无人机) weighs as much as two characters

@@ -35,7 +35,7 @@ from mamoru.screening.names import AS_WRITTEN, PINYIN, ROMAJI, TRANSLIT, ZH_FORE
 from mamoru.screening.translit import abjad_skeleton, east_slavic, east_slavic_marked, skeleton
 from mamoru.screening.russian_words import russian_sense_keys
 from mamoru.screening.zh_foreign import (alternative_skeletons, brand_sounds, french_o, given_name_guesses, hard_h, part_skeletons,
-                                         unsound_r)
+                                         quiet_whole_skeletons, unsound_r)
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -47,7 +47,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0, "a": 2.0, "v": 1.5}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-02.issue10-round10"
+KEYS_VERSION = "2026-12-02.issue10-round11"
 
 
 def key_hash(key: str) -> int:
@@ -104,10 +104,7 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
     # technology, skill) counts once (index.rank)
     keys: dict[str, str] = {"t:" + w: "t" if g < 0 else f"t{g}"
                             for w, g in sorted(key_word_groups(form.cjk, MAX_GLOSS_WORDS).items())}
-    if form.script == "Han":  # a brand written by sound before the words by meaning (尼罗斯科技: n-r-s)
-        for token in brand_sounds(form.original):
-            for kind, value in _token_keys(token, True):
-                keys[f"{kind}:{value}"] = kind
+    keys.update(brand_keys(form))
     # the katakana words of a mixed name are sounds (研究設計技術局オネガ: Onega), found as such
     from mamoru.screening.kana import katakana_word
 
@@ -137,6 +134,21 @@ def gloss_keys(form: NameForm) -> dict[str, str]:
             if len(reading.tokens) == 1:
                 keys["j:" + reading.tokens[0]] = "j"
     return keys
+
+
+def brand_keys(form: NameForm) -> dict[str, str]:
+    """A Chinese firm's brand written by sound before the words by meaning (尼罗斯科技: n-r-s).
+
+    Part of ``gloss_keys``; ``meaning_keys`` are the others."""
+    if form.script != "Han" or form.kind == "person" or not form.cjk:
+        return {}
+    return {f"{kind}:{value}": kind for token in brand_sounds(form.original) for kind, value in _token_keys(token, True)}
+
+
+def meaning_keys(form: NameForm) -> dict[str, str]:
+    """``gloss_keys`` without the brand's sounds: a Chinese firm name's words by meaning."""
+    brand = brand_keys(form)
+    return {k: v for k, v in gloss_keys(form).items() if k not in brand}
 
 
 def _person_sound_keys(form: NameForm) -> dict[str, str]:
@@ -187,6 +199,19 @@ SHORT_SKELETON = 3  # a name of one word of this many sounds or fewer is also ke
 def _vowel_keys(token: str, katakana: bool) -> dict[str, str]:
     spellings = [_loose(token, katakana)] + ([] if katakana else [_loose(english_spoken(token), False)])
     return {"l:" + loose: "l" for loose in spellings}
+
+
+def _short_sound_vowel_keys(form: NameForm) -> dict[str, str]:
+    """Vowel keys (l:) of each reading of a name China wrote by sound in one short word (埃尼 aini, eni),
+    as a Latin name of one short word has them (ENI l:ini)."""
+    import unicodedata
+
+    from mamoru.screening.zh_foreign import foreign_parts
+
+    parts = foreign_parts(unicodedata.normalize("NFKC", form.original).strip(), form.kind)
+    if len(parts) != 1 or len(skeleton(katakana_onset(parts[0][0]))) > SHORT_SKELETON:
+        return {}
+    return {k: v for heard, _ in parts[0][3] for k, v in _vowel_keys(heard, True).items()}
 
 
 def _east_slavic_keys(tokens: list[str]) -> dict[str, str]:
@@ -305,8 +330,12 @@ def name_keys(form: NameForm) -> dict[str, str]:
     if by_sound:  # the other readings of its sounds: 基思 (ki-su) finds Keith, 亚历克斯 (a-ri-ku-su) Alex
         for sk in alternative_skeletons(form.original, form.kind):
             keys.setdefault("s:" + sk, "d")  # weighed as a near miss unless a word has it
+    if by_sound:  # a name of one short word by sound (埃尼 Eni): its skeleton is everyone's, its vowels are not
+        keys.update(_short_sound_vowel_keys(form))
     if by_sound and form.kind == "person":  # and pairs of them: 基思·克拉奇 (gs|krk, ks|krt) finds Keith Krach,
         keys.update(_pairs_of(part_skeletons(form.original, form.kind)[:MAX_PAIR_TOKENS]))  # whose words alone are common
+        for whole in quiet_whole_skeletons(form.original, form.kind):  # 基尔·斯塔默 kstm meets Keir Starmer's
+            keys.setdefault("k:" + whole, "k")  # whole name heard without its r's (k:kstm)
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
     if form.kind != "person" and not form.cjk and form.readings:  # UGOLNYE TEKHNOLOGII: t:coal, t:technologies

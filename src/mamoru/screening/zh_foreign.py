@@ -178,8 +178,36 @@ def alternative_skeletons(text: str, kind: str) -> tuple[str, ...]:
 
 
 def part_skeletons(text: str, kind: str) -> tuple[frozenset[str], ...]:
-    """Every skeleton each part may stand for: its reading, its other readings, and each of those with
-    pinyin's unaspirated d, g, b as t, k, p (基思 dz, gs, ks: Keith). Pairs of them look a person up."""
+    """Every skeleton each part may stand for: its reading, its other readings, each of those with
+    pinyin's unaspirated d, g, b as t, k, p (基思 dz, gs, ks: Keith), and with a final n as the m China
+    writes with it (亚当 dn: Adam dm, as ``final_m`` hears the Latin side). Pairs of them look a person up."""
+    return tuple(frozenset(sk for sk in found if len(sk) >= 2) for found in _part_sounds(text, kind))
+
+
+MAX_QUIET_WHOLES = 32
+
+
+def quiet_whole_skeletons(text: str, kind: str) -> tuple[str, ...]:
+    """The whole name's skeletons with the r that 尔 writes left out (基尔·斯塔默 kstm), every reading
+    of each part combined: where the Latin spelling's r after a vowel goes unheard (Keir Starmer, kstm),
+    the two meet at the name without its r's, whichever r's China chose to write."""
+    from itertools import islice, product
+
+    import unicodedata
+
+    text = unicodedata.normalize("NFKC", text).strip()
+    quiet = "".join(ch for i, ch in enumerate(text) if ch != "尔" or i == 0 or _DOTS.match(text[i - 1]))
+    if quiet == text:
+        return ()
+    parts = _part_sounds(quiet, kind)
+    if not 2 <= len(parts) <= 4 or not all(parts):
+        return ()
+    wholes = ("".join(combo) for combo in product(*(sorted(p) for p in parts)))
+    return tuple(w for w in islice(wholes, MAX_QUIET_WHOLES) if len(w) >= 3)
+
+
+@lru_cache(maxsize=50_000)
+def _part_sounds(text: str, kind: str) -> tuple[frozenset[str], ...]:
     from mamoru.screening.compare import _UNVOICED, katakana_onset
     from mamoru.screening.translit import skeleton
 
@@ -189,7 +217,8 @@ def part_skeletons(text: str, kind: str) -> tuple[frozenset[str], ...]:
     for token, names, _, heard in foreign_parts(unicodedata.normalize("NFKC", text).strip(), kind):
         found = {skeleton(token if names else katakana_onset(token))} | {skeleton(katakana_onset(h)) for h, _ in heard}
         found |= {sk.translate(_UNVOICED) for sk in found}
-        out.append(frozenset(sk for sk in found if len(sk) >= 2))
+        found |= {sk[:-1] + "m" for sk in found if sk.endswith("n")}
+        out.append(frozenset(sk for sk in found if sk))
     return tuple(out)
 
 
