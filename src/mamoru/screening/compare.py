@@ -354,14 +354,21 @@ def _whole_name_as_one_word(han: Reading, other: Reading) -> bool:
 PART_OF_A_NAME_DISCOUNT = 0.85
 # A firm's name of one word in simplified characters (华信公司) read the Japanese way through its characters'
 # Japanese twins (華信 kashin) is a guess on a guess: a spelling that only resembles it (KASHAN) is not enough.
+# So is a firm that calls itself a Chinese 公司 or 集团 (海信公司 kaishin, 康泰公司 kotai: COTEI): a Japanese
+# firm is a 株式会社, and the lists spell a Chinese one by its pinyin.
 TWIN_GUESS_DISCOUNT = 0.9
+_CHINESE_FIRM_ENDINGS = ("公司", "集团", "集團")
 
 
 def _twin_guess(form: NameForm, reading: Reading, found: Comparison) -> bool:
     from mamoru.screening.translit import looks_chinese
 
-    return (form.kind == "organization" and form.script == "Han" and len(reading.tokens) == 1
-            and looks_chinese(form.cjk) and any(x < 1.0 for _, _, x in found.aligned))
+    if not (form.kind == "organization" and form.script == "Han" and len(reading.tokens) == 1
+            and any(x < 1.0 for _, _, x in found.aligned)):
+        return False
+    chinese_firm = any(f.endswith(_CHINESE_FIRM_ENDINGS) for f in form.legal_forms) or \
+        _nfkc(form.original).endswith(_CHINESE_FIRM_ENDINGS)
+    return looks_chinese(form.cjk) or chinese_firm
 
 
 def _part_of_a_name(form: NameForm, reading: Reading, unmatched: tuple[str, ...]) -> bool:

@@ -32,6 +32,7 @@ from mamoru.screening.compare import (
 )
 from mamoru.screening.korean import korean_key
 from mamoru.screening.names import AS_WRITTEN, PINYIN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm
+from mamoru.screening.text import fold
 from mamoru.screening.translit import abjad_skeleton, east_slavic, east_slavic_marked, skeleton
 from mamoru.screening.russian_words import russian_sense_keys
 from mamoru.screening.zh_foreign import (alternative_skeletons, brand_sounds, french_o, given_name_guesses, hard_h, part_skeletons,
@@ -201,6 +202,10 @@ def _vowel_keys(token: str, katakana: bool) -> dict[str, str]:
     return {"l:" + loose: "l" for loose in spellings}
 
 
+# a firm named by its web address: the name before the domain ending, which the words of the name glue on
+_WEB_NAME = re.compile(r"([A-Za-z0-9][A-Za-z0-9-]*)\.(?:com|net|org)\b", re.IGNORECASE)
+
+
 def _short_sound_vowel_keys(form: NameForm) -> dict[str, str]:
     """Vowel keys (l:) of each reading of a name China wrote by sound in one short word (埃尼 aini, eni),
     as a Latin name of one short word has them (ENI l:ini)."""
@@ -338,6 +343,8 @@ def name_keys(form: NameForm) -> dict[str, str]:
             keys.setdefault("k:" + whole, "k")  # whole name heard without its r's (k:kstm)
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
+    if form.kind != "person" and "." in form.original:  # Amazon.com, Inc. is also found as Amazon (亚马逊)
+        keys.update(("t:" + fold(name), "t") for name in _WEB_NAME.findall(form.original) if len(name) >= 2)
     if form.kind != "person" and not form.cjk and form.readings:  # UGOLNYE TEKHNOLOGII: t:coal, t:technologies
         keys.update(russian_sense_keys(form.readings[0].tokens))
         keys.update(initials_keys(form))  # FSB and FEDERALNAYA SLUZHBA BEZOPASNOSTI meet on a:fsb

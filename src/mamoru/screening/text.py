@@ -6,7 +6,6 @@ forms (㈱ → (株)) into one spelling before anything else looks at a name.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
@@ -22,16 +21,9 @@ _ASCII_TABLE: dict[int, str | None] = {ord(ch): " " for ch in map(chr, range(128
 _ASCII_TABLE.update({ord(ch): None for ch in _DROP if ord(ch) < 128})
 
 
-# a firm named by its web address (Amazon.com, Booking.com): the name is the part before the domain
-# ending, which tells no firm from another (the dots of K.K. are dropped and the letters kept)
-_DOMAIN_END = re.compile(r"(?<=[a-z0-9])\.(com|net|org)\b", re.IGNORECASE)
-
-
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """NFKC, case-folded, with punctuation turned into single spaces."""
-    if "." in text:
-        text = _DOMAIN_END.sub(" ", text)
     if text.isascii():
         return " ".join(text.lower().translate(_ASCII_TABLE).split())
     text = unicodedata.normalize("NFKC", text).casefold()
