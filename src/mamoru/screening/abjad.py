@@ -307,6 +307,13 @@ def _latin_consonants(word: str) -> int:
     return n
 
 
+# محمد is read muḥammad by everyone, with a vowel after its ḥ; محمود is maḥmūd, ḥ and m together, and writes
+# its ū. Unvowelled, the two have one skeleton, so a Latin MAHMUD, MAHMOUD (h straight before m) is the other
+# name, not محمد; nor is MAHMOUDI محمدی (Mohammadi). The one pair of common names that collide so.
+_MUHAMMAD = "محمد"
+_SUKUN_HM = re.compile(r"(?<=[aeiou])hm")
+
+
 @lru_cache(maxsize=200_000)
 def vowels_disagree(arabic: str, latin: str) -> bool:
     """Whether the vowels Arabic writes contradict a Latin spelling with the same consonants:
@@ -315,6 +322,8 @@ def vowels_disagree(arabic: str, latin: str) -> bool:
     letters = [ch for ch in arabic if ch in _ARABIC]
     if len(letters) < 2 or not latin or not latin.isascii() or not latin.isalpha():
         return False
+    if "".join(letters).startswith(_MUHAMMAD) and _SUKUN_HM.search(latin):
+        return True
     silent_end = letters[-1] in _SILENT_END
     if silent_end:
         letters.pop()
