@@ -352,3 +352,25 @@ def test_a_firm_named_by_its_web_address_is_found_by_its_name():
     entries.append(ListEntry("amzn", "Amazon.com, Inc.", "organization"))
     hits = Screener.build(entries).screen(Query("亚马逊公司", "organization"))
     assert hits[0].entry.entry_id == "amzn" and hits[0].score >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_brand_by_sound_before_words_by_meaning_is_heard_as_xinhua_writes_it():
+    # 西科斯基 is si-ke-si-ji in pinyin; Xinhua writes Sikorsky's ky with 基 (gi, unaspirated: ki) while 西
+    # stays si. The aircraft makers around it share 飞机 aircraft and nothing else.
+    words = "Atlas Orion Vega Lyra Nova Sirius Altair Deneb Rigel Polaris Castor Pollux Mira Spica Antares"
+    entries = [ListEntry(f"f{i}-{j}", f"{a} {b} Aircraft Corporation", "organization")
+               for i, a in enumerate(words.split()) for j, b in enumerate(words.split())]
+    entries.append(ListEntry("sik", "Sikorsky Aircraft Corporation", "organization"))
+    hits = Screener.build(entries).screen(Query("西科斯基飞机公司", "organization"))
+    assert hits[0].entry.entry_id == "sik" and hits[0].score >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_brand_by_sound_one_sound_off_is_still_looked_up():
+    # 芬坎蒂尼 (fen-kan-di-ni, hnkntn with pinyin d as t) ends in n where Fincantieri ends in r: one sound
+    # apart, as the deletion keys of its pinyin skeleton already allow
+    rng = random.Random(20261203)
+    syllables = "ba ko ri mu sa te no hi ya lu pe go zi ra fo ki".split()
+    entries = [ListEntry(f"x{i}", "".join(rng.choice(syllables) for _ in range(4)), "organization") for i in range(2000)]
+    entries.append(ListEntry("fin", "Fincantieri S.p.A.", "organization"))
+    hits = Screener.build(entries).screen(Query("芬坎蒂尼集团", "organization"))
+    assert hits and hits[0].entry.entry_id == "fin"

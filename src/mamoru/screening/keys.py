@@ -143,7 +143,12 @@ def brand_keys(form: NameForm) -> dict[str, str]:
     Part of ``gloss_keys``; ``meaning_keys`` are the others."""
     if form.script != "Han" or form.kind == "person" or not form.cjk:
         return {}
-    return {f"{kind}:{value}": kind for token in brand_sounds(form.original) for kind, value in _token_keys(token, True)}
+    keys = {f"{kind}:{value}": kind for token in brand_sounds(form.original) for kind, value in _token_keys(token, True)}
+    for token in brand_sounds(form.original):  # pinyin's unaspirated g, d, b as k, t, p (西科斯基 sksg: Sikorsky sksk)
+        hard = skeleton(katakana_onset(token)).translate(_UNVOICED)
+        if len(hard) >= 3:
+            keys.setdefault("s:" + hard, "d")  # weighed as a near miss unless a word has it
+    return keys
 
 
 def meaning_keys(form: NameForm) -> dict[str, str]:
@@ -304,6 +309,9 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 if hard != sk and len(hard) >= 3:
                     keys.setdefault("s:" + hard, "d")  # weighed as a near miss unless a word has it
                     keys.setdefault("d:" + hard, "d")  # 卡特彼勒 ktpr, Caterpillar ktrpr less its r
+                    if len(hard) >= 4:  # and one sound apart, as the pinyin skeleton is (芬坎蒂尼 hnkntn,
+                        for i in range(len(hard)):  # Fincantieri hnkntr: both hnknt)
+                            keys.setdefault("d:" + hard[:i] + hard[i + 1 :], "d")
             # pairs of word skeletons: the same on a katakana and a Latin spelling
             skel = [v for k, v in token_keys if k == "s"]
             sounds.append(skel[0] if skel else token)

@@ -256,11 +256,14 @@ def sound_readings(han: str) -> tuple[list[str], ...]:
     if len(pys) == len(first):
         velar = [_syllable(_VELAR[py[0]] + py[1:]) if py[:1] in _VELAR and py[1:2] == "i" else s
                  for py, s in zip(pys, first)]
+        # …and ji, qi alone as gi, ki, xi kept as si (西科斯基 si-ku-su-gi, Sikorsky): 西 writes s, as 希 writes h
+        stops = [_syllable(_VELAR[py[0]] + py[1:]) if py[:1] in "jq" and py[1:2] == "i" else s
+                 for py, s in zip(pys, first)]
         hissed = [_syllable("z" + py[2:]) if py.startswith("zh") else s for py, s in zip(pys, first)]
         # the first character as its pinyin has it (希夫 Schiff beside 希尔 Hill), 约 as yo (约霍 Yoho, 约克 York)
         plain = ["yo" if pys[0] == "yue" else _syllable(pys[0])] + first[1:]
         front = [x.replace("ai", "e") if len(x) > 2 else x for x in first]  # 泰德 Ted, 莱恩 Leyen, 赛斯 Seth
-        for alt in (velar, hissed, plain, front):
+        for alt in (velar, stops, hissed, plain, front):
             if alt != first and alt not in out:
                 out.append(alt)
     for alt in list(out):
@@ -516,6 +519,7 @@ def brand_sounds(text: str) -> tuple[str, ...]:
         return tuple("".join(sounds(body[:cut])) for cut in range(2, min(BRAND_CHARS, len(body)) + 1))
     parts = [p for p in _DOTS.split(run) if p]
     out = ["".join(sounds(part)) for part in parts[:-1] if len(part) >= 2]
-    last = parts[-1] if parts else ""  # where the sounds end is a guess (科 is a sound and a word): every cut
-    out += ["".join(sounds(last[:cut])) for cut in range(2, len(last) + 1)]
-    return tuple(out)
+    last = parts[-1] if parts else ""  # where the sounds end is a guess (科 is a sound and a word): every cut,
+    for cut in range(2, len(last) + 1):  # in each reading of its characters (西科斯基 si-ku-su-di, and -gi: Sikorsky)
+        out += ["".join(syllables) for syllables in sound_readings(last[:cut])]
+    return tuple(dict.fromkeys(out))
