@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from mamoru.screening.arabic_words import english_of
@@ -66,3 +68,22 @@ def test_persian_and_arabic_firm_names_reach_their_english_name(name, english):
 def test_a_persian_word_written_with_a_zero_width_non_joiner_is_one_word():
     assert english_of("سرمایه‌گذاری") == ("investment",)
     assert english_of("بین‌المللی") == ("international",)
+
+
+def test_a_translation_is_retrieved_beside_the_names_that_transliterate_the_same_words():
+    # eleventh round: Abzar Boresh Kaveh shares every sound of شرکت ابزار برشی کاوه and outweighs the
+    # translation's two words (cutting, tools) fourfold; the translation gets a candidate list of its own
+    translits = [ListEntry(f"t{i}", name, "organization") for i, name in enumerate((
+        "Abzar Boresh Kaveh Co.", "ABZAR BORESH KAVEH CO. (BK CO.)", "TOWLID ABZAR BORESHI IRAN",
+        "SHERKATE SANAYE MADANIYE KAVEH PARS", "Abzar Sazi Kaveh", "Boresh Kaveh Tehran"))]
+    rng = random.Random(20261202)  # …in a list of thousands, as the real ones are
+    syllables = "ba ko ri mu sa te no hi ya lu pe go zi ra fo ki".split()
+    others = [ListEntry(f"o{i}", " ".join("".join(rng.choice(syllables) for _ in range(3)) for _ in range(2)),
+                        "organization") for i in range(4000)]
+    trades = "Alpha Beta Gamma Delta Sigma Omega Orion Vega Lyra Nova Atlas Rigel".split()  # and other cutters
+    others += [ListEntry(f"c{i}", f"{w} Cutting Industries", "organization") for i, w in enumerate(trades)]
+    others += [ListEntry(f"l{i}", f"{w} Tools Limited", "organization") for i, w in enumerate(trades)]
+    entries = translits + others + [ListEntry("kct", "KAVEH CUTTING TOOLS COMPANY", "organization")]
+    hits = Screener.build(entries).screen(Query("شرکت ابزار برشی کاوه", "organization"), 20)
+    found = [h for h in hits if h.entry.entry_id == "kct"]
+    assert found and found[0].score >= DEFAULT_THRESHOLDS.possible

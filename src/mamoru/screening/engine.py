@@ -12,7 +12,8 @@ from typing import Sequence
 
 from mamoru.screening.compare import Comparison, compare_names
 from mamoru.screening.entries import ListEntry
-from mamoru.screening.keys import brand_keys, gloss_keys, initials_keys, meaning_keys, near_keys, sound_keys
+from mamoru.screening.keys import (brand_keys, gloss_keys, initials_keys, meaning_keys, near_keys, sound_keys,
+                                   translation_keys)
 from mamoru.screening.index import CandidateIndex, IndexedName, Retriever
 from mamoru.screening.names import name_form
 from mamoru.screening.text import is_cjk_char
@@ -127,6 +128,8 @@ class Screener:
             # guessed: a guess's sounds are shared by dozens of names (蒂森克 tsn: every Daesong) and crowd
             # out the one name with the dictionary's translation (蒂森克虏伯 thyssenkrupp)
             (meaning_keys(qform) if brand_keys(qform) else {}, RETRIEVE, True),
+            # an Arabic or Persian body's name: its translation, a list apart from its transliterations
+            (translation_keys(qform), RETRIEVE, False),
             # a foreign name China wrote by sound: its sounds among the names in other scripts
             (sound_keys(qform), RETRIEVE, True),
             # FSB, DSK: the bodies whose initials it is

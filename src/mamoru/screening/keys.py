@@ -151,6 +151,15 @@ def brand_keys(form: NameForm) -> dict[str, str]:
     return keys
 
 
+def translation_keys(form: NameForm) -> dict[str, str]:
+    """An Arabic or Persian body's name by the English senses of its words (شرکت ابزار برشی کاوه: tools,
+    cutting): among the names of its own transliteration (Abzar Boresh Kaveh Co.), which share every
+    sound, its translation (KAVEH CUTTING TOOLS COMPANY) falls below a quarter of the best weight."""
+    if form.kind == "person" or form.script != "Arabic":
+        return {}
+    return arabic_sense_keys(form.original)
+
+
 def meaning_keys(form: NameForm) -> dict[str, str]:
     """``gloss_keys`` without the brand's sounds: a Chinese firm name's words by meaning."""
     brand = brand_keys(form)
