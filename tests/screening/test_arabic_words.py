@@ -22,6 +22,8 @@ def score(a: str, b: str) -> float:
     ("الجهاد الاسلامي المصري", "EGYPTIAN ISLAMIC JIHAD"),
     ("الجماعة الاسلامية المقاتلة الليبية", "LIBYAN ISLAMIC FIGHTING GROUP"),
     ("الدولة الإسلامية في العراق والشام - ليبيا", "ISLAMIC STATE IN IRAQ AND THE LEVANT - LIBYA"),
+    # a name among the translated words, with its article (النصرة / AL-NUSRAH); ل "for" attached to أهل people
+    ("جبهة النصرة لأهل الشام", "AL-NUSRAH FRONT FOR THE PEOPLE OF THE LEVANT"),
 ])
 def test_an_arabic_body_name_reaches_its_english_translation(arabic, english):
     assert score(arabic, english) >= DEFAULT_THRESHOLDS.possible

@@ -22,6 +22,8 @@ def score(a: str, b: str) -> float:
     ("ジェネラル・テクノロジー・エージェンシー", "General Technology Agency"),  # soft g
     ("グリーン・フォー・ピース・アンド・ジャスティス", "Green for Peace and Justice"),  # for, and
     ("ダッソー・アビアシオン", "Dassault Aviation"),  # a French brand as France says it: -ault is o
+    ("セイフティー・エクイップメント・プロキュアメント", "Safety Equipment Procurement"),  # the long a of safe: セイフ
+    ("ステート・スペース・システムズ", "State Space Systems"),
 ])
 def test_katakana_firm_names_reach_their_english_spelling(kana, english):
     assert score(kana, english) >= DEFAULT_THRESHOLDS.possible

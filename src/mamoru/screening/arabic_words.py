@@ -83,6 +83,7 @@ ARABIC_WORDS: dict[str, str] = {
     "سوري": "syrian",
     "يمني": "yemeni",
     "عراقي": "iraqi",
+    "أهل": "people family",  # لأهل الشام: for the people of the Levant
     # countries and regions
     "عراق": "iraq",
     "شام": "levant sham",
@@ -210,13 +211,16 @@ def _table() -> dict[str, tuple[str, ...]]:
     return {_plain(word): tuple(english.split()) for word, english in ARABIC_WORDS.items()}
 
 
+_ATTACHED = ("ال", "وال", "بال", "لل", "و", "ل", "ب")  # the article, an attached "and", "for", "with"
+
+
 @lru_cache(maxsize=100_000)
 def english_of(word: str) -> tuple[str, ...]:
     """The English senses of an Arabic word of a firm or body name (الإسلامية → islamic); ()
     for a word not in the table. The article, an attached "and" or "for" are taken off first."""
     table = _table()
     plain = _plain(word)
-    for prefix in ("", "ال", "وال", "بال", "لل", "و", "ل", "ب"):
+    for prefix in ("",) + _ATTACHED:
         if plain.startswith(prefix) and len(plain) - len(prefix) >= 3:
             found = table.get(plain[len(prefix):])
             if found:
@@ -261,7 +265,9 @@ def compare_translated(arabic, latin, legal, swap: bool = False):
         """Every reading of the word (Persian کاوه is KAVEH); among words the senses pair, a name of
         two consonants that agree counts as a short word does in a person's name (طعمة / TOUMEH)."""
         latin = abjad_skeleton(e)
-        best = max(_abjad_sim(r, latin) for r in readings(w))
-        return best or (SHORT_ABJAD_SIM if len(latin) == 2 and latin in readings(w) else 0.0)
+        forms = [w] + [w[len(p):] for p in _ATTACHED if w.startswith(p) and len(w) - len(p) >= 3]  # النصرة: NUSRAH
+        heard = [r for form in forms for r in readings(form)]
+        best = max(_abjad_sim(r, latin) for r in heard)
+        return best or (SHORT_ABJAD_SIM if len(latin) == 2 and latin in heard else 0.0)
 
     return by_senses(words, senses, latin.readings[0].tokens, legal, "translated_ar", swap, spelled)

@@ -1187,6 +1187,9 @@ _SOFT_C = re.compile(r"c(?=[eiy])")
 _SOFT_G = re.compile(r"g(?=[eiy])")
 _SILENT_R = re.compile(r"(?<=[aeiouy])r+(?![aeiouy]|e[sd]?$)|(?<=[aeiouy])r+(?=e[sd]?$)")
 _TIA = re.compile(r"(?<!s)tia")
+# an English a before one consonant and a silent e is the long a katakana writes エイ, エー (safe セイフ, safety
+# セイフティー, state ステート, base ベース): only where another consonant or the end follows the e
+_LONG_A = re.compile(r"(?<![aeiou])a(?=[bdfgkmnpstv]e(?:[bcdfgklmnpstvz]|$))")
 _SIA = re.compile(r"(?<=[aeiou])sia")  # Asia アジア, Tunisia チュニジア
 _GREEK_CH = (("tech", "tek"), ("mech", "mek"), ("chem", "kem"), ("chr", "kr"), ("chl", "kl"), ("psych", "saik"),
              ("archi", "aki"), ("chor", "kor"), ("sched", "sked"))
@@ -1199,7 +1202,7 @@ def english_spoken(word: str) -> str:
     English (ノース north, リサーチ research, センター center)."""
     for greek, spoken in _GREEK_CH:  # テクノロジー technology, ケミカル chemical, メカニカル mechanical
         word = word.replace(greek, spoken)
-    out = _SIA.sub("jia", _TIA.sub("sia", _SOFT_G.sub("j", _SOFT_C.sub("s", word))))
+    out = _SIA.sub("jia", _TIA.sub("sia", _LONG_A.sub("ei", _SOFT_G.sub("j", _SOFT_C.sub("s", word)))))
     if out.startswith("eu"):  # Euro ユーロ, Eurasia ユーラシア
         out = "y" + out[1:]
     return _SILENT_R.sub("", out)
