@@ -18,6 +18,27 @@ def score(a: str, b: str, kind: str) -> float:
     return compare_names(name_form(a, kind), name_form(b, kind)).score
 
 
+STARS = "Atlas Orion Vega Lyra Nova Sirius Altair Deneb Rigel Polaris Castor Pollux Mira Spica Antares".split()
+
+
+def star_firms(tail: str) -> list[ListEntry]:
+    """225 firms named by two star names and ``tail`` ("Atlas Orion Inc."): a crowd sharing the tail."""
+    return [ListEntry(f"f{i}-{j}", f"{a} {b} {tail}", "organization") for i, a in enumerate(STARS) for j, b in enumerate(STARS)]
+
+
+def made_up_firms(n: int, seed: int, words: int, syllables: int) -> list[ListEntry]:
+    """``n`` firms with made-up names, so that a list is thousands long and a rare key is rare."""
+    rng = random.Random(seed)
+    kana = "ba ko ri mu sa te no hi ya lu pe go zi ra fo ki".split()
+    return [ListEntry(f"x{i}", " ".join("".join(rng.choice(kana) for _ in range(syllables)) for _ in range(words)),
+                      "organization") for i in range(n)]
+
+
+def crowd(given: list[str], family: list[str]) -> list[ListEntry]:
+    """Every given name with every family name: a hundred people sharing the query's sounds."""
+    return [ListEntry(f"o{i}{j}", f"{g} {f}", "person") for i, g in enumerate(given) for j, f in enumerate(family)]
+
+
 @pytest.mark.parametrize("query, entry, kind", [
     ("约翰·普维斯", "John Purvis", "person"),  # 约翰 is how Chinese writes John; Purvis loses its r: 普维斯
     ("約翰·普維斯", "John Purvis", "person"),  # the same in traditional characters
@@ -285,10 +306,7 @@ def test_a_trade_name_sense_still_ranks_its_translation_first():
 
 def test_a_hyphenated_brand_is_found_by_its_words_among_many_firms():
     # CC-CEDICT glosses 劳斯莱斯 "Rolls-Royce": looked up as rolls and royce, as the list's name is split
-    words = "Atlas Orion Vega Lyra Nova Sirius Altair Deneb Rigel Polaris Castor Pollux Mira Spica Antares"
-    entries = [ListEntry(f"f{i}-{j}", f"{a} {b} plc", "organization")
-               for i, a in enumerate(words.split()) for j, b in enumerate(words.split())]
-    entries.append(ListEntry("rr", "Rolls-Royce plc", "organization"))
+    entries = star_firms("plc") + [ListEntry("rr", "Rolls-Royce plc", "organization")]
     hits = Screener.build(entries).screen(Query("劳斯莱斯公司", "organization"))
     assert hits[0].entry.entry_id == "rr" and hits[0].score >= DEFAULT_THRESHOLDS.possible
 
@@ -312,14 +330,10 @@ def test_a_translation_the_dictionary_gives_is_found_among_names_sharing_the_bra
     # every Daesong firm of the real lists); CC-CEDICT says 蒂森克虏伯 is ThyssenKrupp, and that one key
     # must still bring it to scoring
     words = "Jei Jeil Jegu Seil Sam Sa O Yuk Chil Pal Ku Sip Ho Kang Mun Bong Chon Dok Hwa Ri".split()
-    crowd = [ListEntry(f"d{i}-{j}", f"Disen {a} {b} Trading", "organization")
+    disen = [ListEntry(f"d{i}-{j}", f"Disen {a} {b} Trading", "organization")
              for i, a in enumerate(words) for j, b in enumerate(words[:5])]
     # …in a list of thousands, as the real ones are, where the one translation is as rare as can be
-    rng = random.Random(20261202)
-    syllables = "ba ko ri mu sa te no hi ya lu pe go zi ra fo ki".split()
-    others = [ListEntry(f"x{i}", " ".join("".join(rng.choice(syllables) for _ in range(3)) for _ in range(2)), "organization")
-              for i in range(4000)]
-    entries = others + crowd + [ListEntry("tk", "thyssenkrupp AG", "organization")]
+    entries = made_up_firms(4000, 20261202, 2, 3) + disen + [ListEntry("tk", "thyssenkrupp AG", "organization")]
     hits = Screener.build(entries).screen(Query("蒂森克虏伯集团", "organization"))
     assert hits[0].entry.entry_id == "tk" and hits[0].score >= DEFAULT_THRESHOLDS.possible
 
@@ -328,8 +342,7 @@ def test_a_final_m_china_writes_as_n_is_looked_up_among_namesakes_of_the_n():
     # 亚当 (a-dan) is Adam: the pair of its sounds with m for n finds Adam Schiff among Dan Sabos
     given = ["Dan", "Dean", "Dana", "Dino", "Dane", "Dunn", "Aidan", "Adin", "Odin", "Eden"]
     family = ["Sabo", "Sipe", "Sobey", "Seabo", "Sappa", "Sheeby", "Sheffy", "Shuba", "Shibe", "Soffy"]
-    crowd = [ListEntry(f"o{i}{j}", f"{g} {f}", "person") for i, g in enumerate(given) for j, f in enumerate(family)]
-    hits = Screener.build(crowd + [ListEntry("schiff", "Adam Schiff", "person")]).screen(Query("亚当·希夫", "person"))
+    hits = Screener.build(crowd(given, family) + [ListEntry("schiff", "Adam Schiff", "person")]).screen(Query("亚当·希夫", "person"))
     assert hits[0].entry.entry_id == "schiff" and hits[0].score >= DEFAULT_THRESHOLDS.possible
 
 
@@ -338,18 +351,14 @@ def test_the_r_china_writes_with_er_is_looked_up_without_it_as_well():
     # the list's whole name heard so, among names that share the surname's sound alone
     given = ["Karl", "Kirk", "Gary", "Jerry", "Carrie", "Kerry", "Corey", "Cary", "Kiri", "Kuro"]
     family = ["Stamm", "Stumme", "Steam", "Stomme", "Stimmo", "Stammo", "Stumo", "Stime", "Stemmy", "Stoma"]
-    crowd = [ListEntry(f"o{i}{j}", f"{g} {f}", "person") for i, g in enumerate(given) for j, f in enumerate(family)]
-    hits = Screener.build(crowd + [ListEntry("ks", "Keir Starmer", "person")]).screen(Query("基尔·斯塔默", "person"), 500)
+    hits = Screener.build(crowd(given, family) + [ListEntry("ks", "Keir Starmer", "person")]).screen(Query("基尔·斯塔默", "person"), 500)
     starmer = [h for h in hits if h.entry.entry_id == "ks"]  # retrieved and scored, whatever its rank
     assert starmer and starmer[0].score >= DEFAULT_THRESHOLDS.possible
 
 
 def test_a_firm_named_by_its_web_address_is_found_by_its_name():
     # 亚马逊 is Amazon (CC-CEDICT); the list writes Amazon.com, whose letters run together when folded
-    words = "Atlas Orion Vega Lyra Nova Sirius Altair Deneb Rigel Polaris Castor Pollux Mira Spica Antares"
-    entries = [ListEntry(f"f{i}-{j}", f"{a} {b} Inc.", "organization")
-               for i, a in enumerate(words.split()) for j, b in enumerate(words.split())]
-    entries.append(ListEntry("amzn", "Amazon.com, Inc.", "organization"))
+    entries = star_firms("Inc.") + [ListEntry("amzn", "Amazon.com, Inc.", "organization")]
     hits = Screener.build(entries).screen(Query("亚马逊公司", "organization"))
     assert hits[0].entry.entry_id == "amzn" and hits[0].score >= DEFAULT_THRESHOLDS.possible
 
@@ -357,10 +366,7 @@ def test_a_firm_named_by_its_web_address_is_found_by_its_name():
 def test_a_brand_by_sound_before_words_by_meaning_is_heard_as_xinhua_writes_it():
     # 西科斯基 is si-ke-si-ji in pinyin; Xinhua writes Sikorsky's ky with 基 (gi, unaspirated: ki) while 西
     # stays si. The aircraft makers around it share 飞机 aircraft and nothing else.
-    words = "Atlas Orion Vega Lyra Nova Sirius Altair Deneb Rigel Polaris Castor Pollux Mira Spica Antares"
-    entries = [ListEntry(f"f{i}-{j}", f"{a} {b} Aircraft Corporation", "organization")
-               for i, a in enumerate(words.split()) for j, b in enumerate(words.split())]
-    entries.append(ListEntry("sik", "Sikorsky Aircraft Corporation", "organization"))
+    entries = star_firms("Aircraft Corporation") + [ListEntry("sik", "Sikorsky Aircraft Corporation", "organization")]
     hits = Screener.build(entries).screen(Query("西科斯基飞机公司", "organization"))
     assert hits[0].entry.entry_id == "sik" and hits[0].score >= DEFAULT_THRESHOLDS.possible
 
@@ -368,9 +374,6 @@ def test_a_brand_by_sound_before_words_by_meaning_is_heard_as_xinhua_writes_it()
 def test_a_brand_by_sound_one_sound_off_is_still_looked_up():
     # 芬坎蒂尼 (fen-kan-di-ni, hnkntn with pinyin d as t) ends in n where Fincantieri ends in r: one sound
     # apart, as the deletion keys of its pinyin skeleton already allow
-    rng = random.Random(20261203)
-    syllables = "ba ko ri mu sa te no hi ya lu pe go zi ra fo ki".split()
-    entries = [ListEntry(f"x{i}", "".join(rng.choice(syllables) for _ in range(4)), "organization") for i in range(2000)]
-    entries.append(ListEntry("fin", "Fincantieri S.p.A.", "organization"))
+    entries = made_up_firms(2000, 20261203, 1, 4) + [ListEntry("fin", "Fincantieri S.p.A.", "organization")]
     hits = Screener.build(entries).screen(Query("芬坎蒂尼集团", "organization"))
     assert hits and hits[0].entry.entry_id == "fin"
