@@ -382,3 +382,63 @@ def test_a_brand_by_sound_one_sound_off_is_still_looked_up():
 def test_a_proper_name_the_dictionary_gives_only_by_reference_is_that_name():
     # CC-CEDICT's 壳牌 says only "see 壳牌公司", which is "Shell (oil company)": the reference is followed
     assert score("壳牌公司", "Shell plc", "organization") >= DEFAULT_THRESHOLDS.possible
+
+
+# Twelfth round (2026-12-02): known persons, 华 as wa, names run together from English words.
+
+@pytest.mark.parametrize("query, entry", [
+    ("尼古拉·萨科齐", "Nicolas Sarkozy"),  # CC-CEDICT: 萨科齐 "Nicolas Sarkozy (1955-)"; sa-ke-qi is not its sound
+    ("弗朗索瓦·奥朗德", "François Hollande"),  # 奥朗德 ao-lang-de: the h and the French spelling are the dictionary's
+])
+def test_a_known_persons_surname_is_written_as_the_dictionary_gives_it(query, entry):
+    given = ["Nicola", "Nicolai", "Francis", "Franco", "Nikolas", "Niccolo", "Frank", "Francesco", "Nikola", "Fran"]
+    family = ["Sakuchi", "Sakaki", "Orlando", "Arlando", "Oland", "Saki", "Zagaria", "Sarki", "Olander", "Roland"]
+    hits = Screener.build(crowd(given, family) + [ListEntry("known", entry, "person")]).screen(Query(query, "person"))
+    assert hits[0].entry.entry_id == "known"
+
+
+def test_a_known_persons_surname_outranks_names_that_only_sound_like_it():
+    # sa-ke-qi sounds like Sarkis too (China would write him 萨基斯): the dictionary's Sarkozy comes first
+    entries = [ListEntry("sarkis", "Nicolas Sarkis", "person"), ListEntry("sarkozy", "Nicolas Sarkozy", "person")]
+    hits = Screener.build(entries).screen(Query("尼古拉·萨科齐", "person"))
+    assert hits[0].entry.entry_id == "sarkozy" and hits[0].score >= DEFAULT_THRESHOLDS.possible
+    assert hits[0].score > hits[1].score
+
+
+@pytest.mark.parametrize("query, entry, kind", [
+    ("马克·华纳", "Mark Warner", "person"),  # Xinhua writes wa with 华 (华莱士 Wallace, 霍华德 Howard)
+    ("韩华集团", "Hanwha Corporation", "organization"),
+    ("欧莱雅集团", "L'Oréal S.A.", "organization"),  # CC-CEDICT's "L'Oréal" folded as the list's name is
+])
+def test_names_china_writes_otherwise_than_their_pinyin_or_the_dictionary_spells(query, entry, kind):
+    assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("湾流宇航公司", "Gulfstream Aerospace Corporation"),  # 湾 gulf + 流 stream, run together by the firm
+    ("航空环境公司", "AeroVironment, Inc."),  # written in two words by its capitals: aero + (en)vironment
+])
+def test_a_firm_named_by_english_words_run_together_is_found_by_those_words(query, entry):
+    # among thousands of firms and two hundred aerospace firms, the run-together name is found by its parts
+    entries = made_up_firms(3000, 20261204, 2, 3) + star_firms("Aerospace Corporation") + [ListEntry("glued", entry, "organization")]
+    hits = Screener.build(entries).screen(Query(query, "organization"))
+    assert hits[0].entry.entry_id == "glued" and hits[0].score >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_name_that_is_one_word_with_its_ending_or_a_chinese_name_is_not_cut_into_words():
+    # CONSULTANTS is not consult + ants, ZHONGSHENG not zhong + sheng; Gulfstream is gulf + stream
+    from mamoru.screening.keys import name_keys
+
+    def keys(name: str) -> dict[str, str]:
+        return name_keys(name_form(name, "organization"))
+
+    assert "t:ants" not in keys("TELEFOCUS CONSULTANTS") and "t:sheng" not in keys("ZHONGSHENG TRADING")
+    assert {"t:gulf", "t:stream"} <= set(keys("Gulfstream Aerospace Corporation"))
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("东莞杰瑞化工股份有限公司", "EASTNINE CHEMICALS CO., LTD."),  # 东莞 glosses east; nothing says nine
+    ("荣盛集团", "HONORBANK"),  # 荣 honor; nothing says bank
+])
+def test_a_name_run_together_from_two_words_is_not_explained_by_its_first_alone(query, entry):
+    assert score(query, entry, "organization") < 0.5

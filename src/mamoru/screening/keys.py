@@ -48,7 +48,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0, "a": 2.0, "v": 1.5}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-02.issue10-round11"
+KEYS_VERSION = "2026-12-02.issue10-round12"
 
 
 def key_hash(key: str) -> int:
@@ -250,6 +250,20 @@ def initials_keys(form: NameForm) -> dict[str, str]:
     return {"a:" + letters: "a" for letters in ({own} if own else initials(form))}
 
 
+_CAMEL = re.compile(r"[A-Za-z]*[a-z][A-Z][A-Za-z]*")
+_CAMEL_PART = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])")
+
+
+def glued_keys(form: NameForm) -> dict[str, str]:
+    """A firm name run together from words (AeroVironment, IronMountain, Gulfstream, Beechcraft) is
+    also found by its words (t:aero, t:gulf), as China translates them (航空环境, 湾流)."""
+    from mamoru.screening.cedict import glued_words
+
+    words = [p.lower() for w in _CAMEL.findall(form.original) for p in _CAMEL_PART.findall(w)]
+    words += [w for t in form.readings[0].tokens for w in glued_words(t)]
+    return {"t:" + w: "t" for w in words if len(w) >= 3 and w not in WEAK_TOKENS}
+
+
 NEAR_SKELETON = 4  # a shorter skeleton (Igor gr, Ahmad amd) has a deletion neighbour in too many names
 
 
@@ -364,6 +378,7 @@ def name_keys(form: NameForm) -> dict[str, str]:
         keys.update(("t:" + fold(name), "t") for name in _WEB_NAME.findall(form.original) if len(name) >= 2)
     if form.kind != "person" and not form.cjk and form.readings:  # UGOLNYE TEKHNOLOGII: t:coal, t:technologies
         keys.update(russian_sense_keys(form.readings[0].tokens))
+        keys.update(glued_keys(form))
         keys.update(initials_keys(form))  # FSB and FEDERALNAYA SLUZHBA BEZOPASNOSTI meet on a:fsb
     if form.kind != "person" and form.script == "Arabic":  # الجهاد الاسلامي: t:jihad, t:islamic
         keys.update(arabic_sense_keys(form.original))

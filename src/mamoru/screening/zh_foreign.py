@@ -248,7 +248,7 @@ _VELAR = {"j": "g", "q": "k", "x": "h"}
 def sound_readings(han: str) -> tuple[list[str], ...]:
     """The run's syllables as ``sounds`` reads them, then with ji, qi, xi heard as gi, ki, hi, with zh
     heard as z, a first character read by its pinyin where ``sounds`` reads it otherwise, every ai as
-    the e China also writes with it, a leading ya, yi, yu, yo as the bare vowel and a leading ai as e,
+    the e China also writes with it, 华 as wa, a leading ya, yi, yu, yo as the bare vowel and a leading ai as e,
     where those differ."""
     first = sounds(han)
     out = [first]
@@ -263,7 +263,9 @@ def sound_readings(han: str) -> tuple[list[str], ...]:
         # the first character as its pinyin has it (希夫 Schiff beside 希尔 Hill), 约 as yo (约霍 Yoho, 约克 York)
         plain = ["yo" if pys[0] == "yue" else _syllable(pys[0])] + first[1:]
         front = [x.replace("ai", "e") if len(x) > 2 else x for x in first]  # 泰德 Ted, 莱恩 Leyen, 赛斯 Seth
-        for alt in (velar, stops, hissed, plain, front):
+        # 华 writes wa (华纳 Warner, 华莱士 Wallace, 霍华德 Howard) as often as its pinyin hua
+        wa = [_syllable("wa") if py == "hua" else s for py, s in zip(pys, first)]
+        for alt in (velar, stops, hissed, plain, front, wa):
             if alt != first and alt not in out:
                 out.append(alt)
     for alt in list(out):
@@ -363,11 +365,17 @@ def short_u(token: str) -> str:
 
 
 _FRENCH_O = re.compile(r"(?:ault|eau|aud|aut)$")
+_FRENCH_ENDS = ((re.compile(r"(?<=[bcdfgklmnprtv])as$"), "a"), (re.compile(r"ois$"), "wa"))
 
 
 def french_o(token: str) -> str:
-    """French -ault, -eau, -aud, -aut at a word's end, said o (达索 Dassault, 雷诺 Renault)."""
-    return _FRENCH_O.sub("o", token) if len(token) > 4 else token
+    """French -ault, -eau, -aud, -aut at a word's end, said o (达索 Dassault, 雷诺 Renault), a final -as
+    said a and -ois said wa (尼古拉 Nicolas, 弗朗索瓦 François)."""
+    if len(token) <= 4:
+        return token
+    for ending, sound in _FRENCH_ENDS if len(token) > 5 else ():
+        token = ending.sub(sound, token)
+    return _FRENCH_O.sub("o", token)
 
 
 _CONSONANT_Y_CONSONANT = re.compile(r"(?<=[bcdfghklmnprstvz])y(?=[bcdfghklmnprstvz])")
