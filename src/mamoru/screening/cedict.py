@@ -94,17 +94,18 @@ def _unaccented(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]],
-                    frozenset[str], dict[str, frozenset[str]], frozenset[str]]:
+                    frozenset[str], dict[str, frozenset[str]], frozenset[str], frozenset[str]]:
     """(word → English gloss words, traditional char → simplified char, word → its first gloss words in
     the dictionary's order, word → the English personal names it writes, Chinese place names, word →
     the stemmed words of its glosses as a proper name: 微软 Microsoft, 波音 Boeing, the English words of
-    common words' glosses)."""
+    common words' glosses, the pinyin syllables of the readings)."""
     glosses: dict[str, set[str]] = {}
     to_simple: dict[str, str] = {}
     first: dict[str, list[str]] = {}
     persons: dict[str, list[str]] = {}
     places: set[str] = set()
     proper: dict[str, set[str]] = {}
+    syllables: set[str] = set()  # the pinyin syllables of the readings, without tones
     common: set[str] = set()  # English words of the glosses of common words (not of proper names)
     surnames: dict[str, list[str]] = {}  # 萨科齐 → sarkozy: the surnames of known persons
     refs: dict[str, str] = {}  # a proper name whose only gloss is "see" another entry: 壳牌 → 壳牌公司 Shell
@@ -117,6 +118,7 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[
             if not m:
                 continue
             trad, simp, reading, defs = m.groups()
+            syllables.update(re.sub(r"[^a-z]", "", p) for p in reading.lower().split())
             if len(simp) > 1 and reading[:1].isupper() and _PLACE.search(defs) and not _ABROAD.search(defs):
                 places.add(simp)
             jp = _JP_VARIANT.search(defs) if len(trad) == 1 else None
@@ -171,7 +173,7 @@ def _data() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, tuple[
         first[key] = english.split() + [w for w in first.get(key, ()) if w not in english.split()]
     return ({k: frozenset(v) for k, v in glosses.items()}, to_simple,
             {k: tuple(v[:FIRST_SENSE]) for k, v in first.items()}, {k: tuple(dict.fromkeys(v)) for k, v in persons.items()}, frozenset(places),
-            {k: frozenset(stem(w) for w in v) for k, v in proper.items()}, frozenset(common))
+            {k: frozenset(stem(w) for w in v) for k, v in proper.items()}, frozenset(common), frozenset(syllables))
 
 
 FIRST_SENSE = 3  # the first gloss words of a word: its usual sense, for run-together English words
@@ -426,10 +428,7 @@ def glued_words(token: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def _pinyin_syllables() -> frozenset[str]:
     """Pinyin syllables that are English words too (dong, yang, long): DONGYUAN and TONGBANG are names."""
-    from pypinyin import Style, pinyin
-
-    chars = {ch for word in _data()[0] for ch in word if "\u4e00" <= ch <= "\u9fff"}
-    return frozenset(p[0] for ch in chars for p in pinyin(ch, style=Style.NORMAL, heteronym=True)) & _data()[6]
+    return _data()[7] & _data()[6]
 
 
 def key_words(text: str, max_senses: int) -> frozenset[str]:
