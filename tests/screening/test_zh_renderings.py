@@ -442,3 +442,13 @@ def test_a_name_that_is_one_word_with_its_ending_or_a_chinese_name_is_not_cut_in
 ])
 def test_a_name_run_together_from_two_words_is_not_explained_by_its_first_alone(query, entry):
     assert score(query, entry, "organization") < 0.5
+
+
+def test_the_d_china_leaves_out_between_n_and_s_is_looked_up_without_it():
+    # 林赛 (lin-sai) is Lindsey, as 温莎 is Windsor: the list's whole name without its d (rnsgrm) meets
+    # the rendering's, among names that share the surname's sounds and the given name's shape
+    given = ["Linda", "Lyndon", "Randy", "Rhonda", "Landon", "Lindo", "Rinaldo", "Leander", "Lando", "Glinda"]
+    family = ["Gram", "Grimm", "Groom", "Graeme", "Grum", "Kram", "Krum", "Gorham", "Grummo", "Gramm"]
+    hits = Screener.build(crowd(given, family) + [ListEntry("lg", "Lindsey Graham", "person")]).screen(Query("林赛·格雷厄姆", "person"), 500)
+    graham = [h for h in hits if h.entry.entry_id == "lg"]
+    assert graham and graham[0].score >= DEFAULT_THRESHOLDS.possible

@@ -36,7 +36,7 @@ from mamoru.screening.text import fold
 from mamoru.screening.translit import abjad_skeleton, east_slavic, east_slavic_marked, skeleton
 from mamoru.screening.russian_words import russian_sense_keys
 from mamoru.screening.zh_foreign import (alternative_skeletons, brand_sounds, french_o, given_name_guesses, hard_h, part_skeletons,
-                                         quiet_whole_skeletons, unsound_r)
+                                         quiet_whole_skeletons, unsound_d, unsound_r)
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -359,6 +359,9 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 quiet = skeleton("".join(unsound_r(t) for t in reading.tokens))  # Marco Rubio mkrb)
                 if quiet != sk and len(quiet) >= 3:
                     keys.setdefault("k:" + quiet, "k")
+                quieter = skeleton("".join(unsound_d(unsound_r(t)) for t in reading.tokens))  # 林赛·格雷厄姆
+                if quieter not in (sk, quiet) and len(quieter) >= 3:  # Lindsey Graham rnsgrm
+                    keys.setdefault("k:" + quieter, "k")
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
     if by_sound and form.kind == "person":  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy

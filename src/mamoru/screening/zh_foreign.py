@@ -314,11 +314,12 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     Warden 沃登, Vantor 万拓), "ch" as k (Echodyne 埃科达因, Michael), "th" as t (Thales 泰雷兹) and
     g before e, i as j (Gina 吉娜), the w of English aw, ew, ow silent (Hawley 霍利) and a y between
     consonants as ai (Tyson 泰森), French -ault, -eau as o (Dassault 达索), an English short u as a
-    (Buffett 巴菲特, Sullivan 沙利文), v as f (弗拉基米尔 Vladimir), a final m as n (亚当 Adam), and a
+    (Buffett 巴菲特, Sullivan 沙利文), v as f (弗拉基米尔 Vladimir), a final m as n (亚当 Adam), nds as ns
+    (林赛 Lindsey), and a
     surname's particles run into it (冯德莱恩 von der Leyen), besides as written."""
     out = [tokens]
     for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w, lambda t: long_y(hard_h(t)), french_o,
-                 short_u, v_as_f, final_m):
+                 short_u, v_as_f, final_m, lambda t: unsound_d(unsound_r(t))):
         variant = tuple(fold(t) for t in tokens)
         if variant not in out and all(variant):
             out.append(variant)
@@ -389,6 +390,14 @@ def long_y(token: str) -> str:
 def unsound_r(token: str) -> str:
     """Warden as 沃登 and ウォーデン have it: an r after a vowel and before a consonant or the end, silent."""
     return _POSTVOCALIC_R.sub("", token) if len(token) > 3 else token
+
+
+_N_D_S = re.compile(r"(?<=n)[dt](?=s)")
+
+
+def unsound_d(token: str) -> str:
+    """Lindsey and Windsor as 林赛 and 温莎 have them: a d or t between n and s, unsounded."""
+    return _N_D_S.sub("", token)
 
 
 def silent_w(token: str) -> str:
