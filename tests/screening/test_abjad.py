@@ -302,3 +302,11 @@ def test_muhammad_is_not_mahmud_though_unvowelled_they_are_spelt_alike():
     assert score("محمد اشتری", "ASHTARI, Mohammad") >= DEFAULT_THRESHOLDS.possible
     assert score("محمود اشتری", "ASHTARI, Mahmud") >= DEFAULT_THRESHOLDS.possible
     assert score("امحمد بوخبزة", "BOUKHOBZA, Mhammed") >= DEFAULT_THRESHOLDS.possible  # Moroccan M'hammed
+
+
+@pytest.mark.parametrize("persian, latin", [
+    ("عبد‌الرحمن احمدی", "AHMADI, Abdul Rahman"),  # twelfth round: عبد glued to its name by the mark
+    ("عبد‌الرحمن احمدی", "Abdolrahman AHMADI"),
+])
+def test_abd_glued_to_its_name_by_a_zero_width_non_joiner_is_still_the_particle(persian, latin):
+    assert score(persian, latin) >= DEFAULT_THRESHOLDS.possible

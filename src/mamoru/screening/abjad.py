@@ -177,11 +177,12 @@ def _joinable(words: list[str]) -> bool:
     compound only after abd (عبد ال = ABDUL)."""
     if words[-1] not in ARTICLES and all(w.endswith(ZWNJ) for w in words[:-1]):  # parts of one word
         return True
-    if not any(w.translate(_PERSIAN_FORMS) in _COMPOUND_PARTS for w in words):
+    bare = [w.rstrip(ZWNJ) for w in words]  # عبد‌الرحمن: عبد glued by the mark is عبد
+    if not any(w.translate(_PERSIAN_FORMS) in _COMPOUND_PARTS for w in bare):
         return False
     if words[-1] not in ARTICLES:
         return True
-    return len(words) == 2 and words[0] in _ABD
+    return len(words) == 2 and bare[0] in _ABD
 
 
 LONG_JOIN = 5

@@ -957,7 +957,8 @@ def _abjad_tokens(words: tuple[str, ...], skeletons: tuple[str, ...], abjad: boo
                 alts += (abjad_skeleton(w.replace("ch", "sh")), abjad_skeleton(w.replace("ch", "kh")))
             if hebrew and "w" in w:  # Weiss: against Hebrew, whose ו is also v
                 alts += (skeleton(w),)
-        out.append((sk, alts, frame(w), w in _PARTICLE_WORDS, w if abjad and not hebrew else None, w, with_h))
+        particle = w.rstrip("\u200c") in _PARTICLE_WORDS  # عبد‌ glued to its name by Persian's ZWNJ
+        out.append((sk, alts, frame(w), particle, w if abjad and not hebrew else None, w, with_h))
     return tuple(out)
 
 
