@@ -452,3 +452,13 @@ def test_the_d_china_leaves_out_between_n_and_s_is_looked_up_without_it():
     hits = Screener.build(crowd(given, family) + [ListEntry("lg", "Lindsey Graham", "person")]).screen(Query("林赛·格雷厄姆", "person"), 500)
     graham = [h for h in hits if h.entry.entry_id == "lg"]
     assert graham and graham[0].score >= DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize("query, entry", [
+    ("林佳龙", "LIN, Chia-lung"),  # Taiwan's passports spell names in Wade-Giles without apostrophes
+    ("顾立雄", "Ku Li-hsiung"),
+    ("許信良", "HSU Hsin-liang"),  # ü written u
+    ("蒋经国", "Chiang Ching-kuo"),
+])
+def test_a_chinese_name_is_also_read_as_taiwan_spells_it(query, entry):
+    assert score(query, entry, "person") >= DEFAULT_THRESHOLDS.possible

@@ -17,7 +17,7 @@ from mamoru.screening.hanja import korean_reading
 from mamoru.screening.kana import katakana_reading
 from mamoru.screening.legal_forms import split_cjk_legal_form, split_legal_form
 from mamoru.screening.text import fold, is_cjk_char, main_script
-from mamoru.screening.translit import greek_spoken, latin, looks_chinese, name_romaji, pinyin, romaji, skeleton
+from mamoru.screening.translit import greek_spoken, latin, looks_chinese, name_romaji, pinyin, romaji, skeleton, wade_giles
 from mamoru.screening.zh_foreign import foreign_tokens
 
 # Readings, in the order they are tried; the first is the name's own spelling.
@@ -110,6 +110,8 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
                 readings.append(Reading(name_romaji(cjk_text), ROMAJI))
         if script == "Han":
             readings.append(Reading(pinyin(cjk_text), PINYIN))
+            if kind == "person" and len(cjk_text.replace(" ", "")) <= 4:  # Taiwan spells its people so
+                readings.append(Reading(wade_giles(cjk_text), PINYIN))
             if looks_chinese(cjk_text):  # a Japanese name as China writes it (山谷绘里子): read the Japanese way too
                 japanese = japanese_form(cjk_text)
                 if japanese:

@@ -14,7 +14,7 @@ import unicodedata
 from functools import lru_cache
 
 import pykakasi
-from pypinyin import lazy_pinyin
+from pypinyin import Style, lazy_pinyin
 from rigour.text.translit import ascii_text
 
 from mamoru.screening.text import is_cjk_char
@@ -90,6 +90,20 @@ def pinyin(text: str) -> tuple[str, ...]:
         if not syllables:
             continue
         if len(chunk) <= 3 and all(is_cjk_char(c) for c in chunk):
+            words.append("".join(syllables))
+        else:
+            words.extend(syllables)
+    return tuple(words)
+
+
+def wade_giles(text: str) -> tuple[str, ...]:
+    """A personal name as Taiwan's passports spell it, in Wade-Giles without its apostrophes (蔡英文 Tsai
+    Ing-wen, 林佳龍 Lin Chia-lung, 許 Hsu): chunks joined as ``pinyin`` joins them."""
+    words: list[str] = []
+    for chunk in text.split():
+        syllables = [s.replace("'", "").replace("v", "u") for s in lazy_pinyin(chunk, style=Style.WADEGILES)]
+        syllables = [s for s in syllables if s.isascii() and s.isalpha()]
+        if syllables and len(chunk) <= 3 and all(is_cjk_char(c) for c in chunk):
             words.append("".join(syllables))
         else:
             words.extend(syllables)
