@@ -12,6 +12,7 @@ from mamoru.screening.engine import Query, Screener
 from mamoru.screening.entries import ListEntry
 from mamoru.screening.names import name_form
 from mamoru.screening.policy import DEFAULT_THRESHOLDS
+from mamoru.screening.translit import wade_giles
 
 
 def score(a: str, b: str, kind: str) -> float:
@@ -459,6 +460,37 @@ def test_the_d_china_leaves_out_between_n_and_s_is_looked_up_without_it():
     ("顾立雄", "Ku Li-hsiung"),
     ("許信良", "HSU Hsin-liang"),  # ü written u
     ("蒋经国", "Chiang Ching-kuo"),
+    ("蔡英文", "Tsai Ing-wen"),
 ])
 def test_a_chinese_name_is_also_read_as_taiwan_spells_it(query, entry):
     assert score(query, entry, "person") >= DEFAULT_THRESHOLDS.possible
+
+
+def test_wade_giles_keeps_the_finals_pypinyin_would_rewrite():
+    # pypinyin's converter turns an unchanged syllable's -ai into -ei (lai → lei): 赖清德 is Lai Ching-te
+    assert wade_giles("赖清德") == ("laichingte",)
+    assert wade_giles("海") == ("hai",) and wade_giles("郭") == ("kuo",) and wade_giles("麦 克") == ("mai", "ko")
+
+
+SURNAMES = STARS + ["Stamm", "Grimm", "Hollow", "Fjord", "Quill", "Zephyr", "Thorpe", "Yardley", "Ulm", "Plato"]
+
+
+@pytest.mark.parametrize("query, entry, given", [
+    # every reading of each part combined: 基伦·斯金纳 ki-run su-kin (krnskn) is Kiron Skinner heard without his r
+    ("基伦·斯金纳", "Kiron Skinner", ["Karen", "Kiran", "Koran", "Corinne", "Keren", "Caron", "Kirin", "Goran", "Curran", "Koren"]),
+    # 斯基 su-gi, unaspirated: ski (mrksk), as Murkowski is heard without its w
+    ("丽莎·穆尔科斯基", "Lisa Murkowski", ["Lisha", "Leesha", "Lysha", "Lesha", "Lisa", "Rosa", "Lissa", "Risa", "Liza", "Reese"]),
+    # a Chinese name read as one word (tsaiyingwen) meets the list's three words as a whole (tnbn)
+    ("蔡英文", "Tsai Ing-wen", ["Ben", "Van", "Wen", "Bin", "Vin", "Won", "Bon", "Ban", "Boon", "Vaughn"]),
+])
+def test_a_name_by_sound_is_found_among_names_sharing_one_of_its_words(query, entry, given):
+    hits = Screener.build(crowd(given, SURNAMES) + [ListEntry("right", entry, "person")]).screen(Query(query, "person"))
+    assert hits[0].entry.entry_id == "right" and hits[0].score >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_chinese_firm_name_finds_a_list_name_in_british_spelling():
+    # CC-CEDICT glosses 防务 "defense"; the list writes Defence. Around it, firms that sound like 迪尔 (dr)
+    entries = [ListEntry(f"d{i}-{j}", f"{a} {b} GmbH", "organization") for i, a in enumerate(["Dior", "Deer", "Dyer", "Door", "Dare", "Tier", "Deere", "Daro"])
+               for j, b in enumerate(STARS)] + [ListEntry("diehl", "Diehl Defence GmbH", "organization")]
+    hits = Screener.build(entries).screen(Query("迪尔防务公司", "organization"))
+    assert hits[0].entry.entry_id == "diehl" and hits[0].score >= DEFAULT_THRESHOLDS.possible

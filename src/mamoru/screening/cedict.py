@@ -400,6 +400,17 @@ def _forms(word: str) -> set[str]:
     return {word + "es", word + "al", word + "ic", word + "ical"}
 
 
+# American endings with their British forms: the dictionary glosses in American English, many lists
+# write British (迪尔防务 defense, Diehl Defence; 中心 center, centre)
+_BRITISH = (("ense", "ence"), ("ization", "isation"), ("izations", "isations"), ("ize", "ise"),
+            ("izing", "ising"), ("or", "our"), ("ors", "ours"), ("ter", "tre"), ("ters", "tres"), ("ber", "bre"))
+
+
+def british(word: str) -> set[str]:
+    """The word as British English spells it, where an American ending has a British form."""
+    return {word[: -len(us)] + uk for us, uk in _BRITISH if word.endswith(us) and len(word) > len(us) + 2}
+
+
 @lru_cache(maxsize=1)
 def _english() -> frozenset[str]:
     """Every English word of the dictionary's glosses: a derivation is a key only if it is a word."""
@@ -452,6 +463,7 @@ def key_word_groups(text: str, max_senses: int) -> dict[str, int]:
         if len(words) <= max_senses:
             for w in sorted(words):
                 found = {w, w + "s"} | (_forms(w) & english if len(word) > 1 else set())
+                found |= {b for f in found for b in british(f)}
                 for f in sorted(found):
                     out.setdefault(f, group)
         if word in data[4]:  # a Chinese place inside a firm name: its characters are words

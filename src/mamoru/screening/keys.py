@@ -36,7 +36,7 @@ from mamoru.screening.text import fold
 from mamoru.screening.translit import abjad_skeleton, east_slavic, east_slavic_marked, skeleton
 from mamoru.screening.russian_words import russian_sense_keys
 from mamoru.screening.zh_foreign import (alternative_skeletons, brand_sounds, french_o, given_name_guesses, hard_h, part_skeletons,
-                                         quiet_whole_skeletons, unsound_d, unsound_r)
+                                         whole_skeletons, unsound_d, unsound_r)
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -48,7 +48,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0, "a": 2.0, "v": 1.5}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-02.issue10-round12"
+KEYS_VERSION = "2026-12-03.issue10-round13"
 
 
 def key_hash(key: str) -> int:
@@ -364,17 +364,25 @@ def name_keys(form: NameForm) -> dict[str, str]:
                     keys.setdefault("k:" + quieter, "k")
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
+            if form.kind == "person" and form.cjk and reading.method == PINYIN:  # 蔡英文 tsaiyingwen, read as one
+                sk = skeleton(reading.tokens[0])  # word, meets Tsai Ing-wen's whole name (k:tnbn)
+                if len(sk) >= 3:
+                    keys.setdefault("k:" + sk, "k")
     if by_sound and form.kind == "person":  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy
         keys.update(("t:" + name, "t") for name in given_name_guesses(form.original))
     if by_sound:  # the other readings of its sounds: 基思 (ki-su) finds Keith, 亚历克斯 (a-ri-ku-su) Alex
         for sk in alternative_skeletons(form.original, form.kind):
             keys.setdefault("s:" + sk, "d")  # weighed as a near miss unless a word has it
+            keys.setdefault("s:" + sk.translate(_UNVOICED), "d")  # 斯基 as gi, unaspirated: ski (Murkowski)
     if by_sound:  # a name of one short word by sound (埃尼 Eni): its skeleton is everyone's, its vowels are not
         keys.update(_short_sound_vowel_keys(form))
     if by_sound and form.kind == "person":  # and pairs of them: 基思·克拉奇 (gs|krk, ks|krt) finds Keith Krach,
         keys.update(_pairs_of(part_skeletons(form.original, form.kind)[:MAX_PAIR_TOKENS]))  # whose words alone are common
-        for whole in quiet_whole_skeletons(form.original, form.kind):  # 基尔·斯塔默 kstm meets Keir Starmer's
-            keys.setdefault("k:" + whole, "k")  # whole name heard without its r's (k:kstm)
+        for whole, quiet in whole_skeletons(form.original, form.kind):  # 基伦·斯金纳 krnskn meets Kiron Skinner's,
+            # 基尔·斯塔默 kstm Keir Starmer's, heard without its r's; every reading combined is a guess, and
+            # weighs as a near miss: a rare guess (莱因哈德·布蒂科弗 rntbdk, LEONTYEV Vadik) must not outweigh
+            # the sounds the right name shares (Reinhard Bütikofer rnd, btk)
+            keys.setdefault("k:" + whole, "k" if quiet else "d")
     if not any(r.method == ZH_FOREIGN for r in form.readings):  # a name by sound (万拓 Vantor): its characters'
         keys.update(gloss_keys(form))  # senses would crowd out its sounds (its glosses still get a list of their own)
     if form.kind != "person" and "." in form.original:  # Amazon.com, Inc. is also found as Amazon (亚马逊)

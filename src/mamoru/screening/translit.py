@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import pykakasi
 from pypinyin import Style, lazy_pinyin
+from pypinyin.style import wadegiles as _wadegiles
 from rigour.text.translit import ascii_text
 
 from mamoru.screening.text import is_cjk_char
@@ -96,12 +97,23 @@ def pinyin(text: str) -> tuple[str, ...]:
     return tuple(words)
 
 
+# pypinyin's table maps lai to lai, but its converter takes an unchanged syllable for one it has no
+# entry for and rewrites its final (lai → lei, hai → hei, mai → mei); the table's word is kept then
+_WG_SAME = frozenset(f for f, r in getattr(_wadegiles, "_convert_table", ()) if f == r)
+
+
+def _wade_giles_syllable(syllable: str) -> str:
+    if syllable in _WG_SAME:
+        return syllable
+    return _wadegiles.to_wade_glides(syllable).replace("'", "").replace("ü", "u").replace("v", "u")
+
+
 def wade_giles(text: str) -> tuple[str, ...]:
-    """A personal name as Taiwan's passports spell it, in Wade-Giles without its apostrophes (蔡英文 Tsai
-    Ing-wen, 林佳龍 Lin Chia-lung, 許 Hsu): chunks joined as ``pinyin`` joins them."""
+    """A personal name as Taiwan's passports spell it, in Wade-Giles without its apostrophes (赖清德 Lai
+    Ching-te, 林佳龍 Lin Chia-lung, 許 Hsu): chunks joined as ``pinyin`` joins them."""
     words: list[str] = []
     for chunk in text.split():
-        syllables = [s.replace("'", "").replace("v", "u") for s in lazy_pinyin(chunk, style=Style.WADEGILES)]
+        syllables = [_wade_giles_syllable(s) if s.isascii() else s for s in lazy_pinyin(chunk, style=Style.NORMAL)]
         syllables = [s for s in syllables if s.isascii() and s.isalpha()]
         if syllables and len(chunk) <= 3 and all(is_cjk_char(c) for c in chunk):
             words.append("".join(syllables))

@@ -184,26 +184,31 @@ def part_skeletons(text: str, kind: str) -> tuple[frozenset[str], ...]:
     return tuple(frozenset(sk for sk in found if len(sk) >= 2) for found in _part_sounds(text, kind))
 
 
-MAX_QUIET_WHOLES = 32
+MAX_WHOLES = 64  # two parts of eight readings each
 
 
-def quiet_whole_skeletons(text: str, kind: str) -> tuple[str, ...]:
-    """The whole name's skeletons with the r that 尔 writes left out (基尔·斯塔默 kstm), every reading
-    of each part combined: where the Latin spelling's r after a vowel goes unheard (Keir Starmer, kstm),
-    the two meet at the name without its r's, whichever r's China chose to write."""
+def whole_skeletons(text: str, kind: str) -> tuple[tuple[str, bool], ...]:
+    """The whole name's skeletons, every reading of each part combined (基伦·斯金纳 krnskn, as Kiron
+    Skinner is keyed without its final r), and again with the r that 尔 writes left out (基尔·斯塔默
+    kstm): where the Latin spelling's r after a vowel goes unheard (Keir Starmer, kstm), the two meet
+    at the name without its r's, whichever r's China chose to write. Pairs of words are too common
+    (krn: Karen, Kiran, Koran …) where the whole name is not. Each with whether 尔 was left out."""
     from itertools import islice, product
 
     import unicodedata
 
     text = unicodedata.normalize("NFKC", text).strip()
     quiet = "".join(ch for i, ch in enumerate(text) if ch != "尔" or i == 0 or _DOTS.match(text[i - 1]))
-    if quiet == text:
-        return ()
-    parts = _part_sounds(quiet, kind)
-    if not 2 <= len(parts) <= 4 or not all(parts):
-        return ()
-    wholes = ("".join(combo) for combo in product(*(sorted(p) for p in parts)))
-    return tuple(w for w in islice(wholes, MAX_QUIET_WHOLES) if len(w) >= 3)
+    out: dict[str, bool] = {}
+    for spelling in dict.fromkeys((quiet, text)):
+        parts = _part_sounds(spelling, kind)
+        if not 2 <= len(parts) <= 4 or not all(parts):
+            continue
+        wholes = ("".join(combo) for combo in product(*(sorted(p) for p in parts)))
+        for whole in islice(wholes, MAX_WHOLES):
+            if len(whole) >= 3:
+                out.setdefault(whole, spelling != text)
+    return tuple(out.items())
 
 
 @lru_cache(maxsize=50_000)
