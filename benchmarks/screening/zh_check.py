@@ -449,13 +449,18 @@ def _independent(pairs) -> list:
 
 def main(names: list[str] | None = None) -> None:
     """Run the sets named (all by default): ``zh_check first fifth`` runs two."""
-    lists = load_lists()
     sets = [("first", list(PAIRS), 0), ("second", _independent(SECOND), len(SECOND)),
             ("third", _independent(THIRD), len(THIRD)), ("fourth", _independent(FOURTH), len(FOURTH)),
             ("fifth", _independent(FIFTH), len(FIFTH)), ("sixth", _independent(SIXTH), len(SIXTH)),
             ("seventh", _independent(SEVENTH), len(SEVENTH)),
             ("eighth", _independent(EIGHTH), len(EIGHTH))]
-    sets = [s for s in sets if not names or s[0] in names]
+    run_sets([s for s in sets if not names or s[0] in names])
+
+
+def run_sets(sets: list[tuple[str, list, int]]) -> None:
+    """Each set's pairs (query, English name, kind) screened against all lists with the English names
+    added: (label, pairs, how many were written, or 0 when none were left out)."""
+    lists = load_lists()
     pairs = [p for _, chosen, _ in sets for p in chosen]
     extra = [ListEntry(f"zhcheck{i}", en, kind) for i, (_, en, kind) in enumerate(pairs)]
     screener = Screener.build([e for v in lists.values() for e in v] + extra)
