@@ -24,6 +24,7 @@ def score(a: str, b: str) -> float:
     ("ダッソー・アビアシオン", "Dassault Aviation"),  # a French brand as France says it: -ault is o
     ("セイフティー・エクイップメント・プロキュアメント", "Safety Equipment Procurement"),  # the long a of safe: セイフ
     ("ステート・スペース・システムズ", "State Space Systems"),
+    ("ヤング・ソフトウェア", "Young Software"),  # the ou of young is a short u, ヤ
 ])
 def test_katakana_firm_names_reach_their_english_spelling(kana, english):
     assert score(kana, english) >= DEFAULT_THRESHOLDS.possible

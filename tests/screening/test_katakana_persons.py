@@ -98,3 +98,28 @@ def test_english_names_as_katakana_writes_them():
     assert score("ロイド・オースティン", "Lloyd J. Austin III") >= DEFAULT_THRESHOLDS.possible  # nor a generation
     # a vowel without a full stop is a syllable of a Korean name, not an initial
     assert score("キム・チョル", "KIM, Chol U") < DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize("katakana, latin", [
+    ("マイケル・ジャクソン", "Michael Jackson"),  # an i before one consonant and a vowel is ai; ch before ae is k
+    ("サイモン・ライト", "Simon Wright"),  # wr is r, igh is ai
+    ("エリザベス・ホワイト", "Elizabeth White"),  # wh is ホワ; a th inside a word is ス
+    ("ジョージ・テイラー", "George Taylor"),  # soft g; ay is ei; a final -or is katakana's -ā
+    ("アンドリュー・ウォーカー", "Andrew Walker"),  # a final ew is ユー; alk is ōk
+    ("スティーブン・ムーア", "Steven Moore"),  # a final re after a vowel is ア
+    ("ジェイソン・ルイス", "Jason Lewis"),  # ew before a vowel is u
+    ("ピーター・ヤング", "Peter Young"),  # the ou of young is a
+])
+def test_english_names_are_heard_as_said_not_as_spelt(katakana, latin):
+    assert score(katakana, latin) >= DEFAULT_THRESHOLDS.possible
+    assert score(latin, katakana) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_an_english_name_in_katakana_is_found_among_names_sharing_its_words_sounds():
+    # ジョージ・テイラー is dtr as a whole, as George Taylor said is; a hundred names share the surname's sound
+    given = ["Adam", "Brian", "Carl", "Dean", "Evan", "Frank", "Glen", "Hugo", "Ivan", "Karl"]
+    family = ["Tiller", "Toller", "Tyler", "Tailer", "Teller", "Tuller", "Taller", "Tolar", "Tiller-Ray", "Tara"]
+    crowd = [ListEntry(f"c{i}{j}", f"{g} {f}", "person") for i, g in enumerate(given) for j, f in enumerate(family)]
+    hits = Screener.build(crowd + [ListEntry("right", "George Taylor", "person")]).screen(Query("ジョージ・テイラー", "person"), 500)
+    right = [h for h in hits if h.entry.entry_id == "right"]  # retrieved and scored, whatever its rank
+    assert right and right[0].score >= DEFAULT_THRESHOLDS.possible

@@ -494,3 +494,9 @@ def test_a_chinese_firm_name_finds_a_list_name_in_british_spelling():
                for j, b in enumerate(STARS)] + [ListEntry("diehl", "Diehl Defence GmbH", "organization")]
     hits = Screener.build(entries).screen(Query("迪尔防务公司", "organization"))
     assert hits[0].entry.entry_id == "diehl" and hits[0].score >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_chinese_name_run_together_still_needs_its_own_syllables():
+    # 江晓明 (jiangxiaoming) is one letter pair from ZHANG Xiaoming when run together, but 江 is not 张
+    assert score("江晓明", "ZHANG, Xiaoming", "person") < DEFAULT_THRESHOLDS.possible
+    assert score("江晓明", "JIANG, Xiaoming", "person") >= DEFAULT_THRESHOLDS.possible

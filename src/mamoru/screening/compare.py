@@ -22,7 +22,7 @@ from rigour.text.phonetics import metaphone
 
 from mamoru.screening.korean import korean_key
 from mamoru.screening.name_words import another_name
-from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, PINYIN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm, Reading
+from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, PINYIN, ROMAJI, TRANSLIT, WADE_GILES, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.translit import romaji, same_east_slavic_name, skeleton, slavic_fold
 
 MIN_TOKEN_SIM = 0.6  # below this two tokens are different words, not a typo
@@ -288,7 +288,7 @@ def compare_names(q: NameForm, c: NameForm) -> Comparison:
             found = _reading_pair(rq, rc, legal, korean, person, same_abjad)
             if q.cjk and c.cjk:
                 found = _discounted(found, DENSE_READING_DISCOUNT)
-            elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin", "hanja"):
+            elif "Han" in (q.script, c.script) and found.path in ("romaji", "pinyin", "wade_giles", "hanja"):
                 found = _discounted(found, HAN_READING_DISCOUNT)
                 if person and _whole_name_as_one_word(rq if q.script == "Han" else rc, rc if q.script == "Han" else rq):
                     continue
@@ -347,7 +347,7 @@ def _whole_name_as_one_word(han: Reading, other: Reading) -> bool:
     """A Chinese or Japanese person's name given as surname and given name (军 翟) against one Latin
     word: the two are never written as one (JUNDI is no Jun Di); a given name's syllables are
     (方伟 Fangwei), and a name typed without a space is read as one word already."""
-    return han.method in (PINYIN, ROMAJI) and len(han.tokens) >= 2 and len(other.tokens) == 1
+    return han.method in (PINYIN, WADE_GILES, ROMAJI) and len(han.tokens) >= 2 and len(other.tokens) == 1
 
 
 # A kanji name read one character at a time, found by some of its characters only: half a given name
@@ -658,6 +658,8 @@ def _reading_pair(rq: Reading, rc: Reading, legal, korean: bool = False, person:
         score = max(0.0, score - PARTICLE_SWAP_PENALTY)
     path = rq.method if rq.method != "as_written" else rc.method
     joined = _joined(rq.tokens, rc.tokens)
+    if sim is _pinyin_sim and "".join(rq.tokens) != "".join(rc.tokens):
+        joined = 0.0  # run together, syllables must still agree: 江晓明 jiangxiaoming is not ZHANG Xiaoming
     if joined > score:
         return Comparison(joined, "joined", (), (), (), " ".join(rq.tokens), " ".join(rc.tokens), legal)
     return Comparison(score, path, aligned, uq, uc, " ".join(rq.tokens), " ".join(rc.tokens), legal)
@@ -1192,6 +1194,8 @@ _TIA = re.compile(r"(?<!s)tia")
 # セイフティー, state ステート, base ベース): only where another consonant or the end follows the e
 _LONG_A = re.compile(r"(?<![aeiou])a(?=[bdfgkmnpstv]e(?:[bcdfgklmnpstvz]|$))")
 _SIA = re.compile(r"(?<=[aeiou])sia")  # Asia アジア, Tunisia チュニジア
+# the ou of young is the short u that katakana and Chinese write a (Young ヤング, 扬 yang; Youngstown)
+_OUNG = re.compile(r"oung")
 _GREEK_CH = (("tech", "tek"), ("mech", "mek"), ("chem", "kem"), ("chr", "kr"), ("chl", "kl"), ("psych", "saik"),
              ("archi", "aki"), ("chor", "kor"), ("sched", "sked"))
 
@@ -1203,7 +1207,7 @@ def english_spoken(word: str) -> str:
     English (ノース north, リサーチ research, センター center)."""
     for greek, spoken in _GREEK_CH:  # テクノロジー technology, ケミカル chemical, メカニカル mechanical
         word = word.replace(greek, spoken)
-    out = _SIA.sub("jia", _TIA.sub("sia", _LONG_A.sub("ei", _SOFT_G.sub("j", _SOFT_C.sub("s", word)))))
+    out = _SIA.sub("jia", _TIA.sub("sia", _LONG_A.sub("ei", _SOFT_G.sub("j", _SOFT_C.sub("s", _OUNG.sub("ang", word))))))
     if out.startswith("eu"):  # Euro ユーロ, Eurasia ユーラシア
         out = "y" + out[1:]
     return _SILENT_R.sub("", out)
@@ -1467,7 +1471,34 @@ def _latin_spellings(word: str) -> tuple[str, ...]:
         french = french[:-1]
     english = _ENGLISH_W.sub("u", t[:-1] if len(t) > 3 and t[-1] == "r" and t[-2] in "aeiou" else t)
     english = _R_BEFORE_CONSONANT.sub("", english) if len(english) > 3 else english  # MARK マーク, CHARLES チャールズ
-    return tuple(dict.fromkeys((word, french, english)))
+    return tuple(dict.fromkeys((word, french, english, english_said(word))))
+
+
+# English spellings that say something else, as katakana writes what is said (in this order)
+_ENGLISH_SAID = tuple((re.compile(a), b) for a, b in (
+    (r"^wr", "r"), (r"^kn", "n"), (r"igh", "ai"),  # Wright ライト, Knight ナイト
+    (r"chael", "kel"),  # Michael マイケル
+    (r"^([bcdfghklmnprstvw]+)i(?=[bcdfgklmnpstvz][aeiou])", r"\1ai"),  # an i before one consonant and a vowel: Simon サイモン, Michael, White
+    (r"^wh", "how"),  # White ホワイト
+    (r"^ge(?=o)", "j"), (r"ge$", "j"), (r"g(?=[eiy])", "j"),  # George ジョージ
+    (r"oung", "ang"),  # Young ヤング
+    (r"alk", "ok"), (r"^wal", "wol"),  # Walker ウォーカー, Walter ウォルター
+    (r"ew(?=[aeiou])", "u"), (r"ew$", "yu"),  # Lewis ルイス, Matthew マシュー, Andrew アンドリュー
+    (r"(?<=.)t?th", "s"),  # Matthew, Smith スミス, Elizabeth エリザベス, Arthur アーサー (Thomas トーマス keeps its t)
+    (r"ay", "ei"),  # Taylor テイラー
+    (r"(?<=[aeiou])re$", "a"), (r"(?<=\w\w[bcdfgklmnpstvz])(?:er|or)$", "a"),  # Moore ムーア, Taylor テイラー, Walker
+    (r"(?<=[aeiou])r(?=[bcdfghjklmnpqstvwxz])", ""), (r"(?<=[aeiou])r$", ""),  # Charles チャールズ, Peter ピーター
+))
+
+
+@lru_cache(maxsize=200_000)
+def english_said(word: str) -> str:
+    """A Latin word of a person's name as an English speaker says it, where the spelling misleads
+    (Michael maikel, White howaite, Wright rait, George joj, Walker woka, Young yang, Moore mooa)."""
+    out = word
+    for pattern, said in _ENGLISH_SAID:
+        out = pattern.sub(said, out)
+    return out if len(out) >= 2 else word
 
 
 _R_BEFORE_CONSONANT = re.compile(r"(?<=[aeiou])r(?=[bcdfghjklmnpqstvwxz])")

@@ -26,12 +26,13 @@ from mamoru.screening.compare import (
     WEAK_TOKENS,
     _loose,
     _weak_skeletons,
+    english_said,
     english_spoken,
     katakana_letters,
     katakana_onset,
 )
 from mamoru.screening.korean import korean_key
-from mamoru.screening.names import AS_WRITTEN, PINYIN, ROMAJI, TRANSLIT, ZH_FOREIGN, NameForm
+from mamoru.screening.names import AS_WRITTEN, PINYIN, ROMAJI, TRANSLIT, WADE_GILES, ZH_FOREIGN, NameForm
 from mamoru.screening.text import fold
 from mamoru.screening.translit import abjad_skeleton, east_slavic, east_slavic_marked, skeleton
 from mamoru.screening.russian_words import russian_sense_keys
@@ -307,7 +308,7 @@ def name_keys(form: NameForm) -> dict[str, str]:
     # (among Latin persons' names it brought namesakes in ahead of the right one)
     skeleton_deletes = form.katakana or form.kind != "person" or by_sound
     for reading in form.readings:
-        if by_sound and reading.method in (PINYIN, ROMAJI):  # 克里斯托弗·卡斯特纳 read ke li si …, 埃科达因 ai ke
+        if by_sound and reading.method in (PINYIN, WADE_GILES, ROMAJI):  # 克里斯托弗·卡斯特纳 read ke li si …, 埃科达因 ai ke
             continue  # da yin match only Chinese names by chance; the same hanzi are found by their characters
         strong = [t for t in reading.tokens if t not in WEAK_TOKENS and len(t) >= 2
                   and not (form.katakana and _is_weak_katakana(t))]
@@ -362,9 +363,13 @@ def name_keys(form: NameForm) -> dict[str, str]:
                 quieter = skeleton("".join(unsound_d(unsound_r(t)) for t in reading.tokens))  # 林赛·格雷厄姆
                 if quieter not in (sk, quiet) and len(quieter) >= 3:  # Lindsey Graham rnsgrm
                     keys.setdefault("k:" + quieter, "k")
+                if form.kind != "organization" and reading.method == AS_WRITTEN:  # as an English speaker says it,
+                    said = skeleton("".join(english_said(t) for t in reading.tokens))  # and katakana writes it:
+                    if said not in (sk, quiet, quieter) and len(said) >= 3:  # George Taylor ジョージ・テイラー dtr
+                        keys.setdefault("k:" + said, "k")
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
-            if form.kind == "person" and form.cjk and reading.method == PINYIN:  # 蔡英文 tsaiyingwen, read as one
+            if form.kind == "person" and form.cjk and reading.method == WADE_GILES:  # 蔡英文 tsaiyingwen, read as one
                 sk = skeleton(reading.tokens[0])  # word, meets Tsai Ing-wen's whole name (k:tnbn)
                 if len(sk) >= 3:
                     keys.setdefault("k:" + sk, "k")

@@ -24,6 +24,7 @@ from mamoru.screening.zh_foreign import foreign_tokens
 AS_WRITTEN = "as_written"
 ROMAJI = "romaji"
 PINYIN = "pinyin"
+WADE_GILES = "wade_giles"  # a Chinese person as Taiwan spells names (林佳龍 Lin Chia-lung)
 TRANSLIT = "transliterated"
 HANGUL = "hangul"  # Korean, spelt as the lists spell it (KIM JONG UN)
 HANJA = "hanja"  # a Korean name in hanja, read through its Hangul (金正恩 → 김정은 → KIM JONG UN)
@@ -111,7 +112,7 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
         if script == "Han":
             readings.append(Reading(pinyin(cjk_text), PINYIN))
             if kind == "person" and len(cjk_text.replace(" ", "")) <= 4:  # Taiwan spells its people so
-                readings.append(Reading(wade_giles(cjk_text), PINYIN))
+                readings.append(Reading(wade_giles(cjk_text), WADE_GILES))
             if looks_chinese(cjk_text):  # a Japanese name as China writes it (山谷绘里子): read the Japanese way too
                 japanese = japanese_form(cjk_text)
                 if japanese:
