@@ -149,3 +149,15 @@ def test_a_katakana_acronym_is_found_by_its_letters():
     target = ListEntry("t1", "PKK", "organization")
     hits = Screener.build(others + [target]).screen(Query("ピーケーケー", "organization"))
     assert hits[0].entry.entry_id == "t1"
+
+
+@pytest.mark.parametrize("kana, english", [
+    ("ウェスタンデジタル", "Western Digital Corporation"),  # katakana words written together: split as Sudachi does
+    ("ノースロップグラマン", "Northrop Grumman Corporation"),
+    ("ゼネラルエレクトリック", "General Electric Company"),
+    ("ウェスタンデジタル", "Westerndigital"),  # and still one word where the list writes one
+    ("ボーイング", "The Boeing Company"),  # English's article is no word of the name
+])
+def test_katakana_words_written_together_reach_the_english_name(kana, english):
+    assert score(kana, english) >= DEFAULT_THRESHOLDS.possible
+    assert score(english, kana) >= DEFAULT_THRESHOLDS.possible

@@ -1275,6 +1275,18 @@ def _sound_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
 
 
 def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
+    """Katakana against Latin sounds; a firm's katakana written together is tried as its words
+    (ウェスタンデジタル: Western Digital) and as one word (Westerndigital)."""
+    best = _phonetic_reading(q, c, legal)
+    for side in (q, c):
+        if side.katakana and len(side.readings) > 1 and side.readings[1].method == ROMAJI:
+            whole = replace(side, readings=side.readings[1:])
+            found = _phonetic_reading(whole, c, legal) if side is q else _phonetic_reading(q, whole, legal)
+            best = found if found.score > best.score else best
+    return best
+
+
+def _phonetic_reading(q: NameForm, c: NameForm, legal) -> Comparison:
     if not q.readings or not c.readings:
         return NO_MATCH
     if _foreign_person(q, c) and _bracketed(q if q.katakana else c):

@@ -66,6 +66,26 @@ def katakana_word(word: str) -> str:
     return "".join(out)
 
 
+COMPOUND_MIN = 6  # a katakana word this long may be English words written without ・
+
+
+@lru_cache(maxsize=100_000)
+def katakana_compounds_split(text: str) -> str:
+    """A firm's katakana words written together (ウェスタンデジタル) split where Sudachi's dictionary of
+    loanwords splits them (ウェスタン デジタル, Western Digital); ``text`` unchanged when none is."""
+    from mamoru.watch.tokenize import sudachi
+
+    tokenizer, mode = sudachi()
+    out: list[str] = []
+    for word in text.replace("・", " ").replace("=", " ").replace("＝", " ").split():
+        parts = [m.surface() for m in tokenizer.tokenize(word, mode)] if len(word) >= COMPOUND_MIN else [word]
+        if len(parts) > 1 and all(len(p) >= 2 and all("\u30a0" <= ch <= "\u30ff" for ch in p) for p in parts):
+            out.extend(parts)
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
 def katakana_reading(text: str) -> tuple[str, ...]:
     """Words of a katakana name (split on spaces, ・, =) in Latin letters."""
     words = text.replace("・", " ").replace("=", " ").replace("＝", " ").split()

@@ -66,6 +66,8 @@ def split_legal_form(folded: str) -> tuple[str, tuple[str, ...]]:
         rest = _LATIN_EXTRA.sub(" ", rest)
         found.extend(extra)
     rest = " ".join(rest.split())
+    if rest.startswith("the ") and rest.count(" ") >= 1:  # The Boeing Company: English's article, which
+        rest = rest[4:]  # katakana (ボーイング) and Chinese (波音公司) leave out, is no word of the name
     if not rest:  # a name that is nothing but a legal form stays as it is
         return folded, ()
     first = folded.split()[0]

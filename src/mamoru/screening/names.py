@@ -14,7 +14,7 @@ from functools import lru_cache
 from mamoru.screening.cedict import japanese_form
 from mamoru.screening.hangul import hangul_reading
 from mamoru.screening.hanja import korean_reading
-from mamoru.screening.kana import katakana_reading
+from mamoru.screening.kana import katakana_compounds_split, katakana_reading
 from mamoru.screening.legal_forms import split_cjk_legal_form, split_legal_form
 from mamoru.screening.text import fold, is_cjk_char, main_script
 from mamoru.screening.translit import greek_spoken, latin, looks_chinese, name_romaji, pinyin, romaji, skeleton, wade_giles
@@ -104,7 +104,12 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
             unicodedata.name(ch, "").startswith("KATAKANA") or ch == "ー" for ch in "".join(chunks)
         )
         if katakana:  # a foreign name rendered in katakana: read it as such (ティ → ti, not tei)
-            readings.append(Reading(katakana_reading(cjk_text), ROMAJI))
+            # a firm's words written together (ウェスタンデジタル: Western Digital) are read as words first;
+            # a list that writes them as one is met by joining them again (_merge_skeletons)
+            split = katakana_compounds_split(cjk_text) if _is_org(kind) else cjk_text
+            readings.append(Reading(katakana_reading(split), ROMAJI))
+            if split != cjk_text:
+                readings.append(Reading(katakana_reading(cjk_text), ROMAJI))
         elif script == "Kana" or not looks_chinese(cjk_text):
             readings.append(Reading(romaji(cjk_text), ROMAJI))
             if kind == "person" and script == "Han":  # names have readings a general reader misses
