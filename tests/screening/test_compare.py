@@ -28,6 +28,8 @@ def score(a: str, b: str, kind: str = "unknown") -> float:
     ("Nikolai Patr ushev", "Nikolai Patrushev", "person"),             # word split
     ("成 朱", "ZHU Cheng", "person"),                                   # hanzi to pinyin, order
     ("Anglo-Caribbean Co., Ltd.", "ANGLO CARIBBEAN COMPANY LIMITED", "organization"),
+    ("Siemens", "Siemens Gruppe", "organization"),                     # group in another language is generic too
+    ("Boeing", "The Boeing Company", "organization"),                  # English's article is no word of the name
 ])
 def test_these_are_the_same_name(a, b, kind):
     assert score(a, b, kind) >= POSSIBLE

@@ -52,6 +52,7 @@ def crowd(given: list[str], family: list[str]) -> list[ListEntry]:
     ("莱尔·洛维特", "Lyle Lovett", "person"),  # a y between consonants is said, and written, ai
     ("布莱恩·海德", "Brian Hyde", "person"),
     ("杰克·沙利文", "Jake Sullivan", "person"),  # 杰克 is the fixed form of Jack; Jake has its sounds
+    ("托德·扬", "Todd Young", "person"),  # the ou of young is a short u, written a
 ])
 def test_a_foreign_name_in_its_chinese_form_reaches_its_english_spelling(query, entry, kind):
     assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible

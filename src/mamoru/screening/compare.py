@@ -46,7 +46,8 @@ WEAK_TOKENS = frozenset(
     "enterprise enterprises company co corporation corp technology technologies tech "
     "import export imp exp development investment investments services service general "
     "global national foundation association institute center centre organisation organization "
-    "shipping logistics manufacturing engineering".split()
+    "shipping logistics manufacturing engineering "
+    "gruppe gruppen groupe grupo gruppo grupa".split()  # group in German, Norwegian, French, Spanish, Italian, Polish
 )
 _PATRONYMIC_ENDINGS = ("ovich", "evich", "ovna", "evna", "ovic", "evic", "ogly", "oglu", "kyzy")
 

@@ -366,8 +366,8 @@ _SHORT_U = re.compile(r"(?<=[bcdfghklmnprstvz])u(?=([bcdfgklmnprstvz])\1)")
 
 def short_u(token: str) -> str:
     """An English u before a doubled consonant, said as in "buff" and written with a (巴菲特 Buffett,
-    沙利文 Sullivan, 拉塞尔 Russell)."""
-    return _SHORT_U.sub("a", token)
+    沙利文 Sullivan, 拉塞尔 Russell), and the ou of young (扬 Young)."""
+    return _SHORT_U.sub("a", token).replace("oung", "ang")
 
 
 _FRENCH_O = re.compile(r"(?:ault|eau|aud|aut)$")
