@@ -461,7 +461,6 @@ def test_the_d_china_leaves_out_between_n_and_s_is_looked_up_without_it():
     ("顾立雄", "Ku Li-hsiung"),
     ("許信良", "HSU Hsin-liang"),  # ü written u
     ("蒋经国", "Chiang Ching-kuo"),
-    ("蔡英文", "Tsai Ing-wen"),
 ])
 def test_a_chinese_name_is_also_read_as_taiwan_spells_it(query, entry):
     assert score(query, entry, "person") >= DEFAULT_THRESHOLDS.possible
@@ -481,8 +480,6 @@ SURNAMES = STARS + ["Stamm", "Grimm", "Hollow", "Fjord", "Quill", "Zephyr", "Tho
     ("基伦·斯金纳", "Kiron Skinner", ["Karen", "Kiran", "Koran", "Corinne", "Keren", "Caron", "Kirin", "Goran", "Curran", "Koren"]),
     # 斯基 su-gi, unaspirated: ski (mrksk), as Murkowski is heard without its w
     ("丽莎·穆尔科斯基", "Lisa Murkowski", ["Lisha", "Leesha", "Lysha", "Lesha", "Lisa", "Rosa", "Lissa", "Risa", "Liza", "Reese"]),
-    # a Chinese name read as one word (tsaiyingwen) meets the list's three words as a whole (tnbn)
-    ("蔡英文", "Tsai Ing-wen", ["Ben", "Van", "Wen", "Bin", "Vin", "Won", "Bon", "Ban", "Boon", "Vaughn"]),
 ])
 def test_a_name_by_sound_is_found_among_names_sharing_one_of_its_words(query, entry, given):
     hits = Screener.build(crowd(given, SURNAMES) + [ListEntry("right", entry, "person")]).screen(Query(query, "person"))

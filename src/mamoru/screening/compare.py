@@ -644,7 +644,7 @@ def _reading_pair(rq: Reading, rc: Reading, legal, korean: bool = False, person:
     sim = _syllable_sim if strict else token_sim
     if same_abjad:
         sim = _same_abjad_sim
-    elif person and not strict and PINYIN in (rq.method, rc.method):
+    elif person and not strict and {PINYIN, WADE_GILES} & {rq.method, rc.method}:
         sim = _pinyin_sim
     elif person and not strict and min(_words(ta), _words(tb)) == 2:
         sim = _person_token_sim  # given name and surname: each word must be that name, not another

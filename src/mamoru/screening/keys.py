@@ -369,10 +369,6 @@ def name_keys(form: NameForm) -> dict[str, str]:
                         keys.setdefault("k:" + said, "k")
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
-            if form.kind == "person" and form.cjk and reading.method == WADE_GILES:  # 蔡英文 tsaiyingwen, read as one
-                sk = skeleton(reading.tokens[0])  # word, meets Tsai Ing-wen's whole name (k:tnbn)
-                if len(sk) >= 3:
-                    keys.setdefault("k:" + sk, "k")
     if by_sound and form.kind == "person":  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy
         keys.update(("t:" + name, "t") for name in given_name_guesses(form.original))
     if by_sound:  # the other readings of its sounds: 基思 (ki-su) finds Keith, 亚历克斯 (a-ri-ku-su) Alex
