@@ -6,8 +6,9 @@
 The MOF list's katakana names are mostly Russian, Arabic and Korean; a partner's contact or a customer's
 director is as often British or American, written the way Japanese newspapers write them. Both sets were
 written from general knowledge of those spellings, not from any list: the development set (common
-given names and surnames) was looked at while the rules were written; the held set (public figures)
-was written at the same time and is run only at a round's start and end. Each English name is added to
+given names and surnames, and a second set written after the first rules) was looked at while the
+rules were written; the held set (public figures) was written with the first and is run only at a
+round's start and end. Each English name is added to
 an index of all lists; a pair counts when the first hit is its English entry. Figures are printed only.
 """
 
@@ -27,6 +28,21 @@ DEVELOPMENT = tuple((kana, en, "person") for kana, en in (
     ("アンドリュー・ウォーカー", "Andrew Walker"), ("ジョセフ・ホール", "Joseph Hall"), ("チャールズ・アレン", "Charles Allen"),
     ("ピーター・ヤング", "Peter Young"), ("スコット・キング", "Scott King"), ("サイモン・ライト", "Simon Wright"),
     ("マイク・ヒル", "Mike Hill"), ("ティモシー・スコット", "Timothy Scott"),
+))
+
+# a second development set, written after the first round of rules for the first
+DEVELOPMENT_SECOND = tuple((kana, en, "person") for kana, en in (
+    ("スティーブン・ヒューズ", "Stephen Hughes"), ("キャサリン・エバンズ", "Catherine Evans"),
+    ("マーガレット・ロバーツ", "Margaret Roberts"), ("スーザン・エドワーズ", "Susan Edwards"), ("カレン・グリーン", "Karen Green"),
+    ("ローラ・ウッド", "Laura Wood"), ("ジェシカ・クーパー", "Jessica Cooper"), ("ソフィー・ベイカー", "Sophie Baker"),
+    ("クロエ・ターナー", "Chloe Turner"), ("ライアン・パーカー", "Ryan Parker"), ("カイル・コリンズ", "Kyle Collins"),
+    ("ディラン・スチュワート", "Dylan Stewart"), ("イーサン・マーフィー", "Ethan Murphy"), ("ノア・ケリー", "Noah Kelly"),
+    ("リアム・オブライエン", "Liam O'Brien"), ("オーウェン・マクドナルド", "Owen McDonald"), ("ショーン・キャンベル", "Sean Campbell"),
+    ("イアン・グラハム", "Ian Graham"), ("ニール・ナイト", "Neil Knight"), ("キース・フレーザー", "Keith Fraser"),
+    ("ニコラス・ハリソン", "Nicholas Harrison"), ("グレアム・ヒル", "Graham Hill"), ("ヒュー・ジャックマン", "Hugh Jackman"),
+    ("ゾーイ・ワード", "Zoe Ward"), ("ジョナサン・スウィフト", "Jonathan Swift"), ("ウォルター・スコット", "Walter Scott"),
+    ("アーサー・コナン・ドイル", "Arthur Conan Doyle"), ("レイモンド・チャンドラー", "Raymond Chandler"),
+    ("ダグラス・マッカーサー", "Douglas MacArthur"), ("ルイーズ・ブラウン", "Louise Brown"),
 ))
 
 HELD = tuple((kana, en, "person") for kana, en in (
@@ -51,7 +67,7 @@ HELD = tuple((kana, en, "person") for kana, en in (
 
 
 def main(args: list[str]) -> None:
-    sets = [("development", list(DEVELOPMENT), 0)]
+    sets = [("development", list(DEVELOPMENT), 0), ("second development", list(DEVELOPMENT_SECOND), 0)]
     if "held" in args:
         sets.append(("held", list(HELD), 0))
     run_sets(sets)

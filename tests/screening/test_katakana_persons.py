@@ -109,6 +109,9 @@ def test_english_names_as_katakana_writes_them():
     ("スティーブン・ムーア", "Steven Moore"),  # a final re after a vowel is ア
     ("ジェイソン・ルイス", "Jason Lewis"),  # ew before a vowel is u
     ("ピーター・ヤング", "Peter Young"),  # the ou of young is a
+    ("スティーブン・ヒューズ", "Stephen Hughes"),  # Stephen is Steven; Hugh is hyu
+    ("ショーン・キャンベル", "Sean Campbell"),  # Sean is shon; the p of Campbell is not said
+    ("スーザン・エドワーズ", "Susan Edwards"),  # an s between vowels said z; a final ds is ズ
 ])
 def test_english_names_are_heard_as_said_not_as_spelt(katakana, latin):
     assert score(katakana, latin) >= DEFAULT_THRESHOLDS.possible

@@ -1490,7 +1490,9 @@ def _latin_spellings(word: str) -> tuple[str, ...]:
 # English spellings that say something else, as katakana writes what is said (in this order)
 _ENGLISH_SAID = tuple((re.compile(a), b) for a, b in (
     (r"^wr", "r"), (r"^kn", "n"), (r"igh", "ai"),  # Wright ライト, Knight ナイト
-    (r"chael", "kel"),  # Michael マイケル
+    (r"chael", "kel"), (r"phen$", "ven"),  # Michael マイケル, Stephen スティーブン
+    (r"^hugh", "hyu"), (r"^sea(?=n$)", "sho"),  # Hugh ヒュー, Hughes ヒューズ, Sean ショーン
+    (r"ds$", "z"), (r"mpb", "mb"),  # Edwards エドワーズ, Richards リチャーズ, Campbell キャンベル
     (r"^([bcdfghklmnprstvw]+)i(?=[bcdfgklmnpstvz][aeiou])", r"\1ai"),  # an i before one consonant and a vowel: Simon サイモン, Michael, White
     (r"^wh", "how"),  # White ホワイト
     (r"^ge(?=o)", "j"), (r"ge$", "j"), (r"g(?=[eiy])", "j"),  # George ジョージ
@@ -1501,6 +1503,7 @@ _ENGLISH_SAID = tuple((re.compile(a), b) for a, b in (
     (r"ay", "ei"),  # Taylor テイラー
     (r"(?<=[aeiou])re$", "a"), (r"(?<=\w\w[bcdfgklmnpstvz])(?:er|or)$", "a"),  # Moore ムーア, Taylor テイラー, Walker
     (r"(?<=[aeiou])r(?=[bcdfghjklmnpqstvwxz])", ""), (r"(?<=[aeiou])r$", ""),  # Charles チャールズ, Peter ピーター
+    (r"(?<=[aeiou])s(?=[aeiou])", "z"),  # an s between vowels is often said z: Susan スーザン, Isabel イザベル
 ))
 
 

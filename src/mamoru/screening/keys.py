@@ -353,7 +353,8 @@ def name_keys(form: NameForm) -> dict[str, str]:
             # the whole name's consonant skeleton: bridges short words split differently
             # (ペ・ウォンウク / PAE WON UK, チェ・ソンイル / CHOE SONG IL)
             whole = "".join(reading.tokens)
-            sk = skeleton(katakana_onset(whole) if form.katakana else whole)
+            # each katakana word's leading ウ is a w (ローラ・ウッド: Laura Wood rrbd), not only the name's first
+            sk = skeleton("".join(map(katakana_onset, reading.tokens)) if form.katakana else whole)
             if len(sk) >= 3:
                 keys["k:" + sk] = "k"
             if not form.katakana and not form.cjk:  # as Chinese hears it, r after a vowel unsounded (马可·鲁比奥
