@@ -59,3 +59,33 @@ def test_a_korean_name_in_hanja_finds_its_romanised_entry_and_says_how(site, tmp
     assert hits.index("KIM JONG UN") < hits.index("KIM JONG IL") if "KIM JONG IL" in hits else "KIM JONG UN" in hits
     assert "漢字の朝鮮語読み" in hits
     page.shot("screening-hanja")
+
+
+def test_names_as_taiwan_and_japanese_staff_write_them_find_their_entries_and_say_how(site, tmp_path):
+    """赖清德 finds LAI Ching-te through Taiwan's Wade-Giles spelling; マイケル・ジャクソン finds Michael
+    JACKSON as English says it; each reason reads in Japanese."""
+    listed = tmp_path / "people.csv"
+    listed.write_text("id,name,type,aliases,countries,birth_dates,identifiers,programme\n"
+                      "TW.1,\"LAI, Ching-te\",person,,TW,,,OTHER\n"
+                      "CN.2,\"LAI, Qing\",person,,CN,,,OTHER\n"
+                      "US.3,Michael JACKSON,person,,US,,,OTHER\n"
+                      "US.4,Mikhail JAKSON,person,,RU,,,OTHER\n", encoding="utf-8")
+    page = site("tech_manager")
+    page.goto(page.base + "/screening/import")
+    page.set_input_files("#file", str(listed))
+    page.click("#do-import")
+    page.locator("#import-done").wait_for(timeout=60_000)
+    page.goto(page.base + "/screening/name")
+    page.fill("#q", "赖清德")
+    page.select_option("#type", "person")
+    page.click("#screen-name")
+    hits = page.locator("#hits").inner_text()
+    assert "LAI, Ching-te" in hits and "ウェード式" in hits
+    page.shot("screening-wade-giles")
+    page.goto(page.base + "/screening/name")
+    page.fill("#q", "マイケル・ジャクソン")
+    page.select_option("#type", "person")
+    page.click("#screen-name")
+    hits = page.locator("#hits").inner_text()
+    assert hits.index("Michael JACKSON") < hits.index("Mikhail JAKSON") if "Mikhail JAKSON" in hits else "Michael JACKSON" in hits
+    page.shot("screening-katakana-english")

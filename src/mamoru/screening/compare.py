@@ -661,8 +661,9 @@ def _reading_pair(rq: Reading, rc: Reading, legal, korean: bool = False, person:
     joined = _joined(rq.tokens, rc.tokens)
     if sim is _pinyin_sim and "".join(rq.tokens) != "".join(rc.tokens):
         joined = 0.0  # run together, syllables must still agree: 江晓明 jiangxiaoming is not ZHANG Xiaoming
-    if joined > score:
-        return Comparison(joined, "joined", (), (), (), " ".join(rq.tokens), " ".join(rc.tokens), legal)
+    if joined > score:  # a Chinese name run together is still read in pinyin or Wade-Giles: say which
+        how = path if sim is _pinyin_sim else "joined"
+        return Comparison(joined, how, (), (), (), " ".join(rq.tokens), " ".join(rc.tokens), legal)
     return Comparison(score, path, aligned, uq, uc, " ".join(rq.tokens), " ".join(rc.tokens), legal)
 
 
