@@ -126,3 +126,9 @@ def test_an_english_name_in_katakana_is_found_among_names_sharing_its_words_soun
     hits = Screener.build(crowd + [ListEntry("right", "George Taylor", "person")]).screen(Query("ジョージ・テイラー", "person"), 500)
     right = [h for h in hits if h.entry.entry_id == "right"]  # retrieved and scored, whatever its rank
     assert right and right[0].score >= DEFAULT_THRESHOLDS.possible
+
+
+def test_the_explanation_shows_the_sounds_that_agreed():
+    # the reviewer reads マイケル mkr against Michael as said (mkr), not its spelling (mtr)
+    c = compare_names(name_form("マイケル・ジャクソン", "person"), name_form("Michael JACKSON", "person"))
+    assert (c.query_reading, c.candidate_reading) == ("mkr dksn", "mkr dksn")

@@ -1322,6 +1322,12 @@ def _phonetic_reading(q: NameForm, c: NameForm, legal) -> Comparison:
     score, _, _, _ = score_tokens(pq, pc, sim=sim, weights_from=(wq, wc))
     pairs = align(pq, pc, sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
+    if _foreign_person(q, c):  # show the sounds that agreed (マイケル mkr, Michael as said mkr, not mtr)
+        sq, sc = list(sq), list(sc)
+        for i, j, _ in pairs:
+            if len(tq[i]) > 1 and len(tc[j]) > 1:
+                x, y = max(product(pq[i][1], pc[j][1]), key=lambda xy: _person_word_sim(*xy))
+                sq[i], sc[j] = x[0], y[0]
     return Comparison(
         score * PHONETIC_DISCOUNT,
         "katakana_phonetic",
