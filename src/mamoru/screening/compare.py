@@ -1322,7 +1322,7 @@ def _phonetic_reading(q: NameForm, c: NameForm, legal) -> Comparison:
     score, _, _, _ = score_tokens(pq, pc, sim=sim, weights_from=(wq, wc))
     pairs = align(pq, pc, sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
-    if _foreign_person(q, c):  # show the sounds that agreed (マイケル mkr, Michael as said mkr, not mtr)
+    if score >= 0.5 and _foreign_person(q, c):  # show the sounds that agreed (マイケル mkr, Michael as said mkr, not mtr)
         sq, sc = list(sq), list(sc)
         for i, j, _ in pairs:
             if len(tq[i]) > 1 and len(tc[j]) > 1:
