@@ -51,7 +51,8 @@ _QUALIFIED = re.compile(r"(?<!\w)((?:private|public) joint stock company)(?!\w)"
 
 @lru_cache(maxsize=200_000)
 def split_legal_form(folded: str) -> tuple[str, tuple[str, ...]]:
-    """(name without Latin legal forms, the forms found), on text already passed through ``fold``.
+    """(name without Latin legal forms, the forms found), on text already passed through ``fold``;
+    a leading English "the" is dropped too, and not reported.
 
     Brackets are gone after folding, so CJK forms such as (株) are taken out
     before, on the NFKC text, by ``split_cjk_legal_form``.
@@ -66,7 +67,7 @@ def split_legal_form(folded: str) -> tuple[str, tuple[str, ...]]:
         rest = _LATIN_EXTRA.sub(" ", rest)
         found.extend(extra)
     rest = " ".join(rest.split())
-    if rest.startswith("the ") and rest.count(" ") >= 1:  # The Boeing Company: English's article, which
+    if rest.startswith("the "):  # The Boeing Company: English's article, which
         rest = rest[4:]  # katakana (ボーイング) and Chinese (波音公司) leave out, is no word of the name
     if not rest:  # a name that is nothing but a legal form stays as it is
         return folded, ()

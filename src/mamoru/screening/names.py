@@ -104,8 +104,8 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
             unicodedata.name(ch, "").startswith("KATAKANA") or ch == "ー" for ch in "".join(chunks)
         )
         if katakana:  # a foreign name rendered in katakana: read it as such (ティ → ti, not tei)
-            # a firm's words written together (ウェスタンデジタル: Western Digital) are read as words first;
-            # a list that writes them as one is met by joining them again (_merge_skeletons)
+            # a firm's words written together (ウェスタンデジタル: Western Digital) are read as words first,
+            # then whole, for a list that writes them as one (compare._phonetic tries both)
             split = katakana_compounds_split(cjk_text) if _is_org(kind) else cjk_text
             readings.append(Reading(katakana_reading(split), ROMAJI))
             if split != cjk_text:
