@@ -1196,8 +1196,6 @@ _TIA = re.compile(r"(?<!s)tia")
 # セイフティー, state ステート, base ベース): only where another consonant or the end follows the e
 _LONG_A = re.compile(r"(?<![aeiou])a(?=[bdfgkmnpstv]e(?:[bcdfgklmnpstvz]|$))")
 _SIA = re.compile(r"(?<=[aeiou])sia")  # Asia アジア, Tunisia チュニジア
-# the ou of young is the short u that katakana and Chinese write a (Young ヤング, 扬 yang; Youngstown)
-_OUNG = re.compile(r"oung")
 _GREEK_CH = (("tech", "tek"), ("mech", "mek"), ("chem", "kem"), ("chr", "kr"), ("chl", "kl"), ("psych", "saik"),
              ("archi", "aki"), ("chor", "kor"), ("sched", "sked"))
 
@@ -1209,7 +1207,7 @@ def english_spoken(word: str) -> str:
     English (ノース north, リサーチ research, センター center)."""
     for greek, spoken in _GREEK_CH:  # テクノロジー technology, ケミカル chemical, メカニカル mechanical
         word = word.replace(greek, spoken)
-    out = _SIA.sub("jia", _TIA.sub("sia", _LONG_A.sub("ei", _SOFT_G.sub("j", _SOFT_C.sub("s", _OUNG.sub("ang", word))))))
+    out = _SIA.sub("jia", _TIA.sub("sia", _LONG_A.sub("ei", _SOFT_G.sub("j", _SOFT_C.sub("s", word.replace("oung", "ang"))))))  # Young ヤング
     if out.startswith("eu"):  # Euro ユーロ, Eurasia ユーラシア
         out = "y" + out[1:]
     return _SILENT_R.sub("", out)
@@ -1494,6 +1492,7 @@ def _latin_spellings(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys((word, french, english, english_said(word))))
 
 
+_R_BEFORE_CONSONANT = re.compile(r"(?<=[aeiou])r(?=[bcdfghjklmnpqstvwxz])")
 # English spellings that say something else, as katakana writes what is said (in this order)
 _ENGLISH_SAID = tuple((re.compile(a), b) for a, b in (
     (r"^wr", "r"), (r"^kn", "n"), (r"igh", "ai"),  # Wright ライト, Knight ナイト
@@ -1509,7 +1508,7 @@ _ENGLISH_SAID = tuple((re.compile(a), b) for a, b in (
     (r"(?<=.)t?th", "s"),  # Matthew, Smith スミス, Elizabeth エリザベス, Arthur アーサー (Thomas トーマス keeps its t)
     (r"ay", "ei"),  # Taylor テイラー
     (r"(?<=[aeiou])re$", "a"), (r"(?<=\w\w[bcdfgklmnpstvz])(?:er|or)$", "a"),  # Moore ムーア, Taylor テイラー, Walker
-    (r"(?<=[aeiou])r(?=[bcdfghjklmnpqstvwxz])", ""), (r"(?<=[aeiou])r$", ""),  # Charles チャールズ, Peter ピーター
+    (_R_BEFORE_CONSONANT.pattern, ""), (r"(?<=[aeiou])r$", ""),  # Charles チャールズ, Peter ピーター
     (r"(?<=[aeiou])s(?=[aeiou])", "z"),  # an s between vowels is often said z: Susan スーザン, Isabel イザベル
 ))
 
@@ -1523,8 +1522,6 @@ def english_said(word: str) -> str:
         out = pattern.sub(said, out)
     return out if len(out) >= 2 else word
 
-
-_R_BEFORE_CONSONANT = re.compile(r"(?<=[aeiou])r(?=[bcdfghjklmnpqstvwxz])")
 
 
 def _collapsed(word: str) -> str:

@@ -83,11 +83,19 @@ def pinyin(text: str) -> tuple[str, ...]:
     "朱 成" → ("zhu", "cheng"); "淑华" → ("shuhua",); "鸭绿江开发银行" → one syllable each,
     since romanised company names split them that way.
     """
+    return _chunk_words(text, _pinyin_syllables)
+
+
+def _pinyin_syllables(chunk: str) -> list[str]:
+    syllables = (s for s in lazy_pinyin(chunk, v_to_u=False) if s.strip())
+    return [w for w in ("".join(ch for ch in s if ch.isascii() and ch.isalnum()) for s in syllables) if w]
+
+
+def _chunk_words(text: str, syllables_of) -> tuple[str, ...]:
+    """Each chunk's syllables, run together for a short chunk of Han characters (a personal name)."""
     words: list[str] = []
     for chunk in text.split():
-        syllables = [s for s in lazy_pinyin(chunk, v_to_u=False) if s.strip()]
-        syllables = ["".join(ch for ch in s if ch.isascii() and ch.isalnum()) for s in syllables]
-        syllables = [s for s in syllables if s]
+        syllables = syllables_of(chunk)
         if not syllables:
             continue
         if len(chunk) <= 3 and all(is_cjk_char(c) for c in chunk):
@@ -111,15 +119,12 @@ def _wade_giles_syllable(syllable: str) -> str:
 def wade_giles(text: str) -> tuple[str, ...]:
     """A personal name as Taiwan's passports spell it, in Wade-Giles without its apostrophes (赖清德 Lai
     Ching-te, 林佳龍 Lin Chia-lung, 許 Hsu): chunks joined as ``pinyin`` joins them."""
-    words: list[str] = []
-    for chunk in text.split():
-        syllables = [_wade_giles_syllable(s) if s.isascii() else s for s in lazy_pinyin(chunk, style=Style.NORMAL)]
-        syllables = [s for s in syllables if s.isascii() and s.isalpha()]
-        if syllables and len(chunk) <= 3 and all(is_cjk_char(c) for c in chunk):
-            words.append("".join(syllables))
-        else:
-            words.extend(syllables)
-    return tuple(words)
+    return _chunk_words(text, _wade_giles_syllables)
+
+
+def _wade_giles_syllables(chunk: str) -> list[str]:
+    syllables = (_wade_giles_syllable(s) if s.isascii() else s for s in lazy_pinyin(chunk, style=Style.NORMAL))
+    return [s for s in syllables if s.isascii() and s.isalpha()]
 
 
 @lru_cache(maxsize=200_000)
