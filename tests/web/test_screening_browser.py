@@ -93,3 +93,21 @@ def test_names_as_taiwan_and_japanese_staff_write_them_find_their_entries_and_sa
     hits = screen_person(page, "マイケル・ジャクソン")
     assert ranked_before(hits, "Michael JACKSON", "Mikhail JAKSON")
     page.shot("screening-katakana-english")
+
+
+def test_a_partial_match_on_common_names_is_marked_down_and_says_why(site, tmp_path):
+    """Michael Johnson against WILLIAM MICHAEL JOHNSON is no longer an alert; Nicholas Griffin against
+    GRIFFIN, Paul Nicholas still is, marked down, and says why in Japanese (common names, Paul left over);
+    Mark Taylor against TAYLOR, Mark, a namesake, is not marked down."""
+    listed = tmp_path / "common.csv"
+    listed.write_text(HEADER + "US.5,WILLIAM MICHAEL JOHNSON,person,,US,,,OTHER\n"
+                      "US.6,\"TAYLOR, Mark\",person,,US,,,OTHER\n"
+                      "US.7,\"GRIFFIN, Paul Nicholas\",person,,US,,,OTHER\n", encoding="utf-8")
+    page = site("tech_manager")
+    import_list(page, listed)
+    assert "WILLIAM MICHAEL JOHNSON" not in screen_person(page, "Michael Johnson")
+    hits = screen_person(page, "Nicholas Griffin")
+    assert "GRIFFIN, Paul Nicholas" in hits and "よくある名前で一部のみ一致" in hits and "paul" in hits
+    page.shot("screening-common-names")
+    hits = screen_person(page, "Mark Taylor")
+    assert "TAYLOR, Mark" in hits and "よくある名前" not in hits

@@ -456,7 +456,7 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
                for t, names, bare, heard in parts)
     tc0 = tuple(t for t in latin.readings[0].tokens if not _unsounded_tag(t, latin.original)) or latin.readings[0].tokens
     best, best_pairs, shown = -1.0, (), tc0
-    middle = _middle_names(latin, tc0) if han.kind == "person" and len(parts) >= 2 else frozenset()
+    middle = middle_names(latin, tc0) if han.kind == "person" and len(parts) >= 2 else frozenset()
     if not all(p[0] for p in pq):
         return NO_MATCH
     by_length: dict[int, list[tuple[str, ...]]] = {}
@@ -488,22 +488,23 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     return Comparison(best, "katakana_phonetic", aligned, uq, uc, rq, rc, legal)
 
 
-_GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def _unsounded_tag(token: str, original: str) -> bool:
     """A word a Chinese or katakana rendering never writes: a generation (Jr., III) or a vowel
     initial written with its full stop (Mark A. Milley), which has no consonant to compare either.
     A vowel without one is a syllable of the name (KIM, Chol U)."""
-    if token in _GENERATIONS:
+    if token in GENERATIONS:
         return True
     return len(token) == 1 and token in "aeiou" and re.search(rf"(?<![^\W\d_]){token}\.", original, re.I) is not None
 
 
-def _middle_names(latin: NameForm, tokens: tuple[str, ...]) -> frozenset[int]:
+def middle_names(latin: NameForm, tokens: tuple[str, ...]) -> frozenset[int]:
     """Positions among ``tokens`` (the Latin name's words) of its middle names: between the first
     given name and the surname (Christopher Douglas Kastner; KASTNER, Christopher Douglas). Chinese
-    renderings leave them out (克里斯托弗·卡斯特纳), so one left over weighs a third."""
+    renderings leave them out (克里斯托弗·卡斯特纳), so one left over weighs a third; a Latin name written
+    without one is no partial match on common names (common_names.py)."""
     if len(tokens) < 3:
         return frozenset()
     if "," in latin.original:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from mamoru.screening.common_names import partial_on_common_names
 from mamoru.screening.compare import Comparison, compare_names
 from mamoru.screening.entries import ListEntry
 from mamoru.screening.keys import (brand_keys, gloss_keys, initials_keys, meaning_keys, near_keys, sound_keys,
@@ -146,7 +147,8 @@ class Screener:
 
     def _score(self, query: Query, qform, item: IndexedName) -> Hit:
         entry = self.entries[item.entry]
-        comparison = compare_names(qform, name_form(item.text, _kind(item.kind)))
+        cform = name_form(item.text, _kind(item.kind))
+        comparison = compare_names(qform, cform)
         score, moves = adjust(
             comparison.score,
             query_type=query.entity_type,
@@ -157,6 +159,7 @@ class Screener:
             entry_countries=entry.countries,
             query_ids=query.identifiers,
             entry_ids=entry.identifiers,
+            common_left_over=partial_on_common_names(qform, cform, comparison),
         )
         party = self.parties[item.entry]
         group = tuple(self.entries[n] for n in self._members[party])

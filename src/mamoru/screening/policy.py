@@ -41,13 +41,16 @@ COUNTRY_SAME = +0.03
 COUNTRY_OTHER = -0.05
 TYPE_OTHER = -0.15  # a person is not a company
 IDENTIFIER_SAME = 0.99  # the same registration or passport number: a match whatever the name
+# the words that agree are all common names and a given name or surname is left over (common_names.py):
+# Michael Johnson / WILLIAM MICHAEL JOHNSON 0.83 → 0.76, no longer an alert on the name alone
+COMMON_NAME_PARTIAL = -0.07
 
 
 @dataclass(frozen=True, slots=True)
 class Adjustment:
     """One fact that moved the score, for the explanation."""
 
-    reason: str  # dob_same_day, dob_same_year, dob_near_year, dob_other_year, country_same, ...
+    reason: str  # dob_same_day, dob_same_year, dob_near_year, dob_other_year, country_same, common_name_partial, ...
     delta: float
     detail: str = ""
 
@@ -63,9 +66,13 @@ def adjust(
     entry_countries: tuple[str, ...],
     query_ids: tuple[str, ...],
     entry_ids: tuple[str, ...],
+    common_left_over: str = "",
 ) -> tuple[float, tuple[Adjustment, ...]]:
-    """The name score moved by the other facts both sides know, clipped to [0, 1]."""
+    """The name score moved by the other facts both sides know, clipped to [0, 1].
+    ``common_left_over``: the given names or surnames left over by a match on common names only."""
     moves: list[Adjustment] = []
+    if common_left_over:
+        moves.append(Adjustment("common_name_partial", COMMON_NAME_PARTIAL, common_left_over))
     if query_ids and entry_ids:
         same = _norm_ids(query_ids) & _norm_ids(entry_ids)
         if same:
