@@ -168,7 +168,8 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
     ``held``: also a second sample of as many negatives, disjoint from the first (another seed),
     never looked at while tuning; its alerts are counted, not printed. And a third sample of 10,000,
     disjoint from both, drawn on 2026-12-01 to read fresh alerts without reading the held ones: its
-    alerts are printed, so it is a development figure like the first.
+    alerts are printed, so it is a development figure like the first; a fourth of 20,000 (read) and a
+    fifth of the 10,000 left (held), drawn on 2026-12-03.
     """
     import random
 
@@ -218,6 +219,15 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
         rest = [r for r in every if id(r) not in taken]
         third = random.Random(seed + 2).sample(rest, min(10_000, len(rest)))
         groups["OpenSanctions negatives, third (read)"] = [Query(r["full_name"], "person") for r in third]
+        # drawn on 2026-12-03 for the common-names rule: a fourth sample of 20,000 to read, and every negative
+        # left (10,000) as a fifth, held apart and counted only
+        taken |= {id(r) for r in third}
+        rest = [r for r in every if id(r) not in taken]
+        fourth = random.Random(seed + 3).sample(rest, min(20_000, len(rest)))
+        groups["OpenSanctions negatives, fourth (read)"] = [Query(r["full_name"], "person") for r in fourth]
+        taken |= {id(r) for r in fourth}
+        groups["OpenSanctions negatives, fifth held"] = [Query(r["full_name"], "person") for r in every
+                                                         if id(r) not in taken]
         # surnames and given names none of which the tuned file has, written 2026-12-01 before the
         # katakana ジ rule was measured against them
         with open(data / "ordinary_jp_people_held.csv", encoding="utf-8", newline="") as fh:
