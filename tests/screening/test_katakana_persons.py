@@ -92,6 +92,20 @@ def test_katakana_ji_is_not_a_latin_d():
     assert score("ジアド・ハサン", "ZIAD HASAN") >= DEFAULT_THRESHOLDS.possible  # and z
 
 
+def test_a_katakana_d_is_not_a_latin_j():
+    # the other way round: katakana writes Angel エンジェル, so アンドレ (Andre) is not Angel Jensen
+    assert score("Angel Jensen", "ジョンソン・アンドレ") < DEFAULT_THRESHOLDS.possible
+    assert score("Andre Johnson", "ジョンソン・アンドレ") >= DEFAULT_THRESHOLDS.possible
+    assert score("ジョージ・テイラー", "George Taylor") >= DEFAULT_THRESHOLDS.possible  # ジ for a soft g
+
+
+def test_two_common_western_names_are_not_read_as_one_katakana_word():
+    # Anna Jerry is two names (アンナ・ジェリー), not アンドレ; Won Uk is one Korean given name (ウォンウク)
+    assert score("Anna Jerry Johnson", "ジョンソン・アンドレ") < DEFAULT_THRESHOLDS.possible
+    assert score("PAE WON UK", "ペ・ウォンウク") >= DEFAULT_THRESHOLDS.possible
+    assert score("KIM YOUNG CHOL", "キム・ヨンチョル") >= DEFAULT_THRESHOLDS.possible  # Young is common, Chol is not
+
+
 def test_english_names_as_katakana_writes_them():
     # マーク is Mark: an English r before a consonant is not heard; A. is an initial katakana never writes
     assert score("マーク・ミリー", "Mark A. Milley") >= DEFAULT_THRESHOLDS.possible

@@ -1167,20 +1167,25 @@ def _phonetic_partner(form: NameForm) -> bool:
     return not form.cjk and form.script not in _ABJADS and bool(form.readings)
 
 
-def _merge_skeletons(s: tuple[str, ...], t: tuple[str, ...], words: tuple[str, ...]):
+def _merge_skeletons(s: tuple[str, ...], t: tuple[str, ...], words: tuple[str, ...], western: bool = False):
     """Join neighbouring words of ``s`` whose skeletons together are one word of ``t`` (ウォンウク / Won Uk).
 
     Only where the joined skeleton has three sounds or more, and never a particle (アブ, アル):
-    joining short pieces would let almost any pair of words match.
+    joining short pieces would let almost any pair of words match. ``western``: the words are a Latin
+    person's name, and two words that are each a common Western name (Anna Jerry) are two names, which
+    katakana writes apart (アンナ・ジェリー), not one (アンドレ).
     """
     if len(s) <= len(t):
         return s, words
+    from mamoru.screening.common_names import is_common  # common_names builds on this module
+
     out, ws = list(s), list(words)
     i = 0
     while i < len(out) - 1:
         joined = skeleton(ws[i] + ws[i + 1])
         if (len(joined) >= 3 and joined in t and joined not in out
-                and ws[i] not in WEAK_TOKENS and ws[i + 1] not in WEAK_TOKENS and ws[i] not in _KANA_PARTICLES):
+                and ws[i] not in WEAK_TOKENS and ws[i + 1] not in WEAK_TOKENS and ws[i] not in _KANA_PARTICLES
+                and not (western and is_common(ws[i]) and is_common(ws[i + 1]))):
             out[i : i + 2] = [joined]
             ws[i : i + 2] = [ws[i] + ws[i + 1]]
         else:
@@ -1290,10 +1295,11 @@ def _phonetic(q: NameForm, c: NameForm, legal) -> Comparison:
 def _phonetic_reading(q: NameForm, c: NameForm, legal) -> Comparison:
     if not q.readings or not c.readings:
         return NO_MATCH
-    if _foreign_person(q, c) and _bracketed(q if q.katakana else c):
+    person = _foreign_person(q, c)
+    if person and _bracketed(q if q.katakana else c):
         return _phonetic_either(q, c, legal)
     tq, tc = q.readings[0].tokens, c.readings[0].tokens
-    if _foreign_person(q, c):  # katakana writes no vowel initial nor generation (Mark A. Milley, Austin III)
+    if person:  # katakana writes no vowel initial nor generation (Mark A. Milley, Austin III)
         tq = tuple(t for t in tq if q.katakana or not _unsounded_tag(t, q.original)) or tq
         tc = tuple(t for t in tc if c.katakana or not _unsounded_tag(t, c.original)) or tc
     sq = tuple(skeleton(katakana_onset(t) if q.katakana else t) for t in tq)
@@ -1305,9 +1311,9 @@ def _phonetic_reading(q: NameForm, c: NameForm, legal) -> Comparison:
     tc, sc = _without_letter_forms(tc, sc, c.katakana, q.legal_forms)
     if not tq or not tc:
         return NO_MATCH
-    sq, tq = _merge_skeletons(sq, sc, tq)
-    sc, tc = _merge_skeletons(sc, sq, tc)
-    if _foreign_person(q, c):  # a person's name: every reading of its ambiguous sounds (person_sounds)
+    sq, tq = _merge_skeletons(sq, sc, tq, western=person and not q.katakana)
+    sc, tc = _merge_skeletons(sc, sq, tc, western=person and not c.katakana)
+    if person:  # a person's name: every reading of its ambiguous sounds (person_sounds)
         pq = tuple((t, person_sounds(t, q.katakana, t in _long_ended(q))) for t in tq)
         pc = tuple((t, person_sounds(t, c.katakana, t in _long_ended(c))) for t in tc)
         sim = _kana_person_sim if q.katakana else (lambda a, b: _kana_person_sim(b, a))
@@ -1321,7 +1327,7 @@ def _phonetic_reading(q: NameForm, c: NameForm, legal) -> Comparison:
     score, _, _, _ = score_tokens(pq, pc, sim=sim, weights_from=(wq, wc))
     pairs = align(pq, pc, sim)
     aligned = tuple((tq[i], tc[j], round(s, 3)) for i, j, s in pairs)
-    if score >= 0.5 and _foreign_person(q, c):  # show the sounds that agreed (マイケル mkr, Michael as said mkr, not mtr)
+    if score >= 0.5 and person:  # show the sounds that agreed (マイケル mkr, Michael as said mkr, not mtr)
         sq, sc = list(sq), list(sc)
         for i, j, _ in pairs:
             if len(tq[i]) > 1 and len(tc[j]) > 1:
@@ -1406,13 +1412,23 @@ def _ji_against_d(kana: str, word: str) -> bool:
     return "j" in kana and "d" in word and not any(x in word for x in ("j", "g", "z"))
 
 
+_SOFT_G_OR_J = re.compile(r"j|g(?=[eiy])")
+
+
+def _d_against_j(kana: str, word: str) -> bool:
+    """The other way round: ド, ダ, ディ on the katakana side where the Latin word says j and has no d
+    (Angel is エンジェル, not アンドレ): katakana writes a j or soft g with ジ, ジャ, ジョ."""
+    return "d" in kana and "j" not in kana and "d" not in word and bool(_SOFT_G_OR_J.search(word))
+
+
 def _kana_person_sim(kana, latin) -> float:
-    """``_person_sim`` (which is symmetric), a ジ against a Latin d discounted, a word ending in a
-    against one that does not another name."""
+    """``_person_sim`` (which is symmetric), a ジ against a Latin d (or a ド against a j) discounted, a
+    word ending in a against one that does not another name."""
     sim = _person_sim(kana, latin)
     if sim and _ends_apart(kana[0], latin[0]):
         return sim * ENDS_APART
-    return sim * JI_FOR_D if sim and _ji_against_d(kana[0], latin[0]) else sim
+    apart = _ji_against_d(kana[0], latin[0]) or _d_against_j(kana[0], latin[0])
+    return sim * JI_FOR_D if sim and apart else sim
 
 
 # Katakana keeps a final a (ペトロワ Petrova, エヴゲーニヤ Evgeniya) and writes a final consonant with
