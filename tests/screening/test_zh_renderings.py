@@ -266,6 +266,9 @@ def test_a_french_brand_is_looked_up_as_france_says_it():
     # …and a Chinese 公司 read the Japanese way (海信 kaishin, 康泰 kotai) is a guess a near spelling cannot confirm
     ("海信公司", "KASHAN"),
     ("康泰公司", "COTEI"),
+    # fifteenth round: …nor a firm named with a given name CC-CEDICT gives (爱玛 "Emma (name)"): a sound too
+    ("爱玛公司", "EMMA"),
+    ("约翰集团", "JOHN"),
 ])
 def test_an_ordinary_chinese_firm_or_name_does_not_alert_by_a_coincidence(query, entry):
     kind = "person" if "·" in query else "organization"

@@ -744,6 +744,8 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
                     if glossed(t, g) or i in p)
     if _meaning_by_chance(tokens, matched, aligned, own[0] if own else ()):
         score *= CHANCE_MEANING_DISCOUNT
+    if han.kind != "person" and len(tokens) == 1 and _given_name_by_sound(tokens[0], aligned):
+        score = min(score, SHORT_BRAND_CAP)  # 爱玛公司 is EMMA by its sound alone, as 马克公司 is MAK
     han_words = " ".join(w for w, _ in segs)
     unmatched_latin = tuple(t for t, m in zip(tokens, matched) if not m)
     unmatched_han = tuple(w for (w, _), e in zip(segs, explained) if not e and w not in HAN_PARTICLES and w not in HAN_GENERIC)
@@ -751,6 +753,17 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
         aligned = tuple((t, w, s) for w, t, s in aligned)
         return Comparison(score, "translated", aligned, unmatched_latin, unmatched_han, " ".join(tokens), han_words, legal)
     return Comparison(score, "translated", aligned, unmatched_han, unmatched_latin, han_words, " ".join(tokens), legal)
+
+
+def _given_name_by_sound(token: str, aligned) -> bool:
+    """The one English word is a given name CC-CEDICT gives for the Chinese word (爱玛 "Emma (name)"): in
+    a firm's name that is a rendering by sound, and one of two consonants or fewer sounds like hundreds
+    of list names and brands (see SHORT_BRAND_CAP)."""
+    from mamoru.screening.cedict import person_names
+
+    words = [w for w, t, _ in aligned if t == token]
+    return (bool(words) and all(token in person_names(w) for w in words)
+            and len(skeleton(token)) <= SHORT_BRAND_SOUNDS)
 
 
 # A Chinese trade name is chosen for an auspicious sense (阳光 sunshine, 康泰 safe and healthy, 恒通 ever
