@@ -191,7 +191,8 @@ def rank(postings: list[tuple[str, np.ndarray]], total: int, limit: int, exclude
     ids = np.concatenate(chunks).astype(np.int64)
     w = np.concatenate(weights)
     # each posting is sorted, so a stable sort (timsort) only merges runs: three to four times quicker than
-    # np.unique's quicksort on a large index; equal names keep the postings' order, so sums add up alike
+    # np.unique's quicksort on a large index; a name's weights keep the postings' order, and the sums are
+    # rounded as before, so ties are what they were
     order = np.argsort(ids, kind="stable")
     ids, w = ids[order], w[order]
     starts = np.flatnonzero(np.r_[True, ids[1:] != ids[:-1]])
