@@ -79,3 +79,12 @@ def test_namesakes_shorter_forms_and_uncommon_names_still_alert(screener, query,
 def test_how_common_a_name_is_comes_from_the_census_not_from_the_lists():
     assert all(is_common(w) for w in ("michael", "johnson", "garcia", "santiago", "martha"))
     assert not any(is_common(w) for w in ("maduro", "zakharov", "orejuela", "schimpf"))
+
+
+@pytest.mark.parametrize("comma", [",", "，"])
+def test_a_full_width_comma_marks_the_surname_as_an_ascii_one_does(comma):
+    # lists typed on a Japanese keyboard write SMITH，Robert James: James is still a middle name left out
+    screener = Screener.build([ListEntry("p", f"SMITH{comma}Robert James", "person")])
+    hit = best(screener, "Robert Smith")
+    assert hit.outcome != NONE
+    assert not [m for m in hit.adjustments if m.reason == "common_name_partial"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import importlib.resources
 from functools import lru_cache
 
-from mamoru.screening.compare import GENERATIONS, WEAK_TOKENS, Comparison, middle_names
+from mamoru.screening.compare import GENERATIONS, WEAK_TOKENS, Comparison, middle_names, surname_words
 from mamoru.screening.names import NameForm
 
 COMMON_SHARE = 0.01  # per cent of people: one person in ten thousand bears the name
@@ -44,10 +44,7 @@ def is_common(word: str) -> bool:
 def _second_surnames(form: NameForm, count: int) -> frozenset[int]:
     """Positions of the surnames after the first where the list writes surnames, a comma, given names:
     Spanish and Portuguese names carry the father's surname first, the one a person goes by."""
-    if "," not in form.original:
-        return frozenset()
-    surnames = len(form.original.split(",")[0].split())
-    return frozenset(range(1, min(surnames, count)))
+    return frozenset(range(1, min(surname_words(form), count)))
 
 
 def _left_over(words: tuple[str, ...], reading: str, form: NameForm) -> list[str]:

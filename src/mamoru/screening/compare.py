@@ -507,10 +507,17 @@ def middle_names(latin: NameForm, tokens: tuple[str, ...]) -> frozenset[int]:
     without one is no partial match on common names (common_names.py)."""
     if len(tokens) < 3:
         return frozenset()
-    if "," in latin.original:
-        surname = len(_nfkc(latin.original).split(",")[0].split())
+    surname = surname_words(latin)
+    if surname:
         return frozenset(range(surname + 1, len(tokens)))
     return frozenset(range(1, len(tokens) - 1))
+
+
+def surname_words(latin: NameForm) -> int:
+    """How many words come before the comma where a list writes SURNAMES, Given names (0: no comma).
+    A full-width comma counts as well: lists typed on Japanese keyboards have them."""
+    text = _nfkc(latin.original)
+    return len(text.split(",")[0].split()) if "," in text else 0
 
 
 def _nfkc(text: str) -> str:
