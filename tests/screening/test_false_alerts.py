@@ -97,3 +97,17 @@ def test_a_real_variant_still_matches(query, entry):
 def test_ordinary_japanese_people_raise_no_alert_against_the_mof_list(watchlists):
     """200 made-up ordinary names, in kanji and in romaji, against the MOF list in Japanese and English."""
     assert ordinary_name_alerts(watchlists, ORDINARY_PEOPLE, ("name_kanji", "name_romaji"), "person") == []
+
+
+def test_a_person_is_not_a_ship_named_after_someone():
+    # Isabela Silva against the tanker SILVIA I (OFAC SDN): "I" is no initial of Isabela, the ship no person
+    from mamoru.screening.engine import Query, Screener
+    from mamoru.screening.entries import ListEntry
+
+    for kind, alerts in (("person", True), ("vessel", False), ("aircraft", False)):
+        screener = Screener.build([ListEntry("e", "SILVIA I", kind)])
+        hits = screener.alerts(Query("Isabela Silva", "person"))
+        assert bool(hits) is alerts, kind
+    # a firm may own the ship it is named after: a firm's name against a ship is weighed as before
+    ship = Screener.build([ListEntry("v", "SILVIA I", "vessel")]).screen(Query("Silvia I", "organization"), 1)[0]
+    assert not [m for m in ship.adjustments if m.reason == "type_other"]

@@ -99,6 +99,26 @@ def test_a_katakana_d_is_not_a_latin_j():
     assert score("ジョージ・テイラー", "George Taylor") >= DEFAULT_THRESHOLDS.possible  # ジ for a soft g
 
 
+def test_a_katakana_f_inside_a_word_is_a_sound_the_latin_name_must_have():
+    # コフティリン has an f that Katelyn lacks, ホフルン one that Herring lacks
+    assert score("Katelyn Alexander", "アレクサンドル・コフティリン") < DEFAULT_THRESHOLDS.possible
+    assert score("Andre Herring", "アンドレイ・ホフルン") < DEFAULT_THRESHOLDS.possible
+    # …where the Latin name has it as kh, h or v, or as the g a Ukrainian h stands for, it still matches
+    assert score("Akhmed Zakayev", "アフメド・ザカエフ") >= DEFAULT_THRESHOLDS.possible
+    assert score("Igor Savchenko", "イーホル・サフチェンコ") >= DEFAULT_THRESHOLDS.possible
+    assert score("Mikhail Fradkov", "ミハイル・フラトコフ") >= DEFAULT_THRESHOLDS.possible
+    assert score("Oleg Morgun", "オレフ・モルフン") >= DEFAULT_THRESHOLDS.possible
+    assert score("Sofia Ivanova", "ソフィア・イワノワ") >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_french_final_s_is_silent_but_not_in_names_french_does_not_spell():
+    # ニコラ・サルコジ is how Japan writes Nicolas Sarkozy: French says no s, so ニコラ's final a is his
+    assert score("Nicolas Sarkozy", "ニコラ・サルコジ") >= DEFAULT_THRESHOLDS.possible
+    assert score("Thomas Kaufmann", "トマ・カウフマン") >= DEFAULT_THRESHOLDS.possible
+    # French writes no k or w in its own names: Nicklas says its s, and is not ニコライ (Nikolai)
+    assert score("Nicklas Poulsen", "ニコライ・パルシン") < DEFAULT_THRESHOLDS.possible
+
+
 def test_two_common_western_names_are_not_read_as_one_katakana_word():
     # Anna Jerry is two names (アンナ・ジェリー), not アンドレ; Won Uk is one Korean given name (ウォンウク)
     assert score("Anna Jerry Johnson", "ジョンソン・アンドレ") < DEFAULT_THRESHOLDS.possible

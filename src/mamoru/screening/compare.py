@@ -1448,7 +1448,25 @@ def _kana_person_sim(kana, latin) -> float:
     if sim and _ends_apart(kana[0], latin[0]):
         return sim * ENDS_APART
     apart = _ji_against_d(kana[0], latin[0]) or _d_against_j(kana[0], latin[0])
-    return sim * JI_FOR_D if sim and apart else sim
+    sim = sim * JI_FOR_D if sim and apart else sim
+    return sim * F_UNHEARD if sim and _f_unheard(kana[0], latin[0]) else sim
+
+
+F_UNHEARD = 0.85  # a フ inside a katakana word is a sound the Latin word does not have
+_MEDIAL_KANA_F = re.compile(r"(?<=.)f(?=.)")
+
+
+def _f_unheard(kana: str, word: str) -> bool:
+    """A フ (fa, fi, fu, fe, fo) inside the katakana word where the Latin word has no f, v, w or h
+    after its first letter (コフティリン is not Katelyn, ホフルン not Herring). The skeleton lets a
+    medial f go as it lets an h go (Akhmed アフメド); the Latin word must still have the sound.
+    フ before a consonant may be a Ukrainian h where the list writes g (モルフン Morgun)."""
+    if not _MEDIAL_KANA_F.search(kana) or any(ch in word[1:] for ch in "fvwh"):
+        return False
+    return not (_HARD_G.search(word[1:]) and re.search(r"fu(?![aeiou])", kana))
+
+
+_HARD_G = re.compile(r"g(?<!ng)|ng(?=.)")  # a g that is a g: not the nasal of a final -ng (Herring)
 
 
 # Katakana keeps a final a (ペトロワ Petrova, エヴゲーニヤ Evgeniya) and writes a final consonant with
@@ -1463,7 +1481,8 @@ def _ends_apart(kana: str, latin: str) -> bool:
         return False
     if latin.endswith("a"):
         return not kana.endswith("a")
-    return latin[-1] in _CONSONANT_END and kana.endswith("a")
+    # French does not say the s of Nicolas, Thomas (ニコラ, トマ)
+    return latin[-1] in _CONSONANT_END and kana.endswith("a") and not _french_said(latin).endswith("a")
 
 
 def _person_word_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
@@ -1517,19 +1536,30 @@ def _latin_spellings(word: str) -> tuple[str, ...]:
     """The Latin word as Japanese hears it in French (THOMAS トマ, HAUCHARD オーシャール, SAHRAOUI
     サハラーウィ, BELGACEM ベルガーシム, au and eau as o, a final -ault as o (THIBAULT ティボー), gn as
     ny) and in English (PETER ペーター, BROWNING ブラウニング)."""
-    from mamoru.screening.zh_foreign import french_o
-
     t = _SOFT_C.sub("s", word.replace("th", "t"))
-    french = _FRENCH_W.sub("w", t[1:] if len(t) > 3 and t[0] == "h" and t[1] in "aeiou" else t)
-    french = french_o(french).replace("eau", "o").replace("au", "o").replace("gn", "ny")
-    if len(french) > 3 and french[-1] in "sdtxz" and french[-2] in "aeiour":
-        french = french[:-1]
+    french = _french_said(word)
     english = _ENGLISH_W.sub("u", t[:-1] if len(t) > 3 and t[-1] == "r" and t[-2] in "aeiou" else t)
     english = _R_BEFORE_CONSONANT.sub("", english) if len(english) > 3 else english  # MARK マーク, CHARLES チャールズ
     return tuple(dict.fromkeys((word, french, english, english_said(word))))
 
 
+@lru_cache(maxsize=200_000)
+def _french_said(word: str) -> str:
+    """The Latin word as French says it (see ``_latin_spellings``)."""
+    from mamoru.screening.zh_foreign import french_o
+
+    t = _SOFT_C.sub("s", word.replace("th", "t"))
+    french = _FRENCH_W.sub("w", t[1:] if len(t) > 3 and t[0] == "h" and t[1] in "aeiou" else t)
+    silent_end = not _NOT_FRENCH.search(word)  # a silent end is French: Nicklas and Niklas say their s
+    french = (french_o(french) if silent_end else french).replace("eau", "o").replace("au", "o").replace("gn", "ny")
+    if silent_end and len(french) > 3 and french[-1] in "sdtxz" and french[-2] in "aeiour":
+        french = french[:-1]
+    return french
+
+
 _R_BEFORE_CONSONANT = re.compile(r"(?<=[aeiou])r(?=[bcdfghjklmnpqstvwxz])")
+# letters French does not spell its own names with: such a word's final s is said (Nicklas is not ニコライ)
+_NOT_FRENCH = re.compile(r"[kw]")
 # English spellings that say something else, as katakana writes what is said (in this order)
 _ENGLISH_SAID = tuple((re.compile(a), b) for a, b in (
     (r"^wr", "r"), (r"^kn", "n"), (r"igh", "ai"),  # Wright ライト, Knight ナイト

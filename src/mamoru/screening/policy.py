@@ -77,9 +77,8 @@ def adjust(
         same = _norm_ids(query_ids) & _norm_ids(entry_ids)
         if same:
             moves.append(Adjustment("identifier_same", max(0.0, IDENTIFIER_SAME - score), sorted(same)[0]))
-    if query_type in ("person", "organization") and entry_type in ("person", "organization"):
-        if query_type != entry_type:
-            moves.append(Adjustment("type_other", TYPE_OTHER, f"{query_type}/{entry_type}"))
+    if query_type != entry_type and _types_apart(query_type, entry_type):
+        moves.append(Adjustment("type_other", TYPE_OTHER, f"{query_type}/{entry_type}"))
     dob = _dob_move(query_dobs, entry_dobs)
     if dob:
         moves.append(dob)
@@ -92,6 +91,14 @@ def adjust(
             moves.append(Adjustment("country_other", COUNTRY_OTHER, f"{','.join(sorted(q))}/{','.join(sorted(e))}"))
     total = score + sum(m.delta for m in moves)
     return max(0.0, min(1.0, total)), tuple(moves)
+
+
+def _types_apart(query_type: str, entry_type: str) -> bool:
+    """A person is not a company, nor a ship or an aircraft (ships are named after people: SILVIA I, MARIA).
+    A company may be a ship's owner named after it, so a company against a ship is left alone."""
+    if query_type in ("person", "organization") and entry_type in ("person", "organization"):
+        return True
+    return query_type == "person" and entry_type in ("vessel", "aircraft")
 
 
 def _norm_ids(ids: tuple[str, ...]) -> set[str]:
