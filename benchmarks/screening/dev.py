@@ -171,13 +171,32 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
     alerts are printed, so it is a development figure like the first; a fourth of 20,000 (read) and a
     fifth of the 10,000 left (held), drawn on 2026-12-03.
     """
-    import random
-
-    from benchmarks.screening.data import REPO, read_csv
     from mamoru.screening.policy import NONE
 
     entries = [e for v in lists.values() for e in v] + mof_as_list(load_pairs())
     screener = Screener.build(entries)
+    groups = negative_groups(negatives, seed, held)
+    print(f"\n== false alerts, name only, against all lists + MOF in Japanese ({len(screener.index.names)} names) ==")
+    print(f"{'queries':40} {'n':>6} {'alerts':>6} {'per 1,000':>9}")
+    for label, queries in groups.items():
+        alerts = []
+        for q in queries:
+            hits = [h for h in screener.screen(q, 3) if h.outcome != NONE]
+            if hits:
+                alerts.append(f"{q.name} → {hits[0].matched_name} ({hits[0].score:.2f} {hits[0].comparison.path})")
+        print(f"{label:40} {len(queries):6d} {len(alerts):6d} {len(alerts) * 1000 / len(queries):9.2f}")
+        if "held" in label:
+            continue  # held apart: counted, never read
+        for a in alerts[:int(os.environ.get("SHOW_ALERTS", "6"))]:
+            print("   e.g. " + a)
+
+
+def negative_groups(negatives: int, seed: int = 20261130, held: bool = False) -> dict[str, list[Query]]:
+    """The ordinary names of ``false_alerts``, by group; a label with "held" in it is never to be read."""
+    import random
+
+    from benchmarks.screening.data import REPO, read_csv
+
     every = read_csv("opensanctions_fixtures/negatives_global.csv")
     rows = random.Random(seed).sample(every, min(negatives, len(every)))
     data = REPO / "tests" / "screening" / "data"
@@ -228,6 +247,15 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
         taken |= {id(r) for r in fourth}
         groups["OpenSanctions negatives, fifth held"] = [Query(r["full_name"], "person") for r in every
                                                          if id(r) not in taken]
+        # the other file of ordinary people (mostly Western names), never read for alerts before: drawn on
+        # 2026-12-03 (sixteenth round) when the global file was used up; names the global file also has
+        # are left out, so both samples are fresh. 10,000 to read, the rest held apart and counted only
+        known = {r["full_name"] for r in every}
+        us = list(dict.fromkeys(r["full_name"] for r in read_csv("opensanctions_fixtures/negatives_us.csv")
+                                if r["full_name"] not in known))
+        us_read = set(random.Random(seed + 4).sample(us, min(10_000, len(us))))
+        groups["OpenSanctions US negatives (read)"] = [Query(n, "person") for n in us if n in us_read]
+        groups["OpenSanctions US negatives, held"] = [Query(n, "person") for n in us if n not in us_read]
         # surnames and given names none of which the tuned file has, written 2026-12-01 before the
         # katakana ジ rule was measured against them
         with open(data / "ordinary_jp_people_held.csv", encoding="utf-8", newline="") as fh:
@@ -238,19 +266,7 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
         # 澳柯玛, 科沃斯, 泉峰), written on 2026-12-02 with the tuned set and never read
         with open(data / "ordinary_cn_companies_held.csv", encoding="utf-8", newline="") as fh:
             groups["Chinese firms, simplified, held"] = [Query(f["name_zh"], "organization") for f in csv.DictReader(fh)]
-    print(f"\n== false alerts, name only, against all lists + MOF in Japanese ({len(screener.index.names)} names) ==")
-    print(f"{'queries':40} {'n':>6} {'alerts':>6} {'per 1,000':>9}")
-    for label, queries in groups.items():
-        alerts = []
-        for q in queries:
-            hits = [h for h in screener.screen(q, 3) if h.outcome != NONE]
-            if hits:
-                alerts.append(f"{q.name} → {hits[0].matched_name} ({hits[0].score:.2f} {hits[0].comparison.path})")
-        print(f"{label:40} {len(queries):6d} {len(alerts):6d} {len(alerts) * 1000 / len(queries):9.2f}")
-        if "held" in label:
-            continue  # held apart: counted, never read
-        for a in alerts[:int(os.environ.get("SHOW_ALERTS", "6"))]:
-            print("   e.g. " + a)
+    return groups
 
 
 def arabic_negatives(lists: dict[str, list[ListEntry]], shown: int = 0) -> None:
