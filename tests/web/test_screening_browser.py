@@ -111,3 +111,15 @@ def test_a_partial_match_on_common_names_is_marked_down_and_says_why(site, tmp_p
     page.shot("screening-common-names")
     hits = screen_person(page, "Mark Taylor")
     assert "TAYLOR, Mark" in hits and "よくある名前" not in hits
+
+
+def test_a_person_against_a_ship_named_after_someone_is_marked_down_in_words(site, tmp_path):
+    """Silvia I screened as a person finds the tanker SILVIA I, marked down: the reason names both kinds in
+    Japanese (個人／船舶)."""
+    listed = tmp_path / "ships.csv"
+    listed.write_text(HEADER + "SDN.15080,SILVIA I,vessel,,IR,,IMO 9172052,IRAN\n", encoding="utf-8")
+    page = site("tech_manager")
+    import_list(page, listed)
+    hits = screen_person(page, "Silvia I")
+    assert "SILVIA I" in hits and "種別が異なる" in hits and "個人／船舶" in hits
+    page.shot("screening-ship")

@@ -156,3 +156,15 @@ def test_the_api_imports_screens_and_reviews(api, engine, tmp_path):
     assert again.status_code == 409 and again.json()["code"] == "screening.already_reviewed"
     rescreen = manager.post(f"/api/v1/screening/partners/{PROSPECT['code']}").json()
     assert rescreen["new"] == []  # a dismissed pair stays quiet while the entry is unchanged
+
+
+def test_a_person_against_a_ship_says_so_in_words(client, people, engine, tmp_path):
+    # ships are named after people: the hit is shown, weakened, and the explanation names both kinds
+    csrf = signed_in(client, "tanaka", people["tech_manager"]["password"])
+    ships = tmp_path / "ships.csv"
+    ships.write_text("id,name,type\nv1,SILVIA I,vessel\n", encoding="utf-8")
+    _finished(client, _import(client, csrf, ships, source="ships"))
+    page = client.get("/screening/name", params={"q": "Silvia I", "type": "person"})
+    hits = page.text.split('id="hits"')[1]
+    assert "SILVIA I" in hits
+    assert "種別が異なる（-0.15、個人／船舶）" in hits
