@@ -169,7 +169,8 @@ def false_alerts(lists: dict[str, list[ListEntry]], negatives: int, seed: int = 
     never looked at while tuning; its alerts are counted, not printed. And a third sample of 10,000,
     disjoint from both, drawn on 2026-12-01 to read fresh alerts without reading the held ones: its
     alerts are printed, so it is a development figure like the first; a fourth of 20,000 (read) and a
-    fifth of the 10,000 left (held), drawn on 2026-12-03.
+    fifth of the 10,000 left (held), drawn on 2026-12-03. And, from the US negatives file, 10,000 to read
+    and 38,711 held apart (names the global file also has left out), drawn in the sixteenth round.
     """
     from mamoru.screening.policy import NONE
 

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from mamoru.screening.compare import compare_names
+from mamoru.screening.engine import Query, Screener
+from mamoru.screening.entries import ListEntry
 from mamoru.screening.names import name_form
 from mamoru.screening.policy import DEFAULT_THRESHOLDS
 from tests.screening.conftest import ordinary_name_alerts
@@ -101,9 +103,6 @@ def test_ordinary_japanese_people_raise_no_alert_against_the_mof_list(watchlists
 
 def test_a_person_is_not_a_ship_named_after_someone():
     # Isabela Silva against the tanker SILVIA I (OFAC SDN): "I" is no initial of Isabela, the ship no person
-    from mamoru.screening.engine import Query, Screener
-    from mamoru.screening.entries import ListEntry
-
     for kind, alerts in (("person", True), ("vessel", False), ("aircraft", False)):
         screener = Screener.build([ListEntry("e", "SILVIA I", kind)])
         hits = screener.alerts(Query("Isabela Silva", "person"))
