@@ -110,3 +110,29 @@ def test_a_person_is_not_a_ship_named_after_someone():
     # a firm may own the ship it is named after: a firm's name against a ship is weighed as before
     ship = Screener.build([ListEntry("v", "SILVIA I", "vessel")]).screen(Query("Silvia I", "organization"), 1)[0]
     assert not [m for m in ship.adjustments if m.reason == "type_other"]
+
+
+@pytest.mark.parametrize(
+    "query, entry",
+    [
+        ("Lucas Lopez", "LUIS LOPEZ"),  # spelt 0.6 alike, but Lucas has a k Luis lacks: another given name
+        ("Maria Taylor", "TAYLOR, Mark"),  # a woman's name is not a man's that begins alike
+        ("Eric Ward", "ERIC BAIRD"),  # a b Ward lacks
+    ],
+)
+def test_a_word_spelt_only_loosely_alike_is_another_name_unless_its_consonants_agree(query, entry):
+    assert score(query, entry) < DEFAULT_THRESHOLDS.possible
+
+
+@pytest.mark.parametrize(
+    "query, entry",
+    [
+        ("Petr Ivanov", "IVANOV, Pyotr"),  # spelt 0.6 alike: the same consonants, vowels written two ways
+        ("Luqa Peters", "Louca Peters"),  # q and c are one k
+        ("Muammar Gaddafi", "Muammar Ghathafi"),  # th, dh and a doubled d
+        ("Juad Nasrallah", "NASRALLAH, Jawad"),  # a w written as the vowel u
+        ("Abd-al-Malik Dridqal", "DURIKDAL, 'Abd al-Malik"),  # two consonants swapped
+    ],
+)
+def test_transliterations_spelt_loosely_alike_still_match(query, entry):
+    assert score(query, entry) >= DEFAULT_THRESHOLDS.possible

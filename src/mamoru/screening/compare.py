@@ -21,7 +21,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
 from mamoru.screening.korean import korean_key
-from mamoru.screening.name_words import another_name
+from mamoru.screening.name_words import another_name, heard_apart
 from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, PINYIN, ROMAJI, TRANSLIT, WADE_GILES, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.translit import romaji, same_east_slavic_name, skeleton, slavic_fold
 
@@ -199,7 +199,21 @@ def _person_token_sim(a: str, b: str) -> float:
     return sim
 
 
+def _latin_person_token_sim(a: str, b: str) -> float:
+    """As ``_person_token_sim``, for words both sides write in Latin letters: one spelt only loosely like
+    the other (Lucas / Luis, Maria / Mark) must have its consonants to count as that name. A reading
+    transliterated from Arabic or Cyrillic is left out: there the letters are mamoru's own guess."""
+    sim = _person_token_sim(a, b)
+    if MIN_TOKEN_SIM <= sim < LOOSELY_ALIKE and heard_apart(a, b):
+        return sim * HEARD_APART
+    return sim
+
+
 GENDERED = 0.8
+# two Latin words spelt less alike than this (Lucas / Luis 0.6) must share their consonants (name_words.heard_apart),
+# or their likeness is cut to below MIN_TOKEN_SIM: another name, left unpaired
+LOOSELY_ALIKE = 0.65
+HEARD_APART = 0.85
 
 
 def _gendered_pair(a: str, b: str) -> bool:
@@ -655,7 +669,8 @@ def _reading_pair(rq: Reading, rc: Reading, legal, korean: bool = False, person:
     elif person and not strict and {PINYIN, WADE_GILES} & {rq.method, rc.method}:
         sim = _pinyin_sim
     elif person and not strict and min(_words(ta), _words(tb)) == 2:
-        sim = _person_token_sim  # given name and surname: each word must be that name, not another
+        # given name and surname: each word must be that name, not another
+        sim = _latin_person_token_sim if rq.method == rc.method == AS_WRITTEN else _person_token_sim
     elif person and not strict and {rq.method, rc.method} <= {AS_WRITTEN, TRANSLIT}:
         sim = _east_slavic_token_sim
     score, aligned, uq, uc = score_tokens(ta, tb, sim=sim)

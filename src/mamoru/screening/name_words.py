@@ -10,6 +10,7 @@ letters is one) and do not sound alike. Transliterations that begin alike stay t
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rapidfuzz.distance import OSA
@@ -28,3 +29,27 @@ def another_name(a: str, b: str) -> bool:
         return False
     sa, sb = skeleton(a), skeleton(b)
     return bool(sa) and bool(sb) and sa[:1] != sb[:1]
+
+
+# spellings of one consonant across transliterations: th/dh/ph, h anywhere (kh, gh, sh, a lone h), q/c/g/x/k,
+# z/s, d/t, p/f/v, j; vowels, w and y (Jawad / Juad) and doubled letters do not count
+_DIGRAPHS = (("ph", "f"), ("th", "t"), ("dh", "d"))
+_FOLD = str.maketrans("qcgxzdpvj", "kkkksttfk")
+_VOWELS_AND_H = re.compile(r"[aeiouywh]")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=100_000)
+def consonant_frame(word: str) -> str:
+    """The consonants a name is heard by, whatever the transliteration: Gaddafi, Qadhafi and Ghathafi
+    all give "ktf"; Ward ("rt") and Baird ("brt"), Lucas and Luis, Maria and Mark do not agree."""
+    for digraph, one in _DIGRAPHS:
+        word = word.replace(digraph, one)
+    return _DOUBLED.sub(r"\1", _VOWELS_AND_H.sub("", word).translate(_FOLD))
+
+
+def heard_apart(a: str, b: str) -> bool:
+    """Two words of four letters or more whose consonants differ: spelt only loosely alike, they are
+    another name (Lucas / Luis, Maria / Mark), not the same one transliterated (Petr / Pyotr) or with two
+    letters swapped (Dridqal / Durikdal)."""
+    return len(a) >= 4 and len(b) >= 4 and sorted(consonant_frame(a)) != sorted(consonant_frame(b))
