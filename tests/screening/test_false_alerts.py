@@ -136,3 +136,8 @@ def test_a_word_spelt_only_loosely_alike_is_another_name_unless_its_consonants_a
 )
 def test_transliterations_spelt_loosely_alike_still_match(query, entry):
     assert score(query, entry) >= DEFAULT_THRESHOLDS.possible
+
+
+def test_a_nickname_is_the_name_it_shortens_however_loosely_spelt():
+    # Dave and David are 0.6 alike and their consonants differ (d-v / d-v-d); the nicknames package knows them
+    assert score("Dave Smith", "SMITH, David") >= DEFAULT_THRESHOLDS.possible

@@ -21,7 +21,7 @@ from rapidfuzz.distance import Indel, Levenshtein
 from rigour.text.phonetics import metaphone
 
 from mamoru.screening.korean import korean_key
-from mamoru.screening.name_words import another_name, heard_apart
+from mamoru.screening.name_words import another_name, heard_apart, name_variants
 from mamoru.screening.names import AS_WRITTEN, HANGUL, HANJA, PINYIN, ROMAJI, TRANSLIT, WADE_GILES, ZH_FOREIGN, NameForm, Reading
 from mamoru.screening.translit import romaji, same_east_slavic_name, skeleton, slavic_fold
 
@@ -563,8 +563,6 @@ def _zh_sim(a: tuple, b: tuple) -> float:
     # 鲍勃 (Bob) for Robert: a nickname sounds the same; of two consonants or fewer, with its vowels
     # (巴菲特 ba-fei-te is not Betty, so not Elizabeth)
     if sim < NICKNAME_SOUND_SIM and len(word) > 3:
-        from mamoru.screening.zh_foreign import name_variants
-
         if any(skeleton(n) == a[0] and (len(a[0]) >= 3 or Levenshtein.normalized_similarity(_loose(n, False), a[1]) >= 0.7)
                for n in name_variants(word) if n != word):
             return NICKNAME_SOUND_SIM

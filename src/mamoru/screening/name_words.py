@@ -19,6 +19,20 @@ from rigour.text.phonetics import metaphone
 from mamoru.screening.translit import skeleton
 
 
+@lru_cache(maxsize=1)
+def nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=20_000)
+def name_variants(name: str) -> frozenset[str]:
+    """A given name, its nicknames and the names it is a nickname of (Michael: Mike, Mick; Mike: Michael)."""
+    nn = nicknamer()
+    return frozenset({name} | nn.nicknames_of(name) | nn.canonicals_of(name))
+
+
 @lru_cache(maxsize=100_000)
 def another_name(a: str, b: str) -> bool:
     """Two words too far apart, and beginning too differently, to be one name misspelt."""
@@ -51,5 +65,8 @@ def consonant_frame(word: str) -> str:
 def heard_apart(a: str, b: str) -> bool:
     """Two words of four letters or more whose consonants differ: spelt only loosely alike, they are
     another name (Lucas / Luis, Maria / Mark), not the same one transliterated (Petr / Pyotr) or with two
-    letters swapped (Dridqal / Durikdal)."""
+    letters swapped (Dridqal / Durikdal), nor a nickname (Dave / David) or a name cut short (Kakha / Kakhaber)."""
+    short, long = sorted((a, b), key=len)
+    if b in name_variants(a) or long.startswith(short):
+        return False
     return len(a) >= 4 and len(b) >= 4 and sorted(consonant_frame(a)) != sorted(consonant_frame(b))

@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
+from mamoru.screening.name_words import name_variants, nicknamer
+
 # characters of the Xinhua tables for foreign names (the common ones)
 TRANSLIT_CHARS = frozenset(
     "阿埃艾爱安昂奥澳巴芭拜班邦保鲍贝本比彼毕宾波伯勃博布查达戴丹道德登迪蒂丁东杜顿多厄恩尔"
@@ -296,20 +298,6 @@ def foreign_tokens(text: str, kind: str) -> tuple[str, ...]:
     return tuple(part[0] for part in foreign_parts(text, kind))
 
 
-@lru_cache(maxsize=1)
-def _nicknamer():
-    from nicknames import NickNamer
-
-    return NickNamer()
-
-
-@lru_cache(maxsize=20_000)
-def name_variants(name: str) -> frozenset[str]:
-    """A given name, its nicknames and the names it is a nickname of (Michael: Mike, Mick; Mike: Michael)."""
-    nn = _nicknamer()
-    return frozenset({name} | nn.nicknames_of(name) | nn.canonicals_of(name))
-
-
 _POSTVOCALIC_R = re.compile(r"(?<=[aeiouy])r+(?=[^aeiouy]|$)")
 
 
@@ -427,7 +415,7 @@ def _given_by_skeleton() -> dict[str, tuple[str, ...]]:
     """English given names and nicknames (the ``nicknames`` package) by consonant skeleton."""
     from mamoru.screening.translit import skeleton
 
-    nn = _nicknamer()
+    nn = nicknamer()
     table: dict[str, list[str]] = {}
     for name in sorted(set(nn.canonical_lookup) | set(nn.nickname_lookup)):
         if name.isalpha():
@@ -467,7 +455,7 @@ def given_name_guesses(text: str) -> tuple[str, ...]:
                  if max(Levenshtein.normalized_similarity(_vowels(bare), _vowels(h)) for h in (n, unsound_r(n))) >= GUESS_SIM]
         found = set(alike)
         for n in alike:
-            found |= _nicknamer().canonicals_of(n)
+            found |= nicknamer().canonicals_of(n)
         if len(found) <= MAX_GUESSES:
             out.extend(sorted(found))
     return tuple(dict.fromkeys(out))
