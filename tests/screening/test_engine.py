@@ -86,3 +86,13 @@ def test_a_surname_written_one_sound_short_is_found_among_a_crowd_of_namesakes()
     for entries in (crowd + [wanted], [wanted] + crowd):  # whichever list came first
         hits = Screener.build(entries).screen(Query("STRELOK, Igor Ivanovich", "person"), 3)
         assert (hits[0].entry.entry_id, hits[0].matched_name) == ("girkin", "STRELKOV, Igor Ivanovich")
+
+
+@pytest.mark.parametrize("katakana, listed", [
+    ("ローラン・ンクンダ", "LAURENT NKUNDA"),  # UN DRC: -ent said an, as Japan writes Laurent
+    ("ジェルマン・カタンガ", "GERMAIN KATANGA"),  # a soft g, -ain said an
+    ("イノサン・カイナ", "INNOCENT KAINA"),  # UN CAR
+])
+def test_a_french_name_on_the_lists_is_found_as_japan_writes_it(screener, katakana, listed):
+    hits = screener.alerts(Query(katakana, "person"))
+    assert hits and hits[0].matched_name.upper().replace(",", "") in (listed, " ".join(reversed(listed.split())))

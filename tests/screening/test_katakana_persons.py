@@ -119,6 +119,21 @@ def test_a_french_final_s_is_silent_but_not_in_names_french_does_not_spell():
     assert score("Nicklas Poulsen", "ニコライ・パルシン") < DEFAULT_THRESHOLDS.possible
 
 
+@pytest.mark.parametrize("latin, katakana", [
+    ("Laurent Fabius", "ローラン・ファビウス"),  # a nasal end: -ent said an, its t silent
+    ("Innocent Kaina", "イノサン・カイナ"),
+    ("Renaud Dupont", "ルノー・デュポン"),  # -ont said on; a French u is katakana's デュ (dyu)
+    ("Jean Dujardin", "ジャン・デュジャルダン"),  # -in said an
+    ("Guillaume Soro", "ギヨーム・ソロ"),  # gu before i a hard g, ill a y, a final e mute
+    ("François Bozizé", "フランソワ・ボジゼ"),  # the ç lost to ASCII still says s before -ois
+    ("Yves Saint Laurent", "イヴ・サン・ローラン"),
+    ("Hugues Mbaye", "ユーグ・ンバイ"),
+])
+def test_french_names_as_japan_writes_them(latin, katakana):
+    # the Central African, Congolese, Malian and Haitian persons on the MOF list have French names
+    assert score(latin, katakana) >= DEFAULT_THRESHOLDS.possible
+
+
 def test_two_common_western_names_are_not_read_as_one_katakana_word():
     # Anna Jerry is two names (アンナ・ジェリー), not アンドレ; Won Uk is one Korean given name (ウォンウク)
     assert score("Anna Jerry Johnson", "ジョンソン・アンドレ") < DEFAULT_THRESHOLDS.possible
@@ -166,3 +181,15 @@ def test_the_explanation_shows_the_sounds_that_agreed():
     # the reviewer reads マイケル mkr against Michael as said (mkr), not its spelling (mtr)
     c = compare_names(name_form("マイケル・ジャクソン", "person"), name_form("Michael JACKSON", "person"))
     assert (c.query_reading, c.candidate_reading) == ("mkr dksn", "mkr dksn")
+
+
+def test_a_french_name_is_found_by_the_katakana_japan_writes_it_in(watchlists):
+    # among the MOF list's 857 names in English, デュポン must find Dupont by its French sound (dyupon):
+    # without it the candidates scored fill with other names that sound like ルノー and デュポン
+    import csv
+
+    with open(watchlists / "dev" / "jp_mof_dev.csv", encoding="utf-8", newline="") as fh:
+        crowd = [ListEntry(r["id"], r["name_en"], r["type"]) for r in csv.DictReader(fh)]
+    screener = Screener.build(crowd + [ListEntry("fr", "DUPONT, Renaud", "person")])
+    hits = screener.alerts(Query("ルノー・デュポン", "person"))
+    assert hits and hits[0].entry.entry_id == "fr"

@@ -1495,7 +1495,7 @@ def _ends_apart(kana: str, latin: str) -> bool:
     if latin.endswith("a"):
         return not kana.endswith("a")
     # French does not say the s of Nicolas, Thomas (ニコラ, トマ)
-    return latin[-1] in _CONSONANT_END and kana.endswith("a") and not _french_said(latin).endswith("a")
+    return latin[-1] in _CONSONANT_END and kana.endswith("a") and not french_said(latin).endswith("a")
 
 
 def _person_word_sim(a: tuple[str, str], b: tuple[str, str]) -> float:
@@ -1550,24 +1550,43 @@ def _latin_spellings(word: str) -> tuple[str, ...]:
     サハラーウィ, BELGACEM ベルガーシム, au and eau as o, a final -ault as o (THIBAULT ティボー), gn as
     ny) and in English (PETER ペーター, BROWNING ブラウニング)."""
     t = _SOFT_C.sub("s", word.replace("th", "t"))
-    french = _french_said(word)
+    french = french_said(word)
     english = _ENGLISH_W.sub("u", t[:-1] if len(t) > 3 and t[-1] == "r" and t[-2] in "aeiou" else t)
     english = _R_BEFORE_CONSONANT.sub("", english) if len(english) > 3 else english  # MARK マーク, CHARLES チャールズ
     return tuple(dict.fromkeys((word, french, english, english_said(word))))
 
 
 @lru_cache(maxsize=200_000)
-def _french_said(word: str) -> str:
+def french_said(word: str) -> str:
     """The Latin word as French says it (see ``_latin_spellings``)."""
     from mamoru.screening.zh_foreign import french_o
 
-    t = _SOFT_C.sub("s", word.replace("th", "t"))
-    french = _FRENCH_W.sub("w", t[1:] if len(t) > 3 and t[0] == "h" and t[1] in "aeiou" else t)
     silent_end = not _NOT_FRENCH.search(word)  # a silent end is French: Nicklas and Niklas say their s
+    t = _SOFT_C.sub("s", word.replace("th", "t"))
+    if silent_end:
+        for pattern, said in _FRENCH_SPELLINGS:
+            t = pattern.sub(said, t)
+    french = _FRENCH_W.sub("w", t[1:] if len(t) > 3 and t[0] == "h" and t[1] in "aeiou" else t)
     french = (french_o(french) if silent_end else french).replace("eau", "o").replace("au", "o").replace("gn", "ny")
     if silent_end and len(french) > 3 and french[-1] in "sdtxz" and french[-2] in "aeiour":
         french = french[:-1]
+    if silent_end and len(french) > 2:
+        french = _FRENCH_MUTE_E.sub("", french)
+        french = _FRENCH_U.sub("yu", french if french[0] != "y" or french[1] in "aeiou" else "i" + french[1:])
     return french
+
+
+# French spellings of sounds Japanese writes otherwise (in this order): ç lost to ASCII before -ois (François
+# フランソワ), g before e, i or y soft (Germain ジェルマン), gu before e or i a hard g (Hugues ユーグ), ill after a vowel or gu a y (Guillaume ギヨーム,
+# Mireille ミレイユ), a nasal vowel at the end with its n and no more (Laurent ローラン, Innocent イノサン,
+# Saint サン, Dujardin デュジャルダン, Dupont デュポン)
+_FRENCH_SPELLINGS = tuple((re.compile(a), b) for a, b in (
+    (r"cois$", "swa"), (r"g(?=[eiy])", "j"), (r"gu(?=[ei])", "g"), (r"(?<=[aeiou])ill|(?<=g)ill", "iy"),
+    (r"(?<=[^aeiou])(?:ent|ant|and|aint|ain|ein|in)$", "an"), (r"(?<=[^aeiou])(?:ond|ont)$", "on"),
+    (r"(?<=i)er$", "e"),  # Didier ディディエ, Olivier オリヴィエ
+))
+_FRENCH_MUTE_E = re.compile(r"(?<=[^aeiou])e$")  # Claude クロード, Guillaume ギヨーム, Yves イヴ
+_FRENCH_U = re.compile(r"(?<![aeiouqg])u(?![aeiou])")  # French u said yu (Dupont デュポン, Hugues ユーグ)
 
 
 _R_BEFORE_CONSONANT = re.compile(r"(?<=[aeiou])r(?=[bcdfghjklmnpqstvwxz])")

@@ -28,6 +28,7 @@ from mamoru.screening.compare import (
     _weak_skeletons,
     english_said,
     english_spoken,
+    french_said,
     katakana_letters,
     katakana_onset,
 )
@@ -49,7 +50,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0, "a": 2.0, "v": 1.5}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-03.issue10-round13-katakana"
+KEYS_VERSION = "2026-12-03.issue10-round17-french"
 
 
 def key_hash(key: str) -> int:
@@ -80,6 +81,9 @@ def _token_keys(token: str, katakana: bool, spoken: bool = True) -> tuple[tuple[
             french = skeleton(french_o(token))  # -ault, -eau as France says them (Dassault 达索 ダッソー ds)
             if french not in (sk, quiet, hard) and len(french) >= 2:
                 out.append(("s", french))
+            said = skeleton(french_said(token))  # a French name as Japan writes it (Dupont デュポン, Laurent ローラン)
+            if said not in (sk, quiet, hard, french) and len(said) >= 2:
+                out.append(("s", said))
         if katakana and katakana_onset(token) != token and len(skeleton(token)) >= 2:  # ウラル: Ural as well
             out.append(("s", skeleton(token)))
         if not katakana and spoken:  # as katakana hears English: ノース finds North, センター Center
