@@ -7,14 +7,20 @@ import itertools
 import pytest
 
 from mamoru.screening.engine import Query, Screener
+from mamoru.screening.entries import ListEntry
 from mamoru.screening.parsers import parse
 
 
 @pytest.fixture(scope="module")
-def screener(watchlists):
-    entries = []
+def entries(watchlists):
+    found = []
     for rel in ("jp_meti/meti_end_user_list_20250929.xlsx", "un/UN_consolidated.xml", "ofac/sdn.csv"):
-        entries += parse(watchlists / rel).entries
+        found += parse(watchlists / rel).entries
+    return found
+
+
+@pytest.fixture(scope="module")
+def screener(entries):
     return Screener.build(entries)
 
 
@@ -96,3 +102,14 @@ def test_a_surname_written_one_sound_short_is_found_among_a_crowd_of_namesakes()
 def test_a_french_name_on_the_lists_is_found_as_japan_writes_it(screener, katakana, listed):
     hits = screener.alerts(Query(katakana, "person"))
     assert hits and hits[0].matched_name.upper().replace(",", "") in (listed, " ".join(reversed(listed.split())))
+
+
+def test_french_names_are_found_among_the_lists_by_their_sound_in_katakana(entries):
+    # among 20,000 listed names, many share デュポン's or ンバイ's consonants: the French sound of each
+    # word, and of the pair, must bring the right name to the candidates that are scored
+    french = [ListEntry("dupont", "DUPONT, Renaud", "person"), ListEntry("mbaye", "MBAYE, Hugues", "person"),
+              ListEntry("ysl", "Yves Saint Laurent", "person")]
+    screener = Screener.build(entries + french)
+    for katakana, wanted in (("ルノー・デュポン", "dupont"), ("ユーグ・ンバイ", "mbaye"), ("イヴ・サン・ローラン", "ysl")):
+        hits = screener.alerts(Query(katakana, "person"))
+        assert hits and hits[0].entry.entry_id == wanted, katakana

@@ -50,7 +50,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0, "a": 2.0, "v": 1.5}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-03.issue10-round17-french"
+KEYS_VERSION = "2026-12-03.issue10-round17-french-pairs"
 
 
 def key_hash(key: str) -> int:
@@ -350,6 +350,12 @@ def name_keys(form: NameForm) -> dict[str, str]:
         for i, a in enumerate(head):
             for b in head[i + 1 :]:
                 keys[f"p:{a}|{b}"] = "p"
+        if form.kind == "person" and reading.method == AS_WRITTEN and not form.katakana:
+            # and as French says them, a pair as katakana writes it (Hugues Mbaye ユーグ・ンバイ g|mb)
+            french = sorted({skeleton(french_said(t)) or t for t in strong[:MAX_PAIR_TOKENS]})
+            for i, a in enumerate(french):
+                for b in french[i + 1 :]:
+                    keys.setdefault(f"p:{a}|{b}", "p")
         if form.kind == "person" and reading.method in (AS_WRITTEN, TRANSLIT) and any(map(east_slavic_marked, strong)):
             keys.update(_east_slavic_keys(strong))
         if 1 < len(reading.tokens) <= 4:
