@@ -1572,14 +1572,16 @@ def french_said(word: str) -> str:
         french = french[:-1]
     if silent_end and len(french) > 2:
         french = _FRENCH_MUTE_E.sub("", french)
-        french = _FRENCH_U.sub("yu", french if french[0] != "y" or french[1] in "aeiou" else "i" + french[1:])
+        if french[0] == "y" and french[1] not in "aeiou":  # a y before a consonant is a vowel (Yves イヴ)
+            french = "i" + french[1:]
+        french = _FRENCH_U.sub("yu", french)
     return french
 
 
-# French spellings of sounds Japanese writes otherwise (in this order): ç lost to ASCII before -ois (François
-# フランソワ), g before e, i or y soft (Germain ジェルマン), gu before e or i a hard g (Hugues ユーグ), ill after a vowel or gu a y (Guillaume ギヨーム,
-# Mireille ミレイユ), a nasal vowel at the end with its n and no more (Laurent ローラン, Innocent イノサン,
-# Saint サン, Dujardin デュジャルダン, Dupont デュポン)
+# French spellings of sounds Japanese writes otherwise (in this order): ç lost to ASCII before -ois
+# (François フランソワ), g before e, i or y soft (Germain ジェルマン), gu before e or i a hard g (Hugues
+# ユーグ), ill after a vowel or gu a y (Guillaume ギヨーム, Mireille ミレイユ), a nasal vowel at the end
+# with its n and no more (Laurent ローラン, Innocent イノサン, Saint サン, Dujardin デュジャルダン, Dupont デュポン)
 _FRENCH_SPELLINGS = tuple((re.compile(a), b) for a, b in (
     (r"cois$", "swa"), (r"g(?=[eiy])", "j"), (r"gu(?=[ei])", "g"), (r"(?<=[aeiou])ill|(?<=g)ill", "iy"),
     (r"(?<=[^aeiou])(?:ent|ant|and|aint|ain|ein|in)$", "an"), (r"(?<=[^aeiou])(?:ond|ont)$", "on"),
