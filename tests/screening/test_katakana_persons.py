@@ -130,7 +130,7 @@ def test_a_french_final_s_is_silent_but_not_in_names_french_does_not_spell():
     ("Hugues Mbaye", "ユーグ・ンバイ"),
 ])
 def test_french_names_as_japan_writes_them(latin, katakana):
-    # the Central African, Congolese, Malian and Haitian persons on the MOF list have French names
+    # the Central African, Congolese and Haitian persons on the MOF list have French names
     assert score(latin, katakana) >= DEFAULT_THRESHOLDS.possible
 
 
@@ -181,4 +181,3 @@ def test_the_explanation_shows_the_sounds_that_agreed():
     # the reviewer reads マイケル mkr against Michael as said (mkr), not its spelling (mtr)
     c = compare_names(name_form("マイケル・ジャクソン", "person"), name_form("Michael JACKSON", "person"))
     assert (c.query_reading, c.candidate_reading) == ("mkr dksn", "mkr dksn")
-
