@@ -66,7 +66,7 @@ def heard_apart(a: str, b: str) -> bool:
     """Two words of four letters or more whose consonants differ: spelt only loosely alike, they are
     another name (Lucas / Luis, Maria / Mark), not the same one transliterated (Petr / Pyotr) or with two
     letters swapped (Dridqal / Durikdal), nor a nickname (Dave / David) or a name cut short (Kakha / Kakhaber)."""
-    short, long = sorted((a, b), key=len)
-    if b in name_variants(a) or long.startswith(short):
+    if len(a) < 4 or len(b) < 4 or sorted(consonant_frame(a)) == sorted(consonant_frame(b)):
         return False
-    return len(a) >= 4 and len(b) >= 4 and sorted(consonant_frame(a)) != sorted(consonant_frame(b))
+    short, long = sorted((a, b), key=len)
+    return not long.startswith(short) and b not in name_variants(a)
