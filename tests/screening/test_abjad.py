@@ -255,6 +255,24 @@ def test_a_final_long_i_is_not_written_ah_unless_a_ta_marbuta_follows_it():
     assert score("الجماعة الاسلامية المسلحة", "AL-JAMA'AH AL-ISLAMIYAH AL-MUSALLAH", "organization") >= DEFAULT_THRESHOLDS.possible
 
 
+@pytest.mark.parametrize("arabic, latin", [
+    ("حامد عبد الله أحمد العلي", "HAMID ABDALLAH AHMAD AL-ALI"),  # abd + Allah, two words in Arabic
+    ("عبدالله احمد", "ABDULLAH AHMED"),  # written solid, read as two
+    ("نصیر الدين حقانی", "NASIRUDDIN HAQQANI"),  # a word and ad-din after it
+    ("سعد الدين سيد", "SADUDDIN SAYYED"),  # the article unheard before a sun letter
+    ("عبد الرحمن ياسين", "ABDURRAHMAN YASIN"),
+])
+def test_a_compound_is_one_word_in_the_pairs_as_the_latin_spelling_writes_it(arabic, latin):
+    # HAMID ABDALLAH pairs hmd with bdr; an Arabic name must make that pair too, or the dozens of ABID
+    # HAMIDs, whose pairs its separate words share, are retrieved before it
+    from mamoru.screening.keys import name_keys
+
+    def pairs(text: str) -> set[str]:
+        return {k for k in name_keys(name_form(text, "person")) if k.startswith("p:")}
+
+    assert pairs(arabic) & pairs(latin)
+
+
 def test_a_persian_reading_makes_pairs_of_word_sounds_too():
     # رضا is Reza as Persian reads ض (z): its pair with ابراهیمی is the Latin spelling's, which finds
     # EBRAHIMI, Reza among the many Ibrahims a word alone finds

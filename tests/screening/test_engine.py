@@ -113,3 +113,18 @@ def test_french_names_are_found_among_the_lists_by_their_sound_in_katakana(entri
     for katakana, wanted in (("ルノー・デュポン", "dupont"), ("ユーグ・ンバイ", "mbaye"), ("イヴ・サン・ローラン", "ysl")):
         hits = screener.alerts(Query(katakana, "person"))
         assert hits and hits[0].entry.entry_id == wanted, katakana
+
+
+def test_an_arabic_name_with_a_compound_is_retrieved_ahead_of_its_namesakes(entries):
+    # the UN entry without its Arabic name: the Arabic query must reach the Latin one through retrieval,
+    # where ABID HAMID, ABED Ahmed Abdullah and the like share its words; it must be among as many
+    # candidates as a Latin query is given, not left at the margin of the longer cross-script list
+    from dataclasses import replace
+
+    from mamoru.screening.engine import RETRIEVE
+    from mamoru.screening.names import name_form
+
+    latin_only = [replace(e, aliases=tuple(a for a in e.aliases if a.quality != "original_script")) for e in entries]
+    screener = Screener.build(latin_only)
+    found = screener.index.candidates(name_form("حامد عبد الله أحمد العلي", "person"), RETRIEVE)
+    assert "HAMID ABDALLAH AHMAD AL-ALI" in {screener.index.names[n].text for n in found}

@@ -170,6 +170,14 @@ def test_every_change_is_audited_and_the_chain_verifies(engine, act, simple_list
     assert verdict.ok
 
 
+def test_the_key_scheme_fits_the_column_that_records_it():
+    """Every import writes the key scheme beside the list version: a scheme name longer than the
+    column breaks every import on PostgreSQL (SQLite does not check lengths), so it is checked here."""
+    from mamoru.screening.keys import KEYS_VERSION
+
+    assert 0 < len(KEYS_VERSION) <= ListVersion.__table__.c.keys_version.type.length
+
+
 def test_keys_from_an_older_key_scheme_are_not_used_until_rewritten(engine, act, simple_list):
     """After an upgrade the key table holds keys an older mamoru wrote: the database backend must not
     miss candidates because of them, and `rekey` (or the next import) rewrites them, audited."""

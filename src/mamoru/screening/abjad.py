@@ -246,6 +246,38 @@ def compound_skeletons(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(s for s in out if s))
 
 
+_HEADS = frozenset({"عبد", "ابو", "أبو"})  # join the word after them: عبد الله is ABDULLAH
+_TAILS = frozenset({"الله", "اللہ", "دين", "جان"})  # join the word before them: نصير الدين is NASIRUDDIN
+
+
+def compound_words(text: str) -> tuple[tuple[str, ...], ...]:
+    """The skeletons of each word, as ``word_skeletons``, but with each compound as the one word a
+    Latin spelling makes of it: حامد عبد الله أحمد is hmd, bdr, hmd, as HAMID ABDALLAH AHMAD is, so the
+    pairs of its words meet the Latin name's pairs. A compound keeps the article only where it is
+    heard (ABDUL RAHMAN bdrhmn; SADUDDIN sdn, not sdrdn, as the skeletons of ``compound_skeletons``)."""
+    pairs = abjad_words(text)
+    words = [w.rstrip(ZWNJ).translate(_PERSIAN_FORMS) for w, _ in pairs]
+    out: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(pairs):
+        n = 1
+        for size in (3, 2):  # a head and the next word, or a word and the tail after it, the article between
+            run = words[i : i + size]
+            if len(run) == size and (size == 2 or run[1] in ARTICLES) and run[-1] not in ARTICLES and (
+                    run[0] in _HEADS or run[-1] in _TAILS):
+                n = size
+                break
+        cons = [c for _, c in pairs[i : i + n]]
+        if n == 1:
+            if words[i] not in ARTICLES:
+                out.append(readings(pairs[i][0]))
+        else:
+            kept = "".join(c for c, w in zip(cons, words[i : i + n]) if w not in ARTICLES)
+            out.append(tuple(dict.fromkeys(s for s in (finish("".join(cons)), finish(kept)) if s)))
+        i += n
+    return tuple(out)
+
+
 def word_skeletons(text: str) -> tuple[tuple[str, ...], ...]:
     """The skeletons of each word (all its ``readings``), articles left out: عبد القادر محمود is bd
     kdr mmd, as a Latin spelling's words (ABD EL KADER MAHMOUD) are, so pairs of them are blocking

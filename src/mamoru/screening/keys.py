@@ -17,7 +17,14 @@ from typing import Callable, Iterable, Sequence
 
 from rigour.text.phonetics import metaphone
 
-from mamoru.screening.abjad import compound_skeletons, long_vowel_keys, whole_rotations, whole_skeleton, word_skeletons
+from mamoru.screening.abjad import (
+    compound_skeletons,
+    compound_words,
+    long_vowel_keys,
+    whole_rotations,
+    whole_skeleton,
+    word_skeletons,
+)
 from mamoru.screening.acronyms import acronym, initials
 from mamoru.screening.arabic_words import arabic_sense_keys
 from mamoru.screening.compare import (
@@ -50,7 +57,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0, "a": 2.0, "v": 1.5}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-03.issue10-round17-french-pairs"
+KEYS_VERSION = "2026-12-04.issue10-r18-arabic-compounds"
 
 
 def key_hash(key: str) -> int:
@@ -413,12 +420,15 @@ def name_keys(form: NameForm) -> dict[str, str]:
         for sk in compound_skeletons(form.original):
             if len(sk) >= 2:
                 keys["s:" + sk] = "s"
-        head = [[sk for sk in word if len(sk) >= 2] for word in word_skeletons(form.original)[:MAX_PAIR_TOKENS]]
-        for i, word in enumerate(head):  # pairs of word skeletons, as a Latin spelling's pairs
-            for other in head[i + 1 :]:
-                for a, b in product(word, other):
-                    if a != b:
-                        keys["p:{}|{}".format(*sorted((a, b)))] = "p"
+        for words in dict.fromkeys((word_skeletons(form.original), compound_words(form.original))):
+            # pairs of word skeletons, as a Latin spelling's pairs; and with each compound as one word
+            # (حامد عبد الله: hmd|bdr, as HAMID ABDALLAH), else the many ABID HAMIDs outrank it
+            head = [[sk for sk in word if len(sk) >= 2] for word in words[:MAX_PAIR_TOKENS]]
+            for i, word in enumerate(head):
+                for other in head[i + 1 :]:
+                    for a, b in product(word, other):
+                        if a != b:
+                            keys["p:{}|{}".format(*sorted((a, b)))] = "p"
         whole = whole_skeleton(form.original)
         if len(whole) >= 3:  # the whole name: ولی جان finds WALIJAN among the many "Jan"
             keys["k:" + whole] = "k"
