@@ -101,6 +101,15 @@ def test_a_chinese_firm_name_reaches_an_english_name_made_of_its_words(query, en
     assert score(query, entry) >= DEFAULT_THRESHOLDS.possible
 
 
+@pytest.mark.parametrize("query, entry", [
+    ("康斯伯格集团", "Kongsberg Gruppen ASA"),  # Norwegian: gruppen is group, ASA a public company
+    ("泰雷兹集团", "Thales Groupe"),  # French
+    ("莱昂纳多集团", "Gruppo Leonardo"),  # Italian
+])
+def test_a_european_firms_word_for_group_is_the_group_of_its_chinese_name(query, entry):
+    assert score(query, entry) >= DEFAULT_THRESHOLDS.possible
+
+
 def test_a_run_together_word_must_be_made_of_the_names_own_words():
     assert score("铁山解决方案公司", "Silvermountain Solutions") < DEFAULT_THRESHOLDS.possible
     assert score("美国繁荣联盟", "American Freedom Coalition") < DEFAULT_THRESHOLDS.possible

@@ -305,8 +305,15 @@ def _firm_keys() -> frozenset[str]:
     return frozenset("".join(table.get(ch, ch) for ch in w) for w in FIRM_WORDS)
 
 
+# "group" as European firms write it (Kongsberg Gruppen, Thales Groupe, Grupo Bimbo): 集团 is glossed only "group"
+_GROUP_WORDS = frozenset("gruppe gruppen groupe grupo gruppo grupa groep".split())
+
+
 def stem(word: str) -> str:
-    """Plurals and -al folded: systems → system, dynamics → dynamic, tactical → tactic, studies → study."""
+    """Plurals and -al folded: systems → system, dynamics → dynamic, tactical → tactic, studies → study;
+    a European firm's word for group is group."""
+    if word in _GROUP_WORDS:
+        return "group"
     if word.endswith("ies") and len(word) > 4:
         word = word[:-3] + "y"
     elif word.endswith("s") and not word.endswith("ss") and len(word) > 3:

@@ -39,6 +39,7 @@ _LATIN_EXTRA = re.compile(
     r"(?<!\w)(kabushiki kaisha|kabushiki gaisha|kabushikigaisha|godo kaisha|yugen kaisha|"
     r"k k|kk|g k|corporation|corp|company|co|incorporated|limited|ltd|llc|plc|gmbh|"
     r"jsc|pjsc|ojsc|cjsc|prjsc|ooo|oao|zao|pao|sa|ag|bv|nv|srl|spa|sarl|pte|pty|sdn bhd|bhd|tbk|"
+    r"asa|"  # Norwegian public company (Kongsberg Gruppen ASA), which rigour lacks
     # Russian state and non-commercial forms as the lists transliterate them (ФГУП FGUP, ФКУ FKU, АНО ANO)
     r"fgup|fgbu|fku|fau|gup|mup|ano|"
     # "Limited" and "Private" written in Arabic letters, as Pakistani and Gulf firms do (راحت لمتد RAHAT LTD.)
