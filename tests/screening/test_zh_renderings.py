@@ -113,6 +113,15 @@ def test_english_spellings_that_do_not_sound_as_written(query, entry, kind):
     assert score(query, entry, kind) >= DEFAULT_THRESHOLDS.possible
 
 
+@pytest.mark.parametrize("query, entry", [
+    ("约翰·沃克", "John Walker"),  # the l of walk unsounded, the -er an a: wo-ke
+    ("汤姆·特纳", "Tom Turner"),  # te-na
+    ("克里斯托弗·雷", "Christopher Wray"),  # the w of wr unsounded, ay as ei: lei
+])
+def test_an_english_surname_as_china_hears_it_spoken_not_spelt(query, entry):
+    assert score(query, entry, "person") >= DEFAULT_THRESHOLDS.possible
+
+
 def test_an_unsounded_r_in_the_whole_name_is_found_among_many_names():
     # 马可·鲁比奥 is Marco Rubio heard without its r (ma-ke lu-bi-ao): it is found by its whole sound
     # among many names with words that sound like both of its own
