@@ -134,6 +134,13 @@ def test_a_japanese_given_name_is_read_as_a_name(query, entry):
     assert score(entry, query) >= DEFAULT_THRESHOLDS.possible
 
 
+def test_each_word_of_a_japanese_name_may_be_read_by_either_reader():
+    # 古屋圭司: the general reader says Furuya Keishi, the dictionary of names Koya Keiji; the list says
+    # Furuya Keiji, the surname as one reads it and the given name as the other does
+    assert score("古屋圭司", "Furuya Keiji") >= DEFAULT_THRESHOLDS.match
+    assert score("FURUYA, Keiji", "古屋圭司") >= DEFAULT_THRESHOLDS.match
+
+
 def test_a_word_that_is_no_name_gives_no_name_reading():
     # 偉 read as the adjective "era" is not how anyone writes Zhang Wei's name in Latin letters
     assert score("張 偉", "CHO ERA") < DEFAULT_THRESHOLDS.possible

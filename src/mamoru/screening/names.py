@@ -71,6 +71,15 @@ def _latin_tokens(text: str) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=300_000)
+def _mixed_readings(general: tuple[str, ...], named: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """Each word read by one reader and the others by the other, where the two readers read a name's
+    words alike in number but differently: 古屋圭司 is furuya keishi to pykakasi and koya keiji to
+    Sudachi's names, and Furuya Keiji to the list that has him."""
+    if len(general) != len(named) or len(general) < 2 or sum(a != b for a, b in zip(general, named)) < 2:
+        return []
+    return [general[:i] + (named[i],) + general[i + 1 :] for i in range(len(general)) if general[i] != named[i]]
+
+
 def name_form(text: str, kind: str = "unknown") -> NameForm:
     """Prepare ``text`` once; cached, since list names and partner names recur."""
     if text.isascii():  # fast path, same result: nothing to normalise or transliterate
@@ -114,6 +123,7 @@ def name_form(text: str, kind: str = "unknown") -> NameForm:
             readings.append(Reading(romaji(cjk_text), ROMAJI))
             if kind == "person" and script == "Han":  # names have readings a general reader misses
                 readings.append(Reading(name_romaji(cjk_text), ROMAJI))
+                readings += [Reading(mixed, ROMAJI) for mixed in _mixed_readings(readings[-2].tokens, readings[-1].tokens)]
         if script == "Han":
             readings.append(Reading(pinyin(cjk_text), PINYIN))
             if kind == "person" and len(cjk_text.replace(" ", "")) <= 4:  # Taiwan spells its people so
