@@ -61,6 +61,16 @@ def test_katakana_is_explained_as_phonetic():
     assert {(a, b) for a, b, _ in c.aligned} == {("urajimiru", "vladimir"), ("puchin", "putin")}  # long-vowel mark dropped, passport style
 
 
+def test_each_word_is_paired_so_that_the_name_as_a_whole_pairs_best():
+    # a word's nearest partner may be the only partner another word has: 迈克 (Mike, heard mai-ke) is
+    # nearer McCaul than Michael, yet pairing them leaves 麦考尔 (mai-kao-er) with Michael, which it is not
+    from mamoru.screening.compare import align
+
+    near = {("mike", "mccaul"): 0.9, ("mike", "michael"): 0.8, ("maikaoer", "mccaul"): 0.85}
+    pairs = align(("mike", "maikaoer"), ("michael", "mccaul"), lambda x, y: near.get((x, y), 0.1))
+    assert {(i, j) for i, j, _ in pairs} == {(0, 0), (1, 1)}
+
+
 def _adjust(score, **kw):
     base = dict(query_type="person", entry_type="person", query_dobs=(), entry_dobs=(), query_countries=(),
                 entry_countries=(), query_ids=(), entry_ids=())

@@ -98,7 +98,9 @@ def token_sim(a: str, b: str) -> float:
 
 
 def align(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim):
-    """Greedy one-to-one pairing of tokens by similarity, best pairs first, order ignored."""
+    """One-to-one pairing of tokens by similarity, order ignored: the pairing with the greatest total,
+    so that one word's best partner does not take the partner another word needs (迈克 mai-ke is nearer
+    McCaul than Michael, yet Michael is its only partner); greedy where the names are long."""
     pairs = []
     for i, x in enumerate(a):
         for j, y in enumerate(b):
@@ -115,7 +117,32 @@ def align(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim):
         used_a.add(i)
         used_b.add(j)
         out.append((i, j, s))
+    if len(out) == len(pairs) or len(a) > 7 or len(b) > 7:
+        return out
+    best = _best_assignment(pairs)
+    if sum(s for _, _, s in best) > sum(s for _, _, s in out) + 1e-9:
+        return sorted(best, key=lambda p: (-p[2], p[0], p[1]))
     return out
+
+
+def _best_assignment(pairs):
+    """The pairs with the greatest total similarity, each word used once (a few words: every choice)."""
+    by_a: dict[int, list] = {}
+    for s, i, j in pairs:
+        by_a.setdefault(i, []).append((j, s))
+    states: dict[int, tuple[float, tuple]] = {0: (0.0, ())}
+    for i, options in by_a.items():
+        nxt = dict(states)
+        for used, (total, chosen) in states.items():
+            for j, s in options:
+                if used >> j & 1:
+                    continue
+                key = used | 1 << j
+                cand = (total + s, chosen + ((i, j, s),))
+                if key not in nxt or cand[0] > nxt[key][0] + 1e-12:
+                    nxt[key] = cand
+        states = nxt
+    return list(max(states.values(), key=lambda v: v[0])[1])
 
 
 def score_tokens(a: tuple[str, ...], b: tuple[str, ...], sim=token_sim, weights_from=None, light_b=frozenset()):

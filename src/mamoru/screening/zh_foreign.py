@@ -309,15 +309,15 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     consonants as ai (Tyson 泰森), French -ault, -eau as o (Dassault 达索), an English short u as a
     (Buffett 巴菲特, Sullivan 沙利文), v as f (弗拉基米尔 Vladimir), a final m as n (亚当 Adam), nds as ns
     (林赛 Lindsey), a word as English speaks it (``compare.english_said``: Walker 沃克 wo-ke, Turner
-    特纳, Wray 雷; not a given name with nicknames, which China writes in a fixed form, 迈克尔 Michael,
-    and whose spoken form would meet other words, 麦考尔 McCaul), and a surname's particles run into
-    it (冯德莱恩 von der Leyen), besides as written."""
+    特纳, Wray 雷, Mike 迈克 mai-ke; the words are paired as a whole, so Mike heard mai-ke does not take
+    麦考尔 McCaul from Michael), and a surname's particles run into it (冯德莱恩 von der Leyen), besides as
+    written."""
     from mamoru.screening.compare import english_said
 
     out = [tokens]
     for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w, lambda t: long_y(hard_h(t)), french_o,
                  short_u, v_as_f, final_m, lambda t: unsound_d(unsound_r(t)),
-                 lambda t: t if len(name_variants(t)) > 1 else english_said(t)):
+                 english_said):
         variant = tuple(fold(t) for t in tokens)
         if variant not in out and all(variant):
             out.append(variant)
