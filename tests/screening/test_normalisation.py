@@ -95,3 +95,10 @@ def test_a_leading_word_rigour_takes_for_a_legal_form_is_kept_when_nothing_else_
     # STG is Stroytransgaz: without it, "holding" would be all that is left
     assert split_legal_form("stg holding limited") == ("stg holding", ("limited",))
     assert split_legal_form("cjsc zest") == ("zest", ("cjsc",))  # an everyday form still goes
+
+
+@pytest.mark.parametrize("name", ["古屋圭司", "Toshiba Corporation"])
+def test_a_name_is_prepared_once_and_reused(name):
+    # a list's names recur in every screening and import: preparing them (readers, dictionaries) again
+    # each time would multiply the work, so the same name and kind give back the same prepared form
+    assert name_form(name, "person") is name_form(name, "person")

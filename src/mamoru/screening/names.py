@@ -70,7 +70,6 @@ def _latin_tokens(text: str) -> tuple[str, ...]:
     return tuple(tok for tok in fold(latin(text)).split() if tok)
 
 
-@lru_cache(maxsize=300_000)
 def _mixed_readings(general: tuple[str, ...], named: tuple[str, ...]) -> list[tuple[str, ...]]:
     """Each word read by one reader and the others by the other, where the two readers read a name's
     words alike in number but differently: 古屋圭司 is furuya keishi to pykakasi and koya keiji to
@@ -80,6 +79,7 @@ def _mixed_readings(general: tuple[str, ...], named: tuple[str, ...]) -> list[tu
     return [general[:i] + (named[i],) + general[i + 1 :] for i in range(len(general)) if general[i] != named[i]]
 
 
+@lru_cache(maxsize=300_000)
 def name_form(text: str, kind: str = "unknown") -> NameForm:
     """Prepare ``text`` once; cached, since list names and partner names recur."""
     if text.isascii():  # fast path, same result: nothing to normalise or transliterate
