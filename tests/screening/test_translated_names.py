@@ -115,6 +115,18 @@ def test_a_run_together_word_must_be_made_of_the_names_own_words():
     assert score("美国繁荣联盟", "American Freedom Coalition") < DEFAULT_THRESHOLDS.possible
 
 
+def test_a_number_run_into_a_firms_name_is_the_number_the_chinese_name_writes_and_the_word_after_it():
+    # L3Harris is written L3哈里斯: L3 as it is, Harris by its sounds. Found among firms that share only
+    # the generic word, and another firm called Harris is not the same one (its name lacks the L3)
+    entries = [ListEntry(f"g{i}", f"{w} Technologies", "organization") for i, w in enumerate(
+        ["Alpha", "Beta", "Delta", "Gamma", "Omega", "Sigma", "Nova", "Apex", "Atlas", "Orion", "Vega", "Titan",
+         "Zenith", "Polar", "Summit", "Pacific", "Coastal", "Harbor", "Marine", "Hanse", "Harlow", "Harrow"])]
+    hits = Screener.build(entries + [ListEntry("l3", "L3Harris Technologies, Inc.", "organization")]).screen(
+        Query("L3哈里斯技术公司", "organization"))
+    assert hits[0].entry.entry_id == "l3" and hits[0].outcome != "none"
+    assert score("L3哈里斯技术公司", "Harris Technologies, Inc.") < score("L3哈里斯技术公司", "L3Harris Technologies, Inc.")
+
+
 def test_a_firm_whose_name_blends_two_words_is_found_among_many_of_its_generic_words():
     # Oceaneering is ocean + (engin)eering, written 海洋工程 "ocean engineering": found by the blend,
     # not crowded out by the many firms called International or Engineering

@@ -892,7 +892,9 @@ def _sound_and_meaning(han: NameForm, latin: NameForm, legal, swap: bool = False
 
     text = "".join(ch for ch in _nfkc(han.original) if _has_han(ch) or ch in "·•・‧")  # dots kept
     run = len(leading_run(text))
-    tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
+    own = [r.tokens for r in han.readings if r.method == AS_WRITTEN]
+    written = [w for w in (own[0] if own else ()) if w not in STOP and not w.isdigit()]  # L3哈里斯: "l3"
+    tokens = _split_at_written(tuple(t for t in latin.readings[0].tokens if t not in STOP), written)
     if run == len(text) or not tokens:
         return NO_MATCH
     heard = tuple(zip(*latin_variants(tokens)))  # each token with the spellings China may have heard
@@ -905,6 +907,7 @@ def _sound_and_meaning(han: NameForm, latin: NameForm, legal, swap: bool = False
             continue
         rest = "".join(ch for ch in text[cut:] if _has_han(ch))
         units += [(w, g) for (w, _), g in zip(segments(rest), gloss_stems(rest)) if w not in HAN_PARTICLES]
+        units += [(w, w) for w in written]
         sims = [max(max(_brand_unit_sim(v, how, part) for v in variants) for part, how in units)
                 for variants in heard]
         if sum(1 for x in sims if x >= MIN_TOKEN_SIM) < min(2, len(tokens)):
@@ -1173,7 +1176,9 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
     units = [u for u in _mixed_units(_with_dots(jp)) if u[0] not in ("・",) and u[0] not in HAN_GENERIC and u[0] not in JP_NOTES]
     latin_words = [r.tokens for r in jp.readings if r.method == AS_WRITTEN]
-    units += [(w, w) for w in (latin_words[0] if latin_words else ()) if w not in STOP]  # PSVテクノロジーズ: "psv"
+    written = [w for w in (latin_words[0] if latin_words else ()) if w not in STOP]
+    units += [(w, w) for w in written]  # PSVテクノロジーズ: "psv"
+    tokens = _split_at_written(tokens, written)
     if not tokens or not units:
         return NO_MATCH
     sims = []
@@ -1198,6 +1203,16 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
     if swap:
         return Comparison(score, "translated", (), um_latin, um_jp, " ".join(tokens), reading, legal)
     return Comparison(score, "translated", (), um_jp, um_latin, reading, " ".join(tokens), legal)
+
+
+def _split_at_written(tokens: tuple[str, ...], written: list[str]) -> tuple[str, ...]:
+    """L3Harris against L3哈里斯: an English word that begins with what the other name writes in Latin
+    letters (L3) is that and the rest (Harris), each compared on its own."""
+    out: list[str] = []
+    for t in tokens:
+        w = next((w for w in written if len(w) >= 2 and t.startswith(w) and len(t) - len(w) >= 3), "")
+        out += [w, t[len(w):]] if w else [t]
+    return tuple(out)
 
 
 def _unit_sim(token: str, sounds: tuple[str, str], how) -> float:

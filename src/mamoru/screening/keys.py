@@ -57,7 +57,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0, "a": 2.0, "v": 1.5}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-04.issue10-r18-arabic-compounds"
+KEYS_VERSION = "2026-12-04.issue10-r19-number-words"
 
 
 def key_hash(key: str) -> int:
@@ -273,7 +273,15 @@ def glued_keys(form: NameForm) -> dict[str, str]:
 
     words = [p.lower() for w in _CAMEL.findall(form.original) for p in _CAMEL_PART.findall(w)]
     words += [w for t in form.readings[0].tokens for w in glued_words(t)]
-    return {"t:" + w: "t" for w in words if len(w) >= 3 and w not in WEAK_TOKENS}
+    keys = {"t:" + w: "t" for w in words if len(w) >= 3 and w not in WEAK_TOKENS}
+    for token in form.readings[0].tokens:  # L3Harris: Harris by its sounds too, as China writes it (L3哈里斯)
+        tail = _NUMBER_THEN_WORD.match(token)
+        if tail:
+            keys.update((f"{kind}:{value}", kind) for kind, value in _token_keys(tail.group(1), False))
+    return keys
+
+
+_NUMBER_THEN_WORD = re.compile(r"^[a-z]{0,3}\d+([a-z]{3,})$")
 
 
 NEAR_SKELETON = 4  # a shorter skeleton (Igor gr, Ahmad amd) has a deletion neighbour in too many names
