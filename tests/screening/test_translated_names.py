@@ -127,6 +127,24 @@ def test_a_number_run_into_a_firms_name_is_the_number_the_chinese_name_writes_an
     assert score("L3哈里斯技术公司", "Harris Technologies, Inc.") < score("L3哈里斯技术公司", "L3Harris Technologies, Inc.")
 
 
+@pytest.mark.parametrize("query, entry, other", [
+    # 博世: "Bosch, German technology company"; the other shares 集团 only, and came first while the brand
+    # alone was not enough for a comparison by meaning
+    ("博世集团", "Robert Bosch GmbH", "中国広核集団"),
+    ("飞利浦公司", "Koninklijke Philips N.V.", "FELIPE TRADING COMPANY"),  # 飞利浦: "Philips (company)"; fei-li-pu
+])
+def test_a_brand_the_dictionary_names_reaches_the_firms_longer_english_name(query, entry, other):
+    hits = Screener.build([ListEntry("other", other, "organization"), ListEntry("it", entry, "organization")]).screen(
+        Query(query, "organization"))
+    assert hits[0].entry.entry_id == "it"
+    assert hits[0].outcome == "none"  # the brand alone is a lead to look at, not an alert
+
+
+def test_a_place_or_a_personal_name_in_a_longer_chinese_name_is_not_a_brand():
+    assert score("瑞士信贷集团", "GAZPROMBANK (SWITZERLAND) LTD") < 0.45  # Credit Suisse is not any Swiss firm
+    assert score("摩根大通公司", "Morgan Stanley") < 0.45  # 摩根 is "Morgan (name)"
+
+
 def test_a_firm_whose_name_blends_two_words_is_found_among_many_of_its_generic_words():
     # Oceaneering is ocean + (engin)eering, written 海洋工程 "ocean engineering": found by the blend,
     # not crowded out by the many firms called International or Engineering

@@ -776,12 +776,15 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     every = frozenset().union(*stems) if stems else frozenset()
     parts = [compound_parts(t, han.cjk) for t in tokens]
     matched = [glossed(t, every) or bool(p) for t, p in zip(tokens, parts)]
-    if sum(matched) < min(2, len(tokens)):
+    brand = sum(matched) == 1 < len(tokens) and _brand_named(tokens, matched, segs)
+    if sum(matched) < min(2, len(tokens)) and not brand:
         return NO_MATCH
     explained = [any(glossed(t, g) for t, m in zip(tokens, matched) if m) or any(i in p for p in parts)
                  for i, g in enumerate(stems)]
     weights = [token_weight(t) for t in tokens]
     latin_cover = sum(w for w, m in zip(weights, matched) if m) / sum(weights)
+    if brand:  # the English name's other words are left over, as a longer Latin name's are
+        latin_cover = 1 - LEFTOVER_PENALTY * (1 - latin_cover)
     size = [len(w) if _has_han(w) else LATIN_WORD_SIZE for w, _ in segs]
     content = [(n, e) for (w, _), n, e in zip(segs, size, explained) if w not in HAN_PARTICLES and w not in HAN_GENERIC
                and w not in JP_NOTES]
@@ -800,6 +803,20 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
         aligned = tuple((t, w, s) for w, t, s in aligned)
         return Comparison(score, "translated", aligned, unmatched_latin, unmatched_han, " ".join(tokens), han_words, legal)
     return Comparison(score, "translated", aligned, unmatched_han, unmatched_latin, han_words, " ".join(tokens), legal)
+
+
+def _brand_named(tokens, matched, segs) -> bool:
+    """The one English word found is the name CC-CEDICT gives a Chinese word of two characters or more
+    as a proper name (杜邦 DuPont, 博世 Bosch, 飞利浦 Philips): a brand, which its Chinese short form
+    writes without the rest of the firm's English name (de Nemours, Robert, Koninklijke). Only where the
+    Chinese name is that word alone (公司, 集团 aside), and not a personal name (摩根 Morgan): 瑞士信贷
+    (Credit Suisse) is not any firm with Switzerland in its name."""
+    from mamoru.screening.cedict import HAN_GENERIC, HAN_PARTICLES, names_it, person_names
+
+    token = next(t for t, m in zip(tokens, matched) if m)
+    words = [w for w, _ in segs if _has_han(w) and w not in HAN_GENERIC and w not in HAN_PARTICLES]
+    return (len(token) >= 4 and len(words) == 1 and len(words[0]) >= 2 and names_it(token, words[0])
+            and not person_names(words[0]))
 
 
 def _given_name_by_sound(token: str, aligned) -> bool:
