@@ -140,9 +140,10 @@ def test_a_brand_the_dictionary_names_reaches_the_firms_longer_english_name(quer
     assert hits[0].outcome == "none"  # the brand alone is a lead to look at, not an alert
 
 
-def test_a_place_or_a_personal_name_in_a_longer_chinese_name_is_not_a_brand():
+def test_a_place_a_personal_name_or_a_word_sharing_its_start_is_not_the_brand():
     assert score("瑞士信贷集团", "GAZPROMBANK (SWITZERLAND) LTD") < 0.45  # Credit Suisse is not any Swiss firm
     assert score("摩根大通公司", "Morgan Stanley") < 0.45  # 摩根 is "Morgan (name)"
+    assert score("海信集团有限公司", "AL-HISN") < DEFAULT_THRESHOLDS.possible  # 海信 is Hisense, not HISN
 
 
 def test_a_firm_whose_name_blends_two_words_is_found_among_many_of_its_generic_words():

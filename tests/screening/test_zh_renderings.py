@@ -133,6 +133,19 @@ def test_an_unsounded_r_in_the_whole_name_is_found_among_many_names():
     assert hits[0].entry.entry_id == "rubio"
 
 
+def test_a_th_heard_as_t_in_the_whole_name_is_found_among_many_namesakes():
+    # 特蕾莎·梅 is Theresa May heard with its th as a t (te-lei-sha mei); the one-sound surname says
+    # little, so the whole name's sound finds her among many women called Teresa or Theresa
+    surnames = ["Cheng", "Garcia", "Lopez", "Santos", "Reyes", "Cruz", "Flores", "Ramos", "Silva", "Costa", "Rossi",
+                "Ferrari", "Romano", "Greco", "Bruno", "Conti", "Marino", "Ricci", "Lombardi", "Moretti", "Barbieri",
+                "Fontana", "Rinaldi", "Caruso", "Gallo", "Mancini", "Leone", "Longo", "Gentile", "Martinelli", "Vitale",
+                "Serra", "Coppola", "Orlando", "Villa", "Parisi"]
+    others = [ListEntry(f"o{i}{j}", f"{s}{suffix}, {g}", "person") for i, s in enumerate(surnames)
+              for j, (suffix, g) in enumerate([("", "Teresa"), ("", "Theresa"), ("o", "Teresa"), ("s", "Tereza")])]
+    hits = Screener.build(others + [ListEntry("may", "Theresa May", "person")]).screen(Query("特蕾莎·梅", "person"))
+    assert hits[0].entry.entry_id == "may"
+
+
 def test_a_firm_written_wholly_by_sound_is_not_looked_up_by_its_pinyin_syllables():
     # 埃科达因 (ai-ke-da-yin) is Echodyne, its ch heard as k: Chinese firms romanised with the same
     # syllables must not crowd it out of the candidates

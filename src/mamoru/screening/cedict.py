@@ -275,11 +275,12 @@ def segments(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple(reversed(out))
 
 
-def names_it(token: str, word: str) -> bool:
+def names_it(token: str, word: str, exact: bool = False) -> bool:
     """``word`` (a dictionary word of a Chinese name) writes the English ``token`` as a proper name
-    (波音 Boeing, 微软 Microsoft), not by one of its everyday senses (阳光 sunshine)."""
+    (波音 Boeing, 微软 Microsoft), not by one of its everyday senses (阳光 sunshine). ``exact``: the
+    word itself, not one sharing its start (海信 Hisense is not HISN)."""
     stems = _data()[5].get(simplified(word))
-    return bool(stems) and glossed(token, stems)
+    return bool(stems) and (stem(token) in stems if exact else glossed(token, stems))
 
 
 def everyday_words(text: str) -> tuple[str, ...]:

@@ -815,7 +815,7 @@ def _brand_named(tokens, matched, segs) -> bool:
 
     token = next(t for t, m in zip(tokens, matched) if m)
     words = [w for w, _ in segs if _has_han(w) and w not in HAN_GENERIC and w not in HAN_PARTICLES]
-    return (len(token) >= 4 and len(words) == 1 and len(words[0]) >= 2 and names_it(token, words[0])
+    return (len(token) >= 4 and len(words) == 1 and len(words[0]) >= 2 and names_it(token, words[0], exact=True)
             and not person_names(words[0]))
 
 

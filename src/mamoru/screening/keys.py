@@ -393,6 +393,9 @@ def name_keys(form: NameForm) -> dict[str, str]:
                     said = skeleton("".join(english_said(t) for t in reading.tokens))  # and katakana writes it:
                     if said not in (sk, quiet, quieter) and len(said) >= 3:  # George Taylor ジョージ・テイラー dtr
                         keys.setdefault("k:" + said, "k")
+                    hard = skeleton("".join(hard_h(t) for t in reading.tokens))  # th as t, as China hears it:
+                    if hard not in (sk, quiet, quieter, said) and len(hard) >= 3:  # 特蕾莎·梅 Theresa May trsm
+                        keys.setdefault("k:" + hard, "k")
         elif len(reading.tokens) == 1:
             keys["j:" + reading.tokens[0]] = "j"
     if by_sound and form.kind == "person":  # 迈克 (Mike) is looked up as Michael too, 凯西 as Kathy
