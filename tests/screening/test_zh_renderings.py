@@ -297,6 +297,19 @@ def test_an_ordinary_chinese_firm_or_name_does_not_alert_by_a_coincidence(query,
     assert score(query, entry, kind) < DEFAULT_THRESHOLDS.possible
 
 
+def test_short_brands_by_sound_stay_below_an_alert_but_the_nearer_comes_first():
+    # 埃尼 ai-ni (Eni) and 穆格 mu-ge (Moog) sound like many short names: none alerts on the name alone,
+    # yet the one that sounds nearest is first, and a country that agrees still makes it an alert
+    entries = [ListEntry("ane", "YK-ANE", "organization"), ListEntry("eni", "Eni S.p.A.", "organization", countries=("IT",)),
+               ListEntry("mhg", "EP-MHG", "organization"), ListEntry("moog", "Moog Inc.", "organization", countries=("US",))]
+    screener = Screener.build(entries)
+    for query, right, country in (("埃尼集团", "eni", "IT"), ("穆格公司", "moog", "US")):
+        hits = screener.screen(Query(query, "organization"))
+        assert hits[0].entry.entry_id == right and hits[0].score > hits[1].score
+        assert all(h.outcome == "none" for h in hits)
+        assert screener.screen(Query(query, "organization", countries=(country,)))[0].outcome != "none"
+
+
 @pytest.mark.parametrize("query, entry", [
     ("微软公司", "Microsoft Corporation"),  # a proper name CC-CEDICT gives is the name itself
     ("波音公司", "The Boeing Company"),

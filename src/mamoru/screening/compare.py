@@ -476,6 +476,19 @@ NICKNAME_SIM = 0.9  # 约翰 John against Jon, 迈克尔 Michael against Mike: t
 # that agrees lifts it (policy.adjust)
 SHORT_BRAND_SOUNDS = 2
 SHORT_BRAND_CAP = 0.78
+CAP_WIDTH = 0.01  # scores from CAP_WIDTH below the cap up to 1 are pressed under it, keeping their order (a
+# country that agrees, +0.03, still lifts any of them to an alert)
+
+
+def _short_brand_cap(score: float) -> float:
+    """A score held under SHORT_BRAND_CAP without losing its order: 穆格 mu-ge sounds like Moog more than
+    like EP-MHG, and both names sound short; the nearer must still come first, not tie with it."""
+    low = SHORT_BRAND_CAP - CAP_WIDTH
+    if score <= low:
+        return score
+    return low + CAP_WIDTH * (score - low) / (1 - low)
+
+
 NICKNAME_SOUND_SIM = 0.85  # 迈克 (mk) against Michael, whose nickname Mike sounds mk
 
 
@@ -522,7 +535,7 @@ def _zh_phonetic(han: NameForm, latin: NameForm, legal, swap: bool = False) -> C
     rq, rc = " ".join(p[0] for p in pq), " ".join(skeleton(t) for t in shown)
     best *= PHONETIC_DISCOUNT * unread  # 系统 left unread: the sound-and-meaning comparison judges it
     if han.kind != "person" and len(pq) == 1 and len(pq[0][0]) <= SHORT_BRAND_SOUNDS:
-        best = min(best, SHORT_BRAND_CAP)
+        best = _short_brand_cap(best)
     if swap:
         aligned = tuple((b, a, x) for a, b, x in aligned)
         return Comparison(best, "katakana_phonetic", aligned, uc, uq, rc, rq, legal)
@@ -795,7 +808,7 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     if _meaning_by_chance(tokens, matched, aligned, own[0] if own else ()):
         score *= CHANCE_MEANING_DISCOUNT
     if han.kind != "person" and len(tokens) == 1 and _given_name_by_sound(tokens[0], aligned):
-        score = min(score, SHORT_BRAND_CAP)  # 爱玛公司 is EMMA by its sound alone, as 马克公司 is MAK
+        score = _short_brand_cap(score)  # 爱玛公司 is EMMA by its sound alone, as 马克公司 is MAK
     han_words = " ".join(w for w, _ in segs)
     unmatched_latin = tuple(t for t, m in zip(tokens, matched) if not m)
     unmatched_han = tuple(w for (w, _), e in zip(segs, explained) if not e and w not in HAN_PARTICLES and w not in HAN_GENERIC)
@@ -939,7 +952,7 @@ def _sound_and_meaning(han: NameForm, latin: NameForm, legal, swap: bool = False
         han_cover = sum(n for n, e in zip(size, explained) if e) / max(1, sum(size))
         score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
         if n_sound == 1 and not any(explained[n_sound:]) and _short_sound(units[0][1]):
-            score = min(score, SHORT_BRAND_CAP)  # 马克公司 is MAK by its sound alone
+            score = _short_brand_cap(score)  # 马克公司 is MAK by its sound alone
         if score > best.score:
             um_latin = tuple(t for t, x in zip(tokens, sims) if x < MIN_TOKEN_SIM)
             um_han = tuple(p for (p, _), e in zip(units, explained) if not e and p not in HAN_GENERIC)
