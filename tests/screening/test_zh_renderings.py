@@ -122,6 +122,15 @@ def test_an_english_surname_as_china_hears_it_spoken_not_spelt(query, entry):
     assert score(query, entry, "person") >= DEFAULT_THRESHOLDS.possible
 
 
+@pytest.mark.parametrize("query, entry", [
+    ("夏尔·米歇尔", "Charles Michel"),  # French ch as sh (xia-er, mi-xie-er), the -es of Charles unsounded
+    ("米夏埃尔·加勒", "Michael Gahler"),  # a German's Michael: mi-xia-ai-er
+])
+def test_a_european_ch_is_heard_as_china_writes_it(query, entry):
+    assert score(query, entry, "person") >= DEFAULT_THRESHOLDS.possible
+    assert score(query, "Richard Mitchell", "person") < DEFAULT_THRESHOLDS.possible
+
+
 def test_an_unsounded_r_in_the_whole_name_is_found_among_many_names():
     # 马可·鲁比奥 is Marco Rubio heard without its r (ma-ke lu-bi-ao): it is found by its whole sound
     # among many names with words that sound like both of its own

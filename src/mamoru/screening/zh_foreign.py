@@ -310,14 +310,14 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     (Buffett 巴菲特, Sullivan 沙利文), v as f (弗拉基米尔 Vladimir), a final m as n (亚当 Adam), nds as ns
     (林赛 Lindsey), a word as English speaks it (``compare.english_said``: Walker 沃克 wo-ke, Turner
     特纳, Wray 雷, Mike 迈克 mai-ke; the words are paired as a whole, so Mike heard mai-ke does not take
-    麦考尔 McCaul from Michael), and a surname's particles run into it (冯德莱恩 von der Leyen), besides as
-    written."""
+    麦考尔 McCaul from Michael), ch as French and German say it (夏尔 Charles, 米夏埃尔 Michael), and a
+    surname's particles run into it (冯德莱恩 von der Leyen), besides as written."""
     from mamoru.screening.compare import english_said
 
     out = [tokens]
     for fold in (unsound_r, hard_h, lambda t: hard_h(unsound_r(t)), silent_w, lambda t: long_y(hard_h(t)), french_o,
                  short_u, v_as_f, final_m, lambda t: unsound_d(unsound_r(t)),
-                 english_said):
+                 english_said, soft_ch):
         variant = tuple(fold(t) for t in tokens)
         if variant not in out and all(variant):
             out.append(variant)
@@ -325,6 +325,15 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     if joined != tokens:
         out += [tuple(fold(t) for t in joined) for fold in (str, unsound_r, v_as_f, lambda t: v_as_f(unsound_r(t)))]
     return tuple(dict.fromkeys(out))
+
+
+def soft_ch(token: str) -> str:
+    """ch as French and German say it, as China writes it with x (夏尔·米歇尔 Charles Michel, 米夏埃尔
+    Michael as a German says it), a French final -es, -e unsounded (Charles sharl)."""
+    if "ch" not in token:
+        return token
+    token = token.replace("ch", "sh")
+    return token[:-2] if token.endswith("es") and len(token) > 4 else token
 
 
 def final_m(token: str) -> str:
