@@ -131,20 +131,6 @@ def test_a_european_ch_is_heard_as_china_writes_it(query, entry):
     assert score(query, "Richard Mitchell", "person") < DEFAULT_THRESHOLDS.possible
 
 
-def test_a_european_ch_as_china_writes_it_is_found_among_many_names():
-    # 米夏埃尔·加勒 (mi-xia-ai-er jia-le) is looked up by pairs of its sounds: Michael Gahler is keyed with
-    # its ch as sh too (msr|gr), so the many names that share only a sound of one word are not all ahead
-    alike_given = ["Mishal", "Misael", "Mashal", "Moshir", "Mosher", "Mashari"]
-    alike_surname = ["Geller", "Galler", "Gaylor", "Geiler", "Giller", "Guler", "Jaeger", "Keller"]
-    other = ["Lopez", "Santos", "Rivera", "Okafor", "Nguyen", "Ivanov", "Haddad", "Tanaka", "Silva", "Costa", "Rossi",
-             "Novak", "Horvat", "Kovac", "Popescu", "Nagy", "Jensen", "Hansen", "Park", "Moon", "Lund", "Sato", "Ito",
-             "Kato", "Wong", "Tan", "Lim", "Ong", "Khan", "Ali"]
-    others = [ListEntry(f"g{i}{j}", f"{g} {o}", "person") for i, g in enumerate(alike_given) for j, o in enumerate(other)]
-    others += [ListEntry(f"s{i}{j}", f"{o} {n}", "person") for i, n in enumerate(alike_surname) for j, o in enumerate(other)]
-    hits = Screener.build(others + [ListEntry("gahler", "Michael Gahler", "person")]).screen(Query("米夏埃尔·加勒", "person"))
-    assert hits[0].entry.entry_id == "gahler" and hits[0].outcome != "none"
-
-
 def test_an_unsounded_r_in_the_whole_name_is_found_among_many_names():
     # 马可·鲁比奥 is Marco Rubio heard without its r (ma-ke lu-bi-ao): it is found by its whole sound
     # among many names with words that sound like both of its own

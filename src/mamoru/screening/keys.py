@@ -45,7 +45,7 @@ from mamoru.screening.text import fold
 from mamoru.screening.translit import abjad_skeleton, east_slavic, east_slavic_marked, skeleton
 from mamoru.screening.russian_words import russian_sense_keys
 from mamoru.screening.zh_foreign import (alternative_skeletons, brand_sounds, french_o, given_name_guesses, hard_h, part_skeletons,
-                                         soft_ch, whole_skeletons, unsound_d, unsound_r)
+                                         whole_skeletons, unsound_d, unsound_r)
 
 ABJADS = frozenset({"Arabic", "Hebrew", "Syriac", "Thaana"})
 
@@ -57,7 +57,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0, "a": 2.0, "v": 1.5}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-04.issue10-r19-zh-sounds"
+KEYS_VERSION = "2026-12-04.issue10-r19-number-words"
 
 
 def key_hash(key: str) -> int:
@@ -371,11 +371,6 @@ def name_keys(form: NameForm) -> dict[str, str]:
             for i, a in enumerate(french):
                 for b in french[i + 1 :]:
                     keys.setdefault(f"p:{a}|{b}", "p")
-            if any("ch" in t for t in strong[:MAX_PAIR_TOKENS]):  # and a French or German ch as China writes
-                soft = sorted({skeleton(soft_ch(t)) or t for t in strong[:MAX_PAIR_TOKENS]})  # it (米夏埃尔·加勒
-                for i, a in enumerate(soft):  # Michael Gahler msr|gr)
-                    for b in soft[i + 1 :]:
-                        keys.setdefault(f"p:{a}|{b}", "p")
         if form.kind == "person" and reading.method in (AS_WRITTEN, TRANSLIT) and any(map(east_slavic_marked, strong)):
             keys.update(_east_slavic_keys(strong))
         if 1 < len(reading.tokens) <= 4:
