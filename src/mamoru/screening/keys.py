@@ -57,7 +57,7 @@ MAX_GLOSS_WORDS = 12  # a character with more senses than this says nothing for 
 KIND_WEIGHT = {"t": 1.0, "m": 0.8, "s": 0.6, "p": 2.0, "j": 1.5, "c": 2.0, "b": 1.0, "k": 1.5, "d": 0.4, "r": 2.0,
                "l": 1.0, "a": 2.0, "v": 1.5}
 # bumped whenever the keys of a name change, so that an index saved by an older version is rebuilt
-KEYS_VERSION = "2026-12-04.issue10-r19-number-words"
+KEYS_VERSION = "2026-12-04.issue10-r19-th-as-t"
 
 
 def key_hash(key: str) -> int:
