@@ -329,7 +329,7 @@ def latin_variants(tokens: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
 
 def soft_ch(token: str) -> str:
     """ch as French and German say it, as China writes it with x (夏尔·米歇尔 Charles Michel, 米夏埃尔
-    Michael as a German says it), a French final -es, -e unsounded (Charles sharl)."""
+    Michael as a German says it), and a French final -es unsounded (Charles sharl)."""
     if "ch" not in token:
         return token
     token = token.replace("ch", "sh")
