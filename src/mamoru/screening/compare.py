@@ -781,8 +781,8 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
         return NO_MATCH
     segs = list(segments(han.cjk))
     stems = list(gloss_stems(han.cjk))
-    own = [r.tokens for r in han.readings if r.method == AS_WRITTEN]
-    for word in dict.fromkeys(own[0] if own else ()):
+    own = _written_words(han)
+    for word in dict.fromkeys(own):
         if word not in STOP and not word.isdigit():  # numbers (第224) are left to the other readings
             segs.append((word, frozenset({word})))
             stems.append(frozenset({word, stem(word)}))
@@ -805,7 +805,7 @@ def _translated(han: NameForm, latin: NameForm, legal, swap: bool = False) -> Co
     score = latin_cover * (1 - LEFTOVER_PENALTY * (1 - han_cover)) * TRANSLATION_DISCOUNT
     aligned = tuple((w, t, 1.0) for i, ((w, _), g) in enumerate(zip(segs, stems)) for t, p in zip(tokens, parts)
                     if glossed(t, g) or i in p)
-    if _meaning_by_chance(tokens, matched, aligned, own[0] if own else ()):
+    if _meaning_by_chance(tokens, matched, aligned, own):
         score *= CHANCE_MEANING_DISCOUNT
     if han.kind != "person" and len(tokens) == 1 and _given_name_by_sound(tokens[0], aligned):
         score = _short_brand_cap(score)  # 爱玛公司 is EMMA by its sound alone, as 马克公司 is MAK
@@ -922,8 +922,7 @@ def _sound_and_meaning(han: NameForm, latin: NameForm, legal, swap: bool = False
 
     text = "".join(ch for ch in _nfkc(han.original) if _has_han(ch) or ch in "·•・‧")  # dots kept
     run = len(leading_run(text))
-    own = [r.tokens for r in han.readings if r.method == AS_WRITTEN]
-    written = [w for w in (own[0] if own else ()) if w not in STOP and not w.isdigit()]  # L3哈里斯: "l3"
+    written = [w for w in _written_words(han) if w not in STOP and not w.isdigit()]  # L3哈里斯: "l3"
     tokens = _split_at_written(tuple(t for t in latin.readings[0].tokens if t not in STOP), written)
     if run == len(text) or not tokens:
         return NO_MATCH
@@ -1205,8 +1204,7 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
 
     tokens = tuple(t for t in latin.readings[0].tokens if t not in STOP)
     units = [u for u in _mixed_units(_with_dots(jp)) if u[0] not in ("・",) and u[0] not in HAN_GENERIC and u[0] not in JP_NOTES]
-    latin_words = [r.tokens for r in jp.readings if r.method == AS_WRITTEN]
-    written = [w for w in (latin_words[0] if latin_words else ()) if w not in STOP]
+    written = [w for w in _written_words(jp) if w not in STOP]
     units += [(w, w) for w in written]  # PSVテクノロジーズ: "psv"
     tokens = _split_at_written(tokens, written)
     if not tokens or not units:
@@ -1233,6 +1231,11 @@ def _mixed_translated(jp: NameForm, latin: NameForm, legal, swap: bool = False) 
     if swap:
         return Comparison(score, "translated", (), um_latin, um_jp, " ".join(tokens), reading, legal)
     return Comparison(score, "translated", (), um_jp, um_latin, reading, " ".join(tokens), legal)
+
+
+def _written_words(form: NameForm) -> tuple[str, ...]:
+    """The Latin words a Han or kana name writes as they are (BRINC无人机, L3哈里斯, PSVテクノロジーズ)."""
+    return next((r.tokens for r in form.readings if r.method == AS_WRITTEN), ())
 
 
 def _split_at_written(tokens: tuple[str, ...], written: list[str]) -> tuple[str, ...]:
